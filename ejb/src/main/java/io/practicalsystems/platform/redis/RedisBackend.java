@@ -1,0 +1,114 @@
+package io.practicalsystems.platform.redis;
+
+import io.practicalsystems.platform.BackendChoice;
+import io.practicalsystems.platform.PortProbe;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
+import redis.embedded.RedisServer;
+
+/**
+ * The one Redis connection pool of this server, and — when nothing is configured and nothing answers on
+ * the default port — the embedded redis-server it talks to, which stops with Liberty.
+ *
+ * <p>Configuration: {@code ps.redis.url} (env PS_REDIS_URL, e.g. redis://:password@cache:6379/0) selects an
+ * external Redis; without it the default is 127.0.0.1:{@code ps.embedded.redis.port} (default 6379).
+ */
+@Singleton(name = "RedisBackend")
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class RedisBackend {
+
+    private static final Logger LOG = Logger.getLogger(RedisBackend.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "ps.redis.url")
+    Optional<String> configuredUrl;
+
+    @Inject
+    @ConfigProperty(name = "ps.embedded.redis.port", defaultValue = "6379")
+    int embeddedPort;
+
+    @Inject
+    @ConfigProperty(name = "ps.redis.timeout.ms", defaultValue = "2000")
+    int timeoutMillis;
+
+    @Inject
+    @ConfigProperty(name = "ps.data.dir", defaultValue = "target/data")
+    String dataDir;
+
+    private BackendChoice choice;
+    private RedisServer embedded;
+    private RedisClient client;
+
+    @PostConstruct
+    void start() {
+        choice = BackendChoice.resolve("redis", "redis", configuredUrl, embeddedPort, PortProbe::answersOnLoopback);
+        if (choice.startEmbedded()) {
+            embedded = startEmbedded(choice.port());
+        }
+        client = RedisClient.builder()
+                .fromURI(choice.uri())
+                .clientConfig(DefaultJedisClientConfig.builder()
+                        .connectionTimeoutMillis(timeoutMillis)
+                        .socketTimeoutMillis(timeoutMillis)
+                        .build())
+                .build();
+        LOG.info("Redis backend: " + choice.description());
+    }
+
+    private RedisServer startEmbedded(int port) {
+        try {
+            Path dir = Files.createDirectories(Path.of(dataDir, "redis"));
+            // Append-only file in the server's own data dir: embedded data survives a restart like a real one.
+            RedisServer server = RedisServer.newRedisServer()
+                    .port(port)
+                    .bind("127.0.0.1")
+                    .setting("dir " + dir.toAbsolutePath())
+                    .setting("appendonly yes")
+                    .build();
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded redis-server on port " + port, e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (client != null) {
+            client.close();
+        }
+        if (embedded != null) {
+            try {
+                embedded.stop();
+                LOG.info("embedded redis-server on port " + choice.port() + " stopped");
+            } catch (IOException e) {
+                LOG.warning("embedded redis-server did not stop cleanly: " + e);
+            }
+        }
+    }
+
+    /** The shared, pooled, thread-safe client. */
+    public UnifiedJedis client() {
+        return client;
+    }
+
+    public String description() {
+        return choice.description();
+    }
+}

@@ -1,0 +1,19 @@
+package io.practicalsystems.platform.redis;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import redis.clients.jedis.UnifiedJedis;
+
+/** Lets any bean {@code @Inject UnifiedJedis}: the pool owned by {@link RedisBackend}. */
+@ApplicationScoped
+public class RedisClientProducer {
+
+    @EJB
+    RedisBackend backend;
+
+    @Produces
+    UnifiedJedis redis() {
+        return backend.client();
+    }
+}

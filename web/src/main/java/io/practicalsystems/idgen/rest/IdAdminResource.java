@@ -1,0 +1,62 @@
+package io.practicalsystems.idgen.rest;
+
+import io.practicalsystems.idgen.application.GeneratorInfo;
+import io.practicalsystems.idgen.application.IdGeneratorService;
+import io.practicalsystems.platform.rest.InvalidParameterException;
+import io.practicalsystems.platform.rest.Problems;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Fault injection for experiments: step this server's generator clock. Admin only, and off unless
+ * {@code ps.idgen.fault-injection.enabled=true} (env PS_IDGEN_FAULT_INJECTION_ENABLED).
+ */
+@Path("/ids/admin")
+@ApplicationScoped
+@RolesAllowed("admin")
+@Tag(name = "ID generator")
+public class IdAdminResource {
+
+    private static final long MAX_STEP_MILLIS = 24L * 3600 * 1000;
+
+    @EJB
+    IdGeneratorService ids;
+
+    @Inject
+    @ConfigProperty(name = "ps.idgen.fault-injection.enabled", defaultValue = "false")
+    boolean faultInjectionEnabled;
+
+    @POST
+    @Path("clock-offset")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Shift the generator's clock by ms (negative = step back); 0 restores the real clock")
+    public Response clockOffset(@QueryParam("ms") String ms) {
+        if (!faultInjectionEnabled) {
+            return Problems.of(403, "fault-injection-disabled", "Fault injection disabled",
+                    "start the server with PS_IDGEN_FAULT_INJECTION_ENABLED=true to step the clock");
+        }
+        long offset;
+        try {
+            offset = Long.parseLong(ms == null ? "" : ms.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException("ms", "ms must be a whole number of milliseconds, got '" + ms + "'");
+        }
+        if (Math.abs(offset) > MAX_STEP_MILLIS) {
+            throw new InvalidParameterException("ms", "ms must be within ±" + MAX_STEP_MILLIS);
+        }
+        ids.stepClock(offset);
+        GeneratorInfo info = ids.info();
+        return Response.ok(info, MediaType.APPLICATION_JSON).build();
+    }
+}

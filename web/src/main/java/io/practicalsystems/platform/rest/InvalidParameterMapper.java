@@ -1,0 +1,14 @@
+package io.practicalsystems.platform.rest;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+@Provider
+public class InvalidParameterMapper implements ExceptionMapper<InvalidParameterException> {
+
+    @Override
+    public Response toResponse(InvalidParameterException exception) {
+        return Problems.badRequest(exception.field(), exception.getMessage());
+    }
+}
