@@ -37,7 +37,7 @@ import java.util.logging.Logger;
  */
 @Singleton(name = "IdGeneratorService")
 @Startup
-@DependsOn("RedisBackend")
+@DependsOn({"RedisBackend", "SchemaMigrations"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class IdGeneratorService {
 
@@ -210,9 +210,7 @@ public class IdGeneratorService {
         try {
             WorkerLease lease = settings.staticWorkerId().isPresent() ? staticLease() : leaseFromRedis();
             int workerId = lease.workerId().orElseThrow();
-            SnowflakeGenerator generator = new SnowflakeGenerator(layout, epochMillis, workerId, clock,
-                    settings.backwardToleranceMillis(), new SqlHighWaterMarkStore(highWaterMarks, workerId),
-                    settings.reservationWindowMillis());
+            SnowflakeGenerator generator = generatorFor(lease, workerId);
             active = new Active(lease, generator);
             unavailableReason = null;
             LOG.info("idgen: issuing IDs as worker " + workerId + " (" + (lease.isFixed() ? "static" : "leased as "
@@ -222,6 +220,19 @@ public class IdGeneratorService {
             refuse(e.getMessage(), null);
         } catch (RuntimeException e) {
             refuse("cannot start the ID generator: " + e.getMessage(), e);
+        }
+    }
+
+    /** Builds the generator for a fresh lease; gives the lease back if that fails, so no worker ID leaks. */
+    private SnowflakeGenerator generatorFor(WorkerLease lease, int workerId) {
+        try {
+            return new SnowflakeGenerator(layout, epochMillis, workerId, clock, settings.backwardToleranceMillis(),
+                    new SqlHighWaterMarkStore(highWaterMarks, workerId), settings.reservationWindowMillis());
+        } catch (RuntimeException e) {
+            if (!lease.isFixed()) {
+                lease.release();
+            }
+            throw e;
         }
     }
 
