@@ -74,6 +74,9 @@ public class IdGeneratorService {
     void start() {
         layout = settings.layout();
         epochMillis = settings.epochMillis();
+        if (settings.initialClockOffsetMillis() != 0) {
+            stepClock(settings.initialClockOffsetMillis());
+        }
         activate();
         heartbeat = scheduler.scheduleWithFixedDelay(this::heartbeat, settings.heartbeatMillis(),
                 settings.heartbeatMillis(), TimeUnit.MILLISECONDS);
@@ -158,6 +161,10 @@ public class IdGeneratorService {
     }
 
     /** Fault injection for the clock-step experiment: shifts this generator's clock by {@code offsetMillis}. */
+    public boolean faultInjectionEnabled() {
+        return settings.faultInjectionEnabled();
+    }
+
     public void stepClock(long offsetMillis) {
         clock.setOffsetMillis(offsetMillis);
         LOG.warning("idgen clock offset set to " + offsetMillis + " ms by an administrator");

@@ -62,6 +62,25 @@ public class IdGeneratorSettings {
     @ConfigProperty(name = "ps.idgen.batch.max", defaultValue = "10000")
     int maxBatch;
 
+    /** Allows the admin clock-step endpoint and the initial offset below; off in production. */
+    @Inject
+    @ConfigProperty(name = "ps.idgen.fault-injection.enabled", defaultValue = "false")
+    boolean faultInjectionEnabled;
+
+    /** Start with the generator clock shifted (experiments: "restart on a clock that is behind"). */
+    @Inject
+    @ConfigProperty(name = "ps.idgen.clock.offset.ms", defaultValue = "0")
+    long initialClockOffsetMillis;
+
+    public boolean faultInjectionEnabled() {
+        return faultInjectionEnabled;
+    }
+
+    /** Zero unless fault injection is enabled. */
+    public long initialClockOffsetMillis() {
+        return faultInjectionEnabled ? initialClockOffsetMillis : 0L;
+    }
+
     public IdLayout layout() {
         return IdLayout.parse(layout);
     }

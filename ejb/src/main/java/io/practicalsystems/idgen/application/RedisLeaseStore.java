@@ -14,7 +14,7 @@ import redis.clients.jedis.params.SetParams;
  */
 public final class RedisLeaseStore implements LeaseStore {
 
-    static final String KEY_PREFIX = "idgen:lease:";
+    public static final String KEY_PREFIX = "idgen:lease:";
 
     private static final String RENEW = """
             if redis.call('GET', KEYS[1]) == ARGV[1] then

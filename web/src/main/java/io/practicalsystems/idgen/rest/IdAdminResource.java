@@ -7,14 +7,12 @@ import io.practicalsystems.platform.rest.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,16 +31,12 @@ public class IdAdminResource {
     @EJB
     IdGeneratorService ids;
 
-    @Inject
-    @ConfigProperty(name = "ps.idgen.fault-injection.enabled", defaultValue = "false")
-    boolean faultInjectionEnabled;
-
     @POST
     @Path("clock-offset")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Shift the generator's clock by ms (negative = step back); 0 restores the real clock")
     public Response clockOffset(@QueryParam("ms") String ms) {
-        if (!faultInjectionEnabled) {
+        if (!ids.faultInjectionEnabled()) {
             return Problems.of(403, "fault-injection-disabled", "Fault injection disabled",
                     "start the server with PS_IDGEN_FAULT_INJECTION_ENABLED=true to step the clock");
         }
