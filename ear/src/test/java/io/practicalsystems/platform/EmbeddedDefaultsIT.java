@@ -1,0 +1,112 @@
+package io.practicalsystems.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.practicalsystems.platform.testkit.BatchJobs;
+import io.practicalsystems.platform.testkit.Http;
+import io.practicalsystems.platform.testkit.LibertyServer;
+import io.practicalsystems.platform.testkit.TestServers;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * The bare-machine path: nothing configured, nothing answering on the default ports (the test points the
+ * defaults at free ports), so the server starts its embedded Redis and Mongo-wire servers, uses a Derby file,
+ * serves, keeps Batch job history across a restart, and takes the embedded servers down with it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EmbeddedDefaultsIT {
+
+    private LibertyServer server;
+    private int redisPort;
+    private long jobInstance;
+
+    @BeforeAll
+    void start() {
+        server = TestServers.embeddedDefaults("embedded-defaults").build();
+        redisPort = Integer.parseInt(server.env().get("PS_EMBEDDED_REDIS_PORT"));
+        assertThat(answers(redisPort)).as("nothing may listen on the embedded port before start").isFalse();
+        server.start();
+        server.awaitReady();
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyBackendIsTheEmbeddedOneAndReady() {
+        JsonObject health = Http.getJson(server.baseUrl() + "/health/ready");
+        assertThat(health.getString("status")).isEqualTo("UP");
+        assertThat(check(health, "redis").getJsonObject("data").getString("backend"))
+                .isEqualTo("embedded redis on 127.0.0.1:" + redisPort + " (nothing configured, nothing answering)");
+        assertThat(check(health, "sql").getJsonObject("data").getString("database")).isEqualTo("Apache Derby");
+        assertThat(server.logContains("Redis backend: embedded redis on 127.0.0.1:" + redisPort)).isTrue();
+        assertThat(server.logContains("SQL backend: Apache Derby")).isTrue();
+    }
+
+    @Test
+    @Order(2)
+    void theEmbeddedRedisIsARealRedisHoldingTheWorkerLease() {
+        int worker = Http.getJson(server.baseUrl() + "/api/ids/info").getInt("workerId");
+        try (UnifiedJedis redis = RedisClient.create("127.0.0.1", redisPort)) {
+            assertThat(redis.ping()).isEqualTo("PONG");
+            assertThat(redis.get("idgen:lease:" + worker)).isNotBlank();
+        }
+        assertThat(Http.get(server.baseUrl() + "/api/ids/next").status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(3)
+    void aBatchJobRunsFromTheRestApiAndItsHistorySurvivesARestart() {
+        jobInstance = BatchJobs.start(server, "idgen-lease-report");
+        JsonObject execution = BatchJobs.awaitFinished(server, jobInstance);
+        assertThat(execution.getString("batchStatus")).isEqualTo("COMPLETED");
+        assertThat(execution.getString("exitStatus")).isEqualTo("LEASES=1");
+
+        server.restart();
+
+        JsonObject instance = BatchJobs.instance(server, jobInstance);
+        assertThat(instance.getString("jobName")).isEqualTo("idgen-lease-report");
+        assertThat(instance.getString("batchStatus")).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    @Order(4)
+    void theEmbeddedServersStopWithLiberty() {
+        assertThat(answers(redisPort)).isTrue();
+        server.stop();
+        assertThat(answers(redisPort)).as("embedded redis-server stopped with the server").isFalse();
+    }
+
+    private static JsonObject check(JsonObject health, String name) {
+        return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no readiness check " + name + " in " + health));
+    }
+
+    private static boolean answers(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
