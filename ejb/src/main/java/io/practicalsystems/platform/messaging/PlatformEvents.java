@@ -5,11 +5,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * Publishes operational events to the {@code platform.events} queue. Best effort by design: an event that
- * cannot be sent is logged and dropped, because no system may fail its own work over an announcement.
+ * cannot be sent is logged and dropped, because no system may fail — or wait for — its own work over an
+ * announcement. Hence asynchronous, bounded in time and in concurrency (MicroProfile Fault Tolerance).
  */
 @ApplicationScoped
 public class PlatformEvents {
@@ -22,12 +29,19 @@ public class PlatformEvents {
     @Resource(lookup = "jms/platformEvents")
     Queue queue;
 
-    public void publish(String system, String event) {
-        String body = system + ": " + event;
+    @Asynchronous
+    @Timeout(2000)
+    @Bulkhead(value = 2, waitingTaskQueue = 50)
+    @Fallback(fallbackMethod = "dropped")
+    public CompletionStage<Void> publish(String system, String event) {
         try (JMSContext context = connectionFactory.createContext()) {
-            context.createProducer().send(queue, body);
-        } catch (RuntimeException e) {
-            LOG.warning("could not publish platform event '" + body + "': " + e.getMessage());
+            context.createProducer().send(queue, system + ": " + event);
         }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    CompletionStage<Void> dropped(String system, String event) {
+        LOG.warning("platform event dropped (messaging slow or unavailable): " + system + ": " + event);
+        return CompletableFuture.completedFuture(null);
     }
 }

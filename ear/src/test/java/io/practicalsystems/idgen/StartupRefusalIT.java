@@ -1,0 +1,88 @@
+package io.practicalsystems.idgen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.practicalsystems.platform.testkit.Http;
+import io.practicalsystems.platform.testkit.LibertyServer;
+import io.practicalsystems.platform.testkit.TestServers;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Start-up checks that must stop a server from issuing IDs — while the rest of the EAR keeps serving: every
+ * worker ID of its range already leased, and a local clock too far from Redis TIME.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StartupRefusalIT {
+
+    private static final int ONLY_WORKER = 1021;
+
+    private LibertyServer server;
+    private UnifiedJedis redis;
+
+    @BeforeAll
+    void start() {
+        redis = RedisClient.create(TestServers.redisUrl());
+        redis.set("idgen:lease:" + ONLY_WORKER, "someone-else");
+        server = TestServers.realServices("idgen-refusal")
+                .env("PS_IDGEN_WORKER_ID_MIN", ONLY_WORKER)
+                .env("PS_IDGEN_WORKER_ID_MAX", ONLY_WORKER)
+                .build();
+        server.start();
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (redis != null) {
+            redis.del("idgen:lease:" + ONLY_WORKER);
+            redis.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void allWorkerIdsLeasedMeansNoIdsAClearMessageAndNotReady() {
+        Http.Response refused = Http.get(server.baseUrl() + "/api/ids/next");
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.header("Retry-After")).isPresent();
+        assertThat(refused.json().getString("detail")).contains("leased").contains("1021..1021");
+
+        Http.Response ready = Http.get(server.baseUrl() + "/health/ready");
+        assertThat(ready.status()).isEqualTo(503);
+        assertThat(idgenCheck(ready.json()).getString("status")).isEqualTo("DOWN");
+        assertThat(Http.get(server.baseUrl() + "/api/ping").status()).as("the rest of the EAR serves").isEqualTo(200);
+        assertThat(server.logContains("idgen: not issuing IDs")).isTrue();
+    }
+
+    @Test
+    @Order(2)
+    void aClockFarFromRedisTimeIsRefused() {
+        redis.del("idgen:lease:" + ONLY_WORKER);
+        server.stop();
+        server.setEnv("PS_IDGEN_FAULT_INJECTION_ENABLED", "true");
+        server.setEnv("PS_IDGEN_CLOCK_OFFSET_MS", "30000");
+        server.start();
+
+        Http.Response refused = Http.get(server.baseUrl() + "/api/ids/next");
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.json().getString("detail")).contains("ahead of Redis TIME");
+        assertThat(redis.exists("idgen:lease:" + ONLY_WORKER)).as("no lease taken while refusing").isFalse();
+    }
+
+    private static JsonObject idgenCheck(JsonObject health) {
+        return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals("idgen")).findFirst().orElseThrow();
+    }
+}
