@@ -47,6 +47,11 @@ public class RedisBackend {
     @ConfigProperty(name = "ps.redis.timeout.ms", defaultValue = "2000")
     int timeoutMillis;
 
+    /** For request paths that must not wait on a slow Redis (caches, rate limits): they fall back instead. */
+    @Inject
+    @ConfigProperty(name = "ps.redis.low-latency.timeout.ms", defaultValue = "200")
+    int lowLatencyTimeoutMillis;
+
     @Inject
     @ConfigProperty(name = "ps.data.dir", defaultValue = "target/data")
     String dataDir;
@@ -54,6 +59,7 @@ public class RedisBackend {
     private BackendChoice choice;
     private RedisServer embedded;
     private RedisClient client;
+    private RedisClient lowLatencyClient;
 
     @PostConstruct
     void start() {
@@ -61,14 +67,19 @@ public class RedisBackend {
         if (choice.startEmbedded()) {
             embedded = startEmbedded(choice.port());
         }
-        client = RedisClient.builder()
+        client = connect(timeoutMillis);
+        lowLatencyClient = connect(lowLatencyTimeoutMillis);
+        LOG.info("Redis backend: " + choice.description());
+    }
+
+    private RedisClient connect(int timeout) {
+        return RedisClient.builder()
                 .fromURI(choice.uri())
                 .clientConfig(DefaultJedisClientConfig.builder()
-                        .connectionTimeoutMillis(timeoutMillis)
-                        .socketTimeoutMillis(timeoutMillis)
+                        .connectionTimeoutMillis(timeout)
+                        .socketTimeoutMillis(timeout)
                         .build())
                 .build();
-        LOG.info("Redis backend: " + choice.description());
     }
 
     private RedisServer startEmbedded(int port) {
@@ -93,6 +104,9 @@ public class RedisBackend {
         if (client != null) {
             client.close();
         }
+        if (lowLatencyClient != null) {
+            lowLatencyClient.close();
+        }
         if (embedded != null) {
             try {
                 embedded.stop();
@@ -106,6 +120,11 @@ public class RedisBackend {
     /** The shared, pooled, thread-safe client. */
     public UnifiedJedis client() {
         return client;
+    }
+
+    /** A second pool with a short timeout ({@code ps.redis.low-latency.timeout.ms}) for latency-critical paths. */
+    public UnifiedJedis lowLatencyClient() {
+        return lowLatencyClient;
     }
 
     public String description() {
