@@ -47,4 +47,8 @@ public class ClickRecord {
     public String eventId() {
         return eventId;
     }
+
+    public io.practicalsystems.shortener.ClickEvent toEvent() {
+        return new io.practicalsystems.shortener.ClickEvent(eventId, code, occurredAt, referrerHost, agentFamily);
+    }
 }
