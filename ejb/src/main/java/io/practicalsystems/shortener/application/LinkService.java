@@ -8,10 +8,9 @@ import io.practicalsystems.shortener.LinkExpiry;
 import io.practicalsystems.shortener.RedirectType;
 import io.practicalsystems.shortener.UrlPolicy;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +21,7 @@ import java.util.Set;
  * Creating, reading, changing and deleting short links: each public method is one transaction. Codes are the
  * Base62 form of a Snowflake ID from this server's generator (in-process), or a validated custom alias.
  */
-@ApplicationScoped
+@Stateless
 public class LinkService {
 
     @Inject
@@ -41,7 +40,6 @@ public class LinkService {
     public record Created(LinkView link, boolean created) {
     }
 
-    @Transactional
     public Created create(CreateLinkCommand command) {
         Instant now = Instant.now();
         String url = urlPolicy(command.requestHost()).validate(command.url()).toString();
@@ -77,14 +75,12 @@ public class LinkService {
         return new Created(LinkView.of(link, now), true);
     }
 
-    @Transactional
     public LinkView get(String code) {
         ShortLink link = storage(() -> links.findByCode(code)).filter(l -> !l.isDeleted())
                 .orElseThrow(() -> new ShortenerExceptions.LinkNotFound(code));
         return LinkView.of(link, Instant.now());
     }
 
-    @Transactional
     public LinkView update(String code, UpdateLinkCommand command) {
         Instant now = Instant.now();
         ShortLink link = ownedLink(code, command.owner());
@@ -108,7 +104,6 @@ public class LinkService {
         return LinkView.of(link, now);
     }
 
-    @Transactional
     public void delete(String code, LinkOwner owner) {
         ShortLink link = ownedLink(code, owner);
         link.delete(Instant.now());
@@ -119,7 +114,6 @@ public class LinkService {
         cache.evict(code);
     }
 
-    @Transactional
     public List<LinkView> list(LinkOwner owner, int page, int size) {
         if (owner.isAnonymous()) {
             throw new ShortenerExceptions.NotOwner("listing links needs the API key (X-Api-Key) that created them");

@@ -2,12 +2,11 @@ package io.practicalsystems.shortener.application;
 
 import io.practicalsystems.shortener.DailyStat;
 import io.practicalsystems.shortener.LinkStats;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -20,7 +19,7 @@ import java.util.stream.Collectors;
  * Stats of a link = rolled-up days from SQL + days not rolled up yet from the live Redis counters (today, and
  * yesterday until the nightly rollup has run). Reading stats never records a click.
  */
-@ApplicationScoped
+@Stateless
 public class StatsService {
 
     static final int TOP_REFERRERS = 10;
@@ -36,7 +35,6 @@ public class StatsService {
     @Inject
     LiveClickCounters live;
 
-    @Transactional
     public LinkStats stats(String code) {
         links.get(code); // 404 for unknown or deleted codes
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
