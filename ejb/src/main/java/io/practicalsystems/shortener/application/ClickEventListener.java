@@ -18,6 +18,8 @@ import java.util.logging.Logger;
 public class ClickEventListener implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(ClickEventListener.class.getName());
+    /** Message property set only by the admin fault-injection endpoint. */
+    static final String FAIL_FIRST_DELIVERY = "failFirstDelivery";
 
     @Inject
     ClickRecorder recorder;
@@ -31,6 +33,19 @@ public class ClickEventListener implements MessageListener {
             LOG.warning("discarding malformed click message: " + e.getMessage());
             return;
         }
-        recorder.record(event);
+        boolean stored = recorder.record(event);
+        if (stored && failOnThisDelivery(message)) {
+            // After the row and the live counter were written: the rollback and redelivery must not double-count.
+            throw new IllegalStateException("fault injection: failing first delivery of " + event.eventId());
+        }
+    }
+
+    private static boolean failOnThisDelivery(Message message) {
+        try {
+            return message.propertyExists(FAIL_FIRST_DELIVERY) && message.getBooleanProperty(FAIL_FIRST_DELIVERY)
+                    && !message.getJMSRedelivered();
+        } catch (JMSException e) {
+            return false;
+        }
     }
 }

@@ -44,6 +44,15 @@ public class ClickPublisher {
         return CompletableFuture.completedFuture(null);
     }
 
+    /** Fault injection: {@code failFirstDelivery} asks the listener to fail once after storing (see the listener). */
+    public CompletionStage<Void> publishForTest(ClickEvent event, boolean failFirstDelivery) {
+        try (JMSContext context = connectionFactory.createContext()) {
+            context.createProducer().setProperty(ClickEventListener.FAIL_FIRST_DELIVERY, failFirstDelivery)
+                    .send(clicks, event.toWire());
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
     CompletionStage<Void> drop(ClickEvent event) {
         long total = dropped.incrementAndGet();
         if (Long.bitCount(total) == 1) { // 1, 2, 4, 8…: visible without flooding the log
