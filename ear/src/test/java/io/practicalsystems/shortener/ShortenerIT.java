@@ -190,12 +190,12 @@ class ShortenerIT {
     @Test
     void duplicateAndRedeliveredClickEventsAreCountedOnce() {
         String code = Links.createCode(server, key, "https://dedupe.example/");
-        String duplicate = wire(code, "dup-" + UUID.randomUUID());
-        String redelivered = wire(code, "redelivered-" + UUID.randomUUID());
+        String duplicate = wire(code, "dup-" + shortId());
+        String redelivered = wire(code, "redeliver-" + shortId());
         publish(duplicate, false);
         publish(duplicate, false);
         publish(redelivered, true); // the listener fails after storing it once; JMS redelivers it
-        publish(wire(code, "single-" + UUID.randomUUID()), false);
+        publish(wire(code, "single-" + shortId()), false);
 
         Links.awaitTotal(server, code, 3);
         Await.until("the redelivery to be processed", () -> server.logContains("fault injection: failing first delivery"),
@@ -239,6 +239,17 @@ class ShortenerIT {
         Http.Response response = Http.send("POST", server.baseUrl() + "/api/urls/admin/clicks?failFirstDelivery="
                 + failFirstDelivery, wire, TestServers.admin(), "Content-Type", "text/plain");
         assertThat(response.status()).as(response.body()).isEqualTo(202);
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 13);
+    }
+
+    @Test
+    void anEventIdTooLongToStoreIsRejectedUpFront() {
+        Http.Response response = Http.send("POST", server.baseUrl() + "/api/urls/admin/clicks",
+                wire("abc", "x".repeat(41)), TestServers.admin(), "Content-Type", "text/plain");
+        assertThat(response.status()).isEqualTo(400);
     }
 
     private static String wire(String code, String eventId) {

@@ -33,6 +33,10 @@ public class ClickEventListener implements MessageListener {
             LOG.warning("discarding malformed click message: " + e.getMessage());
             return;
         }
+        if (!ClickRecord.fits(event)) {
+            LOG.warning("discarding click event that cannot be stored (a field is too long): " + event.eventId());
+            return;
+        }
         boolean stored = recorder.record(event);
         if (stored && failOnThisDelivery(message)) {
             // After the row and the live counter were written: the rollback and redelivery must not double-count.

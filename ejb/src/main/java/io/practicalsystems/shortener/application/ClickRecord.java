@@ -12,6 +12,15 @@ import java.time.LocalDate;
 @Table(name = "SHORTENER_CLICK")
 public class ClickRecord {
 
+    /** Column widths: an event that does not fit can never be stored, so it is refused before it is queued. */
+    public static final int MAX_EVENT_ID = 40;
+    public static final int MAX_CODE = 32;
+
+    public static boolean fits(io.practicalsystems.shortener.ClickEvent event) {
+        return event.eventId().length() <= MAX_EVENT_ID && event.code().length() <= MAX_CODE
+                && event.referrerHost().length() <= 255 && event.agentFamily().length() <= 16;
+    }
+
     @Id
     @Column(name = "EVENT_ID", length = 40)
     private String eventId;

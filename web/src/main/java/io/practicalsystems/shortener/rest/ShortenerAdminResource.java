@@ -4,6 +4,7 @@ import io.practicalsystems.platform.rest.InvalidParameterException;
 import io.practicalsystems.platform.rest.Problems;
 import io.practicalsystems.shortener.ClickEvent;
 import io.practicalsystems.shortener.application.ClickPublisher;
+import io.practicalsystems.shortener.application.ClickRecord;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,6 +50,10 @@ public class ShortenerAdminResource {
             event = ClickEvent.fromWire(wire == null ? "" : wire.strip());
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException("body", e.getMessage());
+        }
+        if (!ClickRecord.fits(event)) {
+            throw new InvalidParameterException("body", "event ID (max " + ClickRecord.MAX_EVENT_ID + "), code (max "
+                    + ClickRecord.MAX_CODE + ") or another field is too long to store");
         }
         clicks.publishForTest(event, failFirstDelivery).toCompletableFuture().join();
         return Response.accepted().build();
