@@ -13,9 +13,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
@@ -106,6 +108,35 @@ public class RedisBackend {
     /** The shared, pooled, thread-safe client. */
     public UnifiedJedis client() {
         return client;
+    }
+
+    /**
+     * A separate pool to the same Redis with its own, usually much shorter, timeouts: for callers that must give up
+     * sooner than the shared pool does (the rate limiter fails open after a few hundred milliseconds). The caller
+     * owns it and closes it.
+     */
+    public RedisClient newDedicatedClient(Duration timeout, int maxConnections) {
+        return pooledClient(choice.uri(), timeout, maxConnections);
+    }
+
+    /**
+     * A pooled client whose every wait is bounded by {@code timeout}: connecting, each reply, and borrowing a
+     * connection from a pool that is exhausted (commons-pool's default is to wait forever).
+     */
+    public static RedisClient pooledClient(String uri, Duration timeout, int maxConnections) {
+        int millis = Math.toIntExact(timeout.toMillis());
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setMaxTotal(maxConnections);
+        pool.setMaxIdle(maxConnections);
+        pool.setMaxWait(timeout);
+        return RedisClient.builder()
+                .fromURI(uri)
+                .clientConfig(DefaultJedisClientConfig.builder()
+                        .connectionTimeoutMillis(millis)
+                        .socketTimeoutMillis(millis)
+                        .build())
+                .poolConfig(pool)
+                .build();
     }
 
     public String description() {
