@@ -76,12 +76,19 @@ public class RateLimiter {
 
     @PostConstruct
     void start() {
-        ownClient = backend.newDedicatedClient(Duration.ofMillis(timeoutMillis), maxConnections);
-        buckets = new RedisTokenBucket(ownClient);
         policies = new RateLimitPolicies(key -> config.getOptionalValue(key, String.class));
         outage = new RedisOutage(Duration.ofMillis(backoffMillis), LOG_INTERVAL, System::nanoTime);
         if (!enabled) {
             LOG.warning("rate limiting is DISABLED (ps.ratelimit.enabled=false): every request is allowed");
+            return;
+        }
+        ownClient = backend.newDedicatedClient(Duration.ofMillis(timeoutMillis), maxConnections);
+        buckets = new RedisTokenBucket(ownClient);
+        try {
+            buckets.load(); // SCRIPT LOAD now, so the first request's EVALSHA already hits
+        } catch (RuntimeException e) {
+            // Redis down at first use: that request fails open, and once Redis is back NOSCRIPT -> EVAL loads it
+            LOG.fine("rate limiter: could not pre-load the token-bucket script: " + e);
         }
     }
 
