@@ -8,7 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** Test-only: the annotation on a (CDI-proxied) resource class covers all its methods. */
-@Path("/it-ratelimit-class")
+@Path("/api/it-ratelimit-class")
 @ApplicationScoped
 @RateLimited("it-class")
 public class RateLimitProbeClassResource {

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
  * Test-only endpoints, never part of the real EAR: {@link RateLimitIT} adds them to a copy of it
  * ({@link ProbeEar}), so the filter is exercised end to end before any system has an endpoint of its own.
  */
-@Path("/it-ratelimit")
+@Path("/api/it-ratelimit")
 public class RateLimitProbeResource {
 
     @GET

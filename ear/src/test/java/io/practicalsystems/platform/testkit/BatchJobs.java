@@ -18,10 +18,17 @@ public final class BatchJobs {
 
     /** Submits a job of the batch module; returns its instance id. */
     public static long start(LibertyServer server, String jobXmlName) {
+        return start(server, jobXmlName, java.util.Map.of());
+    }
+
+    public static long start(LibertyServer server, String jobXmlName, java.util.Map<String, String> parameters) {
+        jakarta.json.JsonObjectBuilder jobParameters = Json.createObjectBuilder();
+        parameters.forEach(jobParameters::add);
         String body = Json.createObjectBuilder()
                 .add("applicationName", APP)
                 .add("moduleName", BATCH_MODULE)
                 .add("jobXMLName", jobXmlName)
+                .add("jobParameters", jobParameters)
                 .build().toString();
         Http.Response response = Http.post(server.httpsBaseUrl() + "/ibm/api/batch/jobinstances", body,
                 TestServers.admin());

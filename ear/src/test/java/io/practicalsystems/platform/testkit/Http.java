@@ -151,16 +151,26 @@ public final class Http {
      * Connection failures become {@link UncheckedIOException} naming the request.
      */
     public static Response send(String method, String url, String body, BasicAuth auth) {
+        return send(method, url, body, auth, new String[0]);
+    }
+
+    /** As {@link #send(String, String, String, BasicAuth)} with extra headers as name/value pairs (they win). */
+    public static Response send(String method, String url, String body, BasicAuth auth, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(REQUEST_TIMEOUT)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
+        java.util.Map<String, String> extra = new java.util.LinkedHashMap<>();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            extra.put(headers[i], headers[i + 1]);
+        }
+        if (body != null && !extra.containsKey("Content-Type")) {
             request.header("Content-Type", JSON);
         }
         if (auth != null) {
             request.header("Authorization", auth.headerValue());
         }
+        extra.forEach(request::header);
         try {
             HttpResponse<String> response = CLIENT.send(request.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

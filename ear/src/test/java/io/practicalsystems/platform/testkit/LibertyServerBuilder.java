@@ -34,7 +34,8 @@ public final class LibertyServerBuilder {
     private int httpsPort;
     private String appName = LibertyServer.DEFAULT_APP_NAME;
     // Generous: this EAR starts in 15-25 s alone, and several servers starting at once on 2 cores take longer.
-    private Duration startTimeout = Duration.ofSeconds(180);
+    // Generous: on a loaded 2-core machine an EAR with every feature has taken over 3 minutes to start.
+    private Duration startTimeout = Duration.ofSeconds(420);
     private Duration stopTimeout = Duration.ofSeconds(60);
     private LibertyInstallation installation;
 

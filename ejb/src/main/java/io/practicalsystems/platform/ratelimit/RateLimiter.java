@@ -1,9 +1,7 @@
 package io.practicalsystems.platform.ratelimit;
 
-import io.practicalsystems.platform.redis.RedisBackend;
+import io.practicalsystems.platform.redis.LowLatency;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -21,8 +19,8 @@ import redis.clients.jedis.UnifiedJedis;
  * <p><b>Fails open.</b> If Redis is unreachable, slow or answers with an error, the request is allowed and the
  * result is empty (no limit known, so no headers). Availability of the service beats precision of the limit; the
  * outage is logged at most once per 30 s (see {@link RedisOutage}). To keep a Redis outage from adding latency,
- * the limiter uses its own small pool with a short timeout ({@code ps.ratelimit.redis.timeout.ms}, 200 ms) instead
- * of the shared one, and after a failure skips Redis for {@code ps.ratelimit.redis.backoff.ms} (1000 ms).
+ * the limiter uses the {@link LowLatency} pool (200 ms for connect, reply and pool borrow) instead of the shared
+ * one, and after a failure skips Redis for {@code ps.ratelimit.redis.backoff.ms} (1000 ms).
  *
  * <p>A misconfigured policy (a value that does not parse or is out of range) is not an outage: it throws.
  *
@@ -35,8 +33,10 @@ public class RateLimiter {
     private static final Logger LOG = Logger.getLogger(RateLimiter.class.getName());
     static final Duration LOG_INTERVAL = Duration.ofSeconds(30);
 
-    @EJB
-    RedisBackend backend;
+    /** The short-timeout pool ({@code ps.redis.low-latency.timeout.ms}, 200 ms, bounded pool borrow too). */
+    @Inject
+    @LowLatency
+    UnifiedJedis redis;
 
     @Inject
     Config config;
@@ -46,18 +46,9 @@ public class RateLimiter {
     boolean enabled;
 
     @Inject
-    @ConfigProperty(name = "ps.ratelimit.redis.timeout.ms", defaultValue = "200")
-    long timeoutMillis;
-
-    @Inject
     @ConfigProperty(name = "ps.ratelimit.redis.backoff.ms", defaultValue = "1000")
     long backoffMillis;
 
-    @Inject
-    @ConfigProperty(name = "ps.ratelimit.redis.max-connections", defaultValue = "32")
-    int maxConnections;
-
-    private UnifiedJedis ownClient;
     private RedisTokenBucket buckets;
     private RateLimitPolicies policies;
     private RedisOutage outage;
@@ -82,20 +73,12 @@ public class RateLimiter {
             LOG.warning("rate limiting is DISABLED (ps.ratelimit.enabled=false): every request is allowed");
             return;
         }
-        ownClient = backend.newDedicatedClient(Duration.ofMillis(timeoutMillis), maxConnections);
-        buckets = new RedisTokenBucket(ownClient);
+        buckets = new RedisTokenBucket(redis);
         try {
             buckets.load(); // SCRIPT LOAD now, so the first request's EVALSHA already hits
         } catch (RuntimeException e) {
             // Redis down at first use: that request fails open, and once Redis is back NOSCRIPT -> EVAL loads it
             LOG.fine("rate limiter: could not pre-load the token-bucket script: " + e);
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        if (ownClient != null) {
-            ownClient.close();
         }
     }
 

@@ -49,6 +49,16 @@ public class RedisBackend {
     @ConfigProperty(name = "ps.redis.timeout.ms", defaultValue = "2000")
     int timeoutMillis;
 
+    /** For request paths that must not wait on a slow Redis (caches, rate limits): they fall back instead. */
+    @Inject
+    @ConfigProperty(name = "ps.redis.low-latency.timeout.ms", defaultValue = "200")
+    int lowLatencyTimeoutMillis;
+
+    /** Size of the low-latency pool; borrowing from it also gives up after its timeout instead of queueing. */
+    @Inject
+    @ConfigProperty(name = "ps.redis.low-latency.max-connections", defaultValue = "32")
+    int lowLatencyMaxConnections;
+
     @Inject
     @ConfigProperty(name = "ps.data.dir", defaultValue = "target/data")
     String dataDir;
@@ -56,6 +66,7 @@ public class RedisBackend {
     private BackendChoice choice;
     private RedisServer embedded;
     private RedisClient client;
+    private RedisClient lowLatencyClient;
 
     @PostConstruct
     void start() {
@@ -63,14 +74,20 @@ public class RedisBackend {
         if (choice.startEmbedded()) {
             embedded = startEmbedded(choice.port());
         }
-        client = RedisClient.builder()
+        client = connect(timeoutMillis);
+        lowLatencyClient = pooledClient(choice.uri(), Duration.ofMillis(lowLatencyTimeoutMillis),
+                lowLatencyMaxConnections);
+        LOG.info("Redis backend: " + choice.description());
+    }
+
+    private RedisClient connect(int timeout) {
+        return RedisClient.builder()
                 .fromURI(choice.uri())
                 .clientConfig(DefaultJedisClientConfig.builder()
-                        .connectionTimeoutMillis(timeoutMillis)
-                        .socketTimeoutMillis(timeoutMillis)
+                        .connectionTimeoutMillis(timeout)
+                        .socketTimeoutMillis(timeout)
                         .build())
                 .build();
-        LOG.info("Redis backend: " + choice.description());
     }
 
     private RedisServer startEmbedded(int port) {
@@ -95,6 +112,9 @@ public class RedisBackend {
         if (client != null) {
             client.close();
         }
+        if (lowLatencyClient != null) {
+            lowLatencyClient.close();
+        }
         if (embedded != null) {
             try {
                 embedded.stop();
@@ -110,18 +130,15 @@ public class RedisBackend {
         return client;
     }
 
-    /**
-     * A separate pool to the same Redis with its own, usually much shorter, timeouts: for callers that must give up
-     * sooner than the shared pool does (the rate limiter fails open after a few hundred milliseconds). The caller
-     * owns it and closes it.
-     */
-    public RedisClient newDedicatedClient(Duration timeout, int maxConnections) {
-        return pooledClient(choice.uri(), timeout, maxConnections);
+    /** A second pool with a short timeout ({@code ps.redis.low-latency.timeout.ms}) for latency-critical paths. */
+    public UnifiedJedis lowLatencyClient() {
+        return lowLatencyClient;
     }
 
     /**
      * A pooled client whose every wait is bounded by {@code timeout}: connecting, each reply, and borrowing a
-     * connection from a pool that is exhausted (commons-pool's default is to wait forever).
+     * connection from an exhausted pool (commons-pool's default is to wait forever, which would turn a slow Redis
+     * into unbounded queueing on a path that is meant to give up quickly).
      */
     public static RedisClient pooledClient(String uri, Duration timeout, int maxConnections) {
         int millis = Math.toIntExact(timeout.toMillis());

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import redis.clients.jedis.UnifiedJedis;
 
-/** Lets any bean {@code @Inject UnifiedJedis}: the pool owned by {@link RedisBackend}. */
+/** Lets any bean {@code @Inject UnifiedJedis} (or {@code @Inject @LowLatency UnifiedJedis}): pools owned by {@link RedisBackend}. */
 @ApplicationScoped
 public class RedisClientProducer {
 
@@ -15,5 +15,11 @@ public class RedisClientProducer {
     @Produces
     UnifiedJedis redis() {
         return backend.client();
+    }
+
+    @Produces
+    @LowLatency
+    UnifiedJedis lowLatencyRedis() {
+        return backend.lowLatencyClient();
     }
 }

@@ -17,6 +17,18 @@ final class MigrationIndex {
         return names;
     }
 
+    /** Short dialect name of a JDBC product name: "Apache Derby" → derby, "MariaDB"/"MySQL" → mariadb. */
+    static String dialectOf(String productName) {
+        String name = productName.toLowerCase(java.util.Locale.ROOT);
+        if (name.contains("derby")) {
+            return "derby";
+        }
+        if (name.contains("mariadb") || name.contains("mysql")) {
+            return "mariadb";
+        }
+        return name.replaceAll("[^a-z0-9]", "");
+    }
+
     /** Splits a script into statements at lines holding only ';' (statements may span lines). */
     static List<String> statements(String script) {
         return java.util.Arrays.stream(script.split("(?m)^\\s*;\\s*$"))

@@ -38,8 +38,9 @@ public class SchemaMigrations {
         List<String> scripts = MigrationIndex.parse(read("index.txt"));
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
+            String dialect = MigrationIndex.dialectOf(connection.getMetaData().getDatabaseProductName());
             MigrationRunner runner = new MigrationRunner(connection);
-            int applied = runner.apply(scripts, name -> read(name));
+            int applied = runner.apply(scripts, name -> readForDialect(name, dialect));
             LOG.info("SQL schema: " + applied + " migration(s) applied, " + scripts.size() + " known");
         } catch (SQLException e) {
             // Not fatal for the whole EAR: the systems that need SQL report it (readiness, 503s).
@@ -47,10 +48,25 @@ public class SchemaMigrations {
         }
     }
 
+    /** {@code 0002-x.sql} may have a per-database variant {@code 0002-x.mariadb.sql} / {@code 0002-x.derby.sql}. */
+    private static String readForDialect(String name, String dialect) {
+        String variant = name.replaceFirst("\\.sql$", "." + dialect + ".sql");
+        String text = readOrNull(variant);
+        return text != null ? text : read(name);
+    }
+
     private static String read(String name) {
+        String text = readOrNull(name);
+        if (text == null) {
+            throw new IllegalStateException("missing migration resource " + ROOT + name);
+        }
+        return text;
+    }
+
+    private static String readOrNull(String name) {
         try (InputStream in = SchemaMigrations.class.getClassLoader().getResourceAsStream(ROOT + name)) {
             if (in == null) {
-                throw new IllegalStateException("missing migration resource " + ROOT + name);
+                return null;
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Fault injection for experiments: step this server's generator clock. Admin only, and off unless
  * {@code ps.idgen.fault-injection.enabled=true} (env PS_IDGEN_FAULT_INJECTION_ENABLED).
  */
-@Path("/ids/admin")
+@Path("/api/ids/admin")
 @ApplicationScoped
 @RolesAllowed("admin")
 @Tag(name = "ID generator")

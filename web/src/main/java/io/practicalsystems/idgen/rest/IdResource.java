@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Snowflake IDs over HTTP. IDs are JSON strings: JavaScript numbers lose precision above 2^53.
  * The hot paths write their tiny JSON by hand — a measurable share of a sub-millisecond request otherwise.
  */
-@Path("/ids")
+@Path("/api/ids")
 @ApplicationScoped
 @Tag(name = "ID generator")
 @Produces(MediaType.APPLICATION_JSON)

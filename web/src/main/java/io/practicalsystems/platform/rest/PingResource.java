@@ -7,7 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** A no-op endpoint: the baseline that load tests compare every other endpoint against. */
-@Path("/ping")
+@Path("/api/ping")
 @ApplicationScoped
 public class PingResource {
 

@@ -1,0 +1,23 @@
+package io.practicalsystems.shortener.batch;
+
+import io.practicalsystems.shortener.ClickEvent;
+import io.practicalsystems.shortener.application.ClickRollupStore;
+import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+
+/** Adds one chunk of events to the daily stats, inside the chunk's transaction. */
+@Named("dailyStatWriter")
+@Dependent
+public class DailyStatWriter extends AbstractItemWriter {
+
+    @Inject
+    ClickRollupStore store;
+
+    @Override
+    public void writeItems(List<Object> items) {
+        store.add(items.stream().map(ClickEvent.class::cast).toList());
+    }
+}

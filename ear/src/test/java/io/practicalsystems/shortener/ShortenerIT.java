@@ -1,0 +1,255 @@
+package io.practicalsystems.shortener;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.practicalsystems.platform.testkit.Await;
+import io.practicalsystems.platform.testkit.BatchJobs;
+import io.practicalsystems.platform.testkit.Http;
+import io.practicalsystems.platform.testkit.LibertyServer;
+import io.practicalsystems.platform.testkit.TestServers;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The URL shortener end to end on a real server with this machine's MariaDB, Redis, JMS engine and Batch. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ShortenerIT {
+
+    private LibertyServer server;
+    private final String key = "it-key-" + UUID.randomUUID();
+
+    @BeforeAll
+    void start() {
+        server = TestServers.realServices("shortener")
+                .env("PS_SHORTENER_FAULT_INJECTION_ENABLED", "true")
+                .env("PS_SHORTENER_BLOCKED_DOMAINS", "blocked.test")
+                .build();
+        server.start();
+        server.awaitReady();
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void createRedirectAndCountClicksButNotReads() {
+        Http.Response created = Links.create(server, key, Json.createObjectBuilder().add("url", "https://openliberty.io/docs/"));
+        assertThat(created.status()).isEqualTo(201);
+        String code = created.json().getString("code");
+        assertThat(code).matches("[0-9A-Za-z]{1,11}");
+        assertThat(created.json().getString("shortUrl")).isEqualTo(server.baseUrl() + "/" + code);
+        assertThat(created.header("Location")).hasValue(server.baseUrl() + "/" + code);
+
+        // The code is the Base62 form of a Snowflake ID issued by this server's generator.
+        long id = Base62.decode(code);
+        int worker = Http.getJson(server.baseUrl() + "/api/ids/info").getInt("workerId");
+        assertThat((id >>> 12) & 1023).isEqualTo(worker);
+
+        Http.Response redirect = Links.follow(server, code, "https://www.example.com/page");
+        assertThat(redirect.status()).isEqualTo(302);
+        assertThat(redirect.header("Location")).hasValue("https://openliberty.io/docs/");
+        Links.follow(server, code, null);
+        Links.follow(server, code, null);
+        Http.get(server.baseUrl() + "/api/urls/" + code); // reading the link is not a click
+        Links.stats(server, code);                          // nor is reading its stats
+
+        JsonObject stats = Links.awaitTotal(server, code, 3);
+        assertThat(stats.getJsonNumber("total").longValue()).isEqualTo(3);
+        assertThat(stats.getJsonArray("topReferrers").getJsonObject(0).getString("host")).isEqualTo("direct");
+        assertThat(stats.toString()).contains("example.com");
+    }
+
+    @ParameterizedTest(name = "{0} -> 400 on {1}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"url\":\"ftp://files.example.org/x\"}|url",
+        "{\"url\":\"https://\"}|url",
+        "{\"url\":\"not a url\"}|url",
+        "{\"url\":\"https://user:pw@bank.example/\"}|url",
+        "{\"url\":\"https://a.blocked.test/x\"}|url",
+        "{\"url\":\"http://127.0.0.1/loop\"}|url",
+        "{}|url",
+        "{\"url\":\"https://ok.example/\",\"alias\":\"api\"}|alias",
+        "{\"url\":\"https://ok.example/\",\"alias\":\"has space-x\"}|alias",
+        "{\"url\":\"https://ok.example/\",\"alias\":\"x-\"}|alias",
+        "{\"url\":\"https://ok.example/\",\"redirectType\":307}|redirectType",
+        "{\"url\":\"https://ok.example/\",\"expiresAt\":\"2001-01-01T00:00:00Z\"}|expiresAt",
+        "{\"url\":\"https://ok.example/\",\"expiresAt\":\"tomorrow\"}|expiresAt",
+        "{\"url\":|body"})
+    void badInputIsA400NamingTheField(String body, String field) {
+        Http.Response response = Http.post(server.baseUrl() + "/api/urls", body);
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(response.json().getString("field")).isEqualTo(field);
+    }
+
+    @Test
+    void aTooLongUrlIsRejected() {
+        String url = "https://long.example/" + "a".repeat(2100);
+        Http.Response response = Links.create(server, key, Json.createObjectBuilder().add("url", url));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().getString("field")).isEqualTo("url");
+    }
+
+    @Test
+    void unknownCodesAre404ProblemJson() {
+        Http.Response response = Links.follow(server, "zzzzNope" + 7, null);
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().getString("type")).endsWith("/link-not-found");
+    }
+
+    @Test
+    void anExpiredLinkAnswers410() {
+        String expiresAt = Instant.now().plusSeconds(3).toString();
+        Http.Response created = Links.create(server, key, Json.createObjectBuilder()
+                .add("url", "https://soon-gone.example/").add("expiresAt", expiresAt));
+        String code = created.json().getString("code");
+        assertThat(Links.follow(server, code, null).status()).isEqualTo(302);
+        Http.Response gone = Await.until("link " + code + " to expire", () -> Links.follow(server, code, null),
+                r -> r.status() != 302, Duration.ofSeconds(30));
+        assertThat(gone.status()).isEqualTo(410);
+        assertThat(gone.json().getString("type")).endsWith("/link-expired");
+    }
+
+    @Test
+    void updatingTheDestinationKeepsTheStats() {
+        String code = Links.createCode(server, key, "https://before.example/");
+        Links.follow(server, code, null);
+        Links.follow(server, code, null);
+        Links.awaitTotal(server, code, 2);
+
+        Http.Response patched = Links.patch(server, code, key, Json.createObjectBuilder()
+                .add("url", "https://after.example/").add("redirectType", 301));
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+        Http.Response redirect = Links.follow(server, code, null);
+        assertThat(redirect.status()).as("the cache was invalidated").isEqualTo(301);
+        assertThat(redirect.header("Location")).hasValue("https://after.example/");
+        assertThat(Links.awaitTotal(server, code, 3).getJsonNumber("total").longValue()).isEqualTo(3);
+
+        assertThat(Links.patch(server, code, "someone-else", Json.createObjectBuilder().add("url", "https://evil.example/"))
+                .status()).isEqualTo(403);
+    }
+
+    @Test
+    void deletedCodesAreGoneAndNeverReissued() {
+        Http.Response created = Links.create(server, key, Json.createObjectBuilder()
+                .add("url", "https://deleted.example/").add("alias", "gone-" + UUID.randomUUID().toString().substring(0, 8)));
+        String alias = created.json().getString("code");
+        assertThat(Links.follow(server, alias, null).status()).isEqualTo(302);
+        assertThat(Http.delete(server.baseUrl() + "/api/urls/" + alias).status()).as("anonymous delete").isEqualTo(403);
+
+        Http.Response deleted = Http.send("DELETE", server.baseUrl() + "/api/urls/" + alias, null, null, "X-Api-Key", key);
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(Links.follow(server, alias, null).status()).isEqualTo(404);
+        assertThat(Http.get(server.baseUrl() + "/api/urls/" + alias).status()).isEqualTo(404);
+        Http.Response again = Links.create(server, key, Json.createObjectBuilder()
+                .add("url", "https://other.example/").add("alias", alias));
+        assertThat(again.status()).isEqualTo(409);
+    }
+
+    @Test
+    void idempotentCreateReturnsTheExistingCodeForTheSameOwner() {
+        String url = "https://idempotent.example/" + UUID.randomUUID();
+        Http.Response first = Links.create(server, key, Json.createObjectBuilder().add("url", url).add("idempotent", true));
+        Http.Response second = Links.create(server, key, Json.createObjectBuilder().add("url", url).add("idempotent", true));
+        Http.Response otherOwner = Links.create(server, "another-key", Json.createObjectBuilder().add("url", url).add("idempotent", true));
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.json().getString("code")).isEqualTo(first.json().getString("code"));
+        assertThat(otherOwner.json().getString("code")).isNotEqualTo(first.json().getString("code"));
+    }
+
+    @Test
+    void ownersListTheirOwnLinksPaged() {
+        String owner = "lister-" + UUID.randomUUID();
+        String a = Links.createCode(server, owner, "https://a.example/");
+        String b = Links.createCode(server, owner, "https://b.example/");
+        String c = Links.createCode(server, owner, "https://c.example/");
+        Http.Response page0 = Http.send("GET", server.baseUrl() + "/api/urls?size=2", null, null, "X-Api-Key", owner);
+        Http.Response page1 = Http.send("GET", server.baseUrl() + "/api/urls?size=2&page=1", null, null, "X-Api-Key", owner);
+        assertThat(page0.body()).contains(c).contains(b).doesNotContain(a);
+        assertThat(page1.body()).contains(a);
+        assertThat(Http.get(server.baseUrl() + "/api/urls").status()).as("no key, no list").isEqualTo(403);
+        assertThat(Http.send("GET", server.baseUrl() + "/api/urls?size=0", null, null, "X-Api-Key", owner).status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void duplicateAndRedeliveredClickEventsAreCountedOnce() {
+        String code = Links.createCode(server, key, "https://dedupe.example/");
+        String duplicate = wire(code, "dup-" + UUID.randomUUID());
+        String redelivered = wire(code, "redelivered-" + UUID.randomUUID());
+        publish(duplicate, false);
+        publish(duplicate, false);
+        publish(redelivered, true); // the listener fails after storing it once; JMS redelivers it
+        publish(wire(code, "single-" + UUID.randomUUID()), false);
+
+        Links.awaitTotal(server, code, 3);
+        Await.until("the redelivery to be processed", () -> server.logContains("fault injection: failing first delivery"),
+                seen -> seen, Duration.ofSeconds(30));
+        // Give a wrongly double-counting implementation the chance to show it: the redelivery has been processed
+        // once the counters are stable across a few polls.
+        for (int i = 0; i < 5; i++) {
+            assertThat(Links.stats(server, code).getJsonNumber("total").longValue()).isEqualTo(3);
+            sleep(300);
+        }
+        assertThat(ClickTables.rawEvents(code)).isEqualTo(3);
+    }
+
+    @Test
+    void theRollupJobOutputEqualsTheRawEvents() {
+        String code = Links.createCode(server, key, "https://rollup.example/");
+        for (int i = 0; i < 7; i++) {
+            Links.follow(server, code, i % 2 == 0 ? "https://a.example/" : null);
+        }
+        Links.awaitTotal(server, code, 7);
+
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        // Clicks of earlier tests may still be in flight: start once the day's raw events stop changing.
+        java.util.Map<String, Long>[] previous = new java.util.Map[] {java.util.Map.of()};
+        Await.until("today's raw click events to settle", () -> ClickTables.rawGroups(today), now -> {
+            boolean stable = now.equals(previous[0]);
+            previous[0] = now;
+            sleep(1000);
+            return stable;
+        }, Duration.ofSeconds(60));
+        long instance = BatchJobs.start(server, "click-rollup", java.util.Map.of("day", today));
+        JsonObject execution = BatchJobs.awaitFinished(server, instance);
+        assertThat(execution.getString("batchStatus")).isEqualTo("COMPLETED");
+        assertThat(execution.getString("exitStatus")).startsWith("DAY=" + today + " EVENTS=");
+
+        assertThat(ClickTables.rolledUpGroups(today)).isEqualTo(ClickTables.rawGroups(today));
+        assertThat(ClickTables.rolledUpClicks(code, today)).isEqualTo(7);
+    }
+
+    private void publish(String wire, boolean failFirstDelivery) {
+        Http.Response response = Http.send("POST", server.baseUrl() + "/api/urls/admin/clicks?failFirstDelivery="
+                + failFirstDelivery, wire, TestServers.admin(), "Content-Type", "text/plain");
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+    }
+
+    private static String wire(String code, String eventId) {
+        return "v1\t" + eventId + "\t" + code + "\t" + Instant.now() + "\tdirect\tother";
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.practicalsystems.shortener.application;
+
+import io.practicalsystems.shortener.ClickEvent;
+import io.practicalsystems.shortener.DailyRollup;
+import io.practicalsystems.shortener.DailyStat;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * The SQL side of the {@code click-rollup} job. Every method joins the caller's (the batch chunk's)
+ * transaction, so a chunk's added counts and its checkpoint commit together — the reason a restarted job
+ * never counts a click twice.
+ */
+@ApplicationScoped
+public class ClickRollupStore {
+
+    @PersistenceContext(unitName = "practical")
+    EntityManager em;
+
+    /** Forget a previous rollup of the day: a rerun recomputes it from the raw events. */
+    public void clear(LocalDate day) {
+        em.createQuery("DELETE FROM DailyLinkStat s WHERE s.key.clickDay = :day").setParameter("day", day)
+                .executeUpdate();
+        em.createQuery("DELETE FROM RolledUpDay d WHERE d.clickDay = :day").setParameter("day", day).executeUpdate();
+    }
+
+    /** The next page of the day's raw events, in event-ID order, after {@code afterEventId} (null = from the start). */
+    public List<ClickEvent> page(LocalDate day, String afterEventId, int size) {
+        return em.createQuery("SELECT c FROM ClickRecord c WHERE c.clickDay = :day AND c.eventId > :after"
+                        + " ORDER BY c.eventId", ClickRecord.class)
+                .setParameter("day", day).setParameter("after", afterEventId == null ? "" : afterEventId)
+                .setMaxResults(size).getResultStream().map(ClickRecord::toEvent).toList();
+    }
+
+    /** Adds a chunk's events to the day's stored counts. */
+    public void add(List<ClickEvent> events) {
+        for (DailyStat stat : DailyRollup.aggregate(events, ZoneOffset.UTC)) {
+            DailyLinkStatKey key = new DailyLinkStatKey(stat.code(), stat.day(), stat.referrerHost(), stat.agentFamily());
+            DailyLinkStat stored = em.find(DailyLinkStat.class, key);
+            if (stored == null) {
+                em.persist(new DailyLinkStat(key, stat.clicks()));
+            } else {
+                stored.add(stat.clicks());
+            }
+        }
+    }
+
+    /** Marks the day rolled up; stats then read it from SQL instead of the live counters. */
+    public long markRolledUp(LocalDate day) {
+        long events = em.createQuery("SELECT COUNT(c) FROM ClickRecord c WHERE c.clickDay = :day", Long.class)
+                .setParameter("day", day).getSingleResult();
+        RolledUpDay done = em.find(RolledUpDay.class, day);
+        if (done == null) {
+            em.persist(new RolledUpDay(day, events, Instant.now()));
+        } else {
+            done.completed(events, Instant.now());
+        }
+        return events;
+    }
+}

@@ -1,0 +1,14 @@
+package io.practicalsystems.shortener.application;
+
+import java.time.Instant;
+
+/** A link as the API shows it. */
+public record LinkView(String code, String url, int redirectType, boolean customAlias, Instant createdAt,
+                       Instant updatedAt, Instant expiresAt, boolean expired) {
+
+    static LinkView of(ShortLink link, Instant now) {
+        boolean expired = link.expiresAt() != null && !now.isBefore(link.expiresAt());
+        return new LinkView(link.code(), link.targetUrl(), link.redirectStatus(), link.customAlias(),
+                link.createdAt(), link.updatedAt(), link.expiresAt(), expired);
+    }
+}

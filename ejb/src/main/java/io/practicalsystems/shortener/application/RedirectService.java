@@ -1,0 +1,55 @@
+package io.practicalsystems.shortener.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The hot path: code → where to send the client. Steps: ask the cache; on a miss read the database and fill
+ * the cache (negative entry for unknown codes); check expiry. A cache hit never touches the database, so
+ * cached codes keep redirecting while the database is down; a Redis outage only turns hits into misses.
+ */
+@ApplicationScoped
+public class RedirectService {
+
+    @Inject
+    LinkCache cache;
+
+    @Inject
+    LinkReader reader;
+
+    public record Target(String url, int status) {
+    }
+
+    public Target resolve(String code) {
+        Instant now = Instant.now();
+        CacheLookup cached = cache.lookup(code);
+        if (cached instanceof CacheLookup.KnownMissing) {
+            throw new ShortenerExceptions.LinkNotFound(code);
+        }
+        CachedLink link = cached instanceof CacheLookup.Hit hit ? hit.link() : loadAndCache(code);
+        if (link.isExpired(now)) {
+            throw new ShortenerExceptions.LinkExpired(code);
+        }
+        return new Target(link.targetUrl(), link.redirectStatus());
+    }
+
+    private CachedLink loadAndCache(String code) {
+        Optional<ShortLink> stored;
+        try {
+            stored = reader.findByCode(code);
+        } catch (PersistenceException e) {
+            throw new ShortenerExceptions.StorageUnavailable("link database unavailable and '" + code
+                    + "' is not cached: " + e.getMessage(), e);
+        }
+        if (stored.isEmpty() || stored.get().isDeleted()) {
+            cache.putMissing(code);
+            throw new ShortenerExceptions.LinkNotFound(code);
+        }
+        CachedLink link = CachedLink.of(stored.get());
+        cache.put(code, link);
+        return link;
+    }
+}

@@ -1,0 +1,64 @@
+package io.practicalsystems.shortener.application;
+
+import io.practicalsystems.shortener.DailyStat;
+import io.practicalsystems.shortener.LinkStats;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Stats of a link = rolled-up days from SQL + days not rolled up yet from the live Redis counters (today, and
+ * yesterday until the nightly rollup has run). Reading stats never records a click.
+ */
+@Stateless
+public class StatsService {
+
+    static final int TOP_REFERRERS = 10;
+    /** Live counters are kept this many days back, so a late rollup still finds them. */
+    static final int LIVE_DAYS = 2;
+
+    @PersistenceContext(unitName = "practical")
+    EntityManager em;
+
+    @Inject
+    LinkService links;
+
+    @Inject
+    LiveClickCounters live;
+
+    public LinkStats stats(String code) {
+        links.get(code); // 404 for unknown or deleted codes
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        try {
+            List<DailyStat> rows = new ArrayList<>(em.createQuery(
+                            "SELECT s FROM DailyLinkStat s WHERE s.key.code = :code", DailyLinkStat.class)
+                    .setParameter("code", code).getResultList().stream()
+                    .map(s -> new DailyStat(s.key().code(), s.key().clickDay(), s.key().referrerHost(),
+                            s.key().agentFamily(), s.clicks()))
+                    .toList());
+            Set<LocalDate> rolledUp = em.createQuery("SELECT d.clickDay FROM RolledUpDay d WHERE d.clickDay >= :from",
+                            LocalDate.class).setParameter("from", today.minusDays(LIVE_DAYS)).getResultStream()
+                    .collect(Collectors.toSet());
+            for (int back = 1; back <= LIVE_DAYS; back++) {
+                LocalDate day = today.minusDays(back);
+                if (!rolledUp.contains(day)) {
+                    live.byReferrer(code, day).forEach((host, clicks) ->
+                            rows.add(new DailyStat(code, day, host, "all", clicks)));
+                }
+            }
+            Map<String, Long> todayLive = live.byReferrer(code, today);
+            return LinkStats.combine(code, rows, todayLive, today, TOP_REFERRERS);
+        } catch (PersistenceException e) {
+            throw new ShortenerExceptions.StorageUnavailable("click statistics unavailable: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package io.practicalsystems.shortener.rest;
+
+/**
+ * Body of {@code POST /api/urls}. Only {@code url} is required; {@code redirectType} is 301 or 302 (default);
+ * {@code expiresAt} an ISO-8601 instant; {@code idempotent=true} returns the caller's existing code for the URL.
+ */
+public record CreateLinkRequest(String url, String alias, String expiresAt, Integer redirectType, Boolean idempotent) {
+}

@@ -1,0 +1,48 @@
+package io.practicalsystems.shortener.rest;
+
+import io.practicalsystems.shortener.ClickEvent;
+import io.practicalsystems.shortener.ReferrerHost;
+import io.practicalsystems.shortener.UserAgentFamily;
+import io.practicalsystems.shortener.application.ClickPublisher;
+import io.practicalsystems.shortener.application.RedirectService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code GET /{code}}: 301/302 to the destination; the click is published after, never waited for. */
+@Path("/")
+@ApplicationScoped
+@Tag(name = "URL shortener")
+public class RedirectResource {
+
+    @Inject
+    RedirectService redirects;
+
+    @Inject
+    ClickPublisher clicks;
+
+    @GET
+    @Path("{code: [A-Za-z0-9_-]{1,32}}")
+    @Operation(summary = "Redirect to the link's destination (404 unknown, 410 expired)")
+    public Response redirect(@PathParam("code") String code, @HeaderParam("Referer") String referer,
+                             @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
+        RedirectService.Target target = redirects.resolve(code);
+        clicks.publish(new ClickEvent(UUID.randomUUID().toString(), code, Instant.now(), ReferrerHost.of(referer),
+                UserAgentFamily.of(userAgent)));
+        return Response.status(target.status())
+                .location(URI.create(target.url()))
+                // 302s must reach us again to be counted; a 301 may be cached, that is what it means.
+                .header(HttpHeaders.CACHE_CONTROL, target.status() == 301 ? "public, max-age=86400" : "no-store")
+                .build();
+    }
+}
