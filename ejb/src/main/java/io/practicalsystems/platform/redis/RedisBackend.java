@@ -13,9 +13,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
@@ -52,6 +54,11 @@ public class RedisBackend {
     @ConfigProperty(name = "ps.redis.low-latency.timeout.ms", defaultValue = "200")
     int lowLatencyTimeoutMillis;
 
+    /** Size of the low-latency pool; borrowing from it also gives up after its timeout instead of queueing. */
+    @Inject
+    @ConfigProperty(name = "ps.redis.low-latency.max-connections", defaultValue = "32")
+    int lowLatencyMaxConnections;
+
     @Inject
     @ConfigProperty(name = "ps.data.dir", defaultValue = "target/data")
     String dataDir;
@@ -68,7 +75,8 @@ public class RedisBackend {
             embedded = startEmbedded(choice.port());
         }
         client = connect(timeoutMillis);
-        lowLatencyClient = connect(lowLatencyTimeoutMillis);
+        lowLatencyClient = pooledClient(choice.uri(), Duration.ofMillis(lowLatencyTimeoutMillis),
+                lowLatencyMaxConnections);
         LOG.info("Redis backend: " + choice.description());
     }
 
@@ -125,6 +133,27 @@ public class RedisBackend {
     /** A second pool with a short timeout ({@code ps.redis.low-latency.timeout.ms}) for latency-critical paths. */
     public UnifiedJedis lowLatencyClient() {
         return lowLatencyClient;
+    }
+
+    /**
+     * A pooled client whose every wait is bounded by {@code timeout}: connecting, each reply, and borrowing a
+     * connection from an exhausted pool (commons-pool's default is to wait forever, which would turn a slow Redis
+     * into unbounded queueing on a path that is meant to give up quickly).
+     */
+    public static RedisClient pooledClient(String uri, Duration timeout, int maxConnections) {
+        int millis = Math.toIntExact(timeout.toMillis());
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setMaxTotal(maxConnections);
+        pool.setMaxIdle(maxConnections);
+        pool.setMaxWait(timeout);
+        return RedisClient.builder()
+                .fromURI(uri)
+                .clientConfig(DefaultJedisClientConfig.builder()
+                        .connectionTimeoutMillis(millis)
+                        .socketTimeoutMillis(millis)
+                        .build())
+                .poolConfig(pool)
+                .build();
     }
 
     public String description() {
