@@ -1,5 +1,6 @@
 package io.practicalsystems.shortener.rest;
 
+import io.practicalsystems.platform.rest.ratelimit.RateLimited;
 import io.practicalsystems.shortener.ClickEvent;
 import io.practicalsystems.shortener.ReferrerHost;
 import io.practicalsystems.shortener.UserAgentFamily;
@@ -32,6 +33,7 @@ public class RedirectResource {
     ClickPublisher clicks;
 
     @GET
+    @RateLimited("redirect")
     @Path("{code: [A-Za-z0-9_-]{1,32}}")
     @Operation(summary = "Redirect to the link's destination (404 unknown, 410 expired)")
     public Response redirect(@PathParam("code") String code, @HeaderParam("Referer") String referer,

@@ -1,6 +1,7 @@
 package io.practicalsystems.shortener.rest;
 
 import io.practicalsystems.platform.rest.InvalidParameterException;
+import io.practicalsystems.platform.rest.ratelimit.RateLimited;
 import io.practicalsystems.shortener.LinkStats;
 import io.practicalsystems.shortener.application.CreateLinkCommand;
 import io.practicalsystems.shortener.application.LinkOwner;
@@ -52,6 +53,7 @@ public class UrlResource {
     UriInfo uri;
 
     @POST
+    @RateLimited("create")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Shorten a URL: 201 with code and shortUrl (200 with the existing code for an idempotent repeat)")
     public Response create(CreateLinkRequest request, @HeaderParam(API_KEY) String apiKey) {
