@@ -25,6 +25,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ShortenerIT {
 
+    private static final int CREATE_LIMIT = 40;
+
     private LibertyServer server;
     private final String key = "it-key-" + UUID.randomUUID();
 
@@ -33,6 +35,8 @@ class ShortenerIT {
         server = TestServers.realServices("shortener")
                 .env("PS_SHORTENER_FAULT_INJECTION_ENABLED", "true")
                 .env("PS_SHORTENER_BLOCKED_DOMAINS", "blocked.test")
+                .env("PS_RATELIMIT_CREATE_CAPACITY", CREATE_LIMIT)
+                .env("PS_RATELIMIT_CREATE_REFILL_PER_SECOND", 2)
                 .build();
         server.start();
         server.awaitReady();
@@ -233,6 +237,26 @@ class ShortenerIT {
 
         assertThat(ClickTables.rolledUpGroups(today)).isEqualTo(ClickTables.rawGroups(today));
         assertThat(ClickTables.rolledUpClicks(code, today)).isEqualTo(7);
+    }
+
+    @Test
+    void theCreateRateLimitAnswers429AtTheConfiguredCountAndRecovers() {
+        String client = "burst-" + UUID.randomUUID();
+        for (int i = 1; i <= CREATE_LIMIT; i++) {
+            Http.Response ok = Links.create(server, client, Json.createObjectBuilder().add("url", "https://burst.example/" + i));
+            assertThat(ok.status()).as("create " + i).isEqualTo(201);
+            assertThat(ok.header("RateLimit-Remaining")).hasValue(Integer.toString(CREATE_LIMIT - i));
+        }
+        Http.Response limited = Links.create(server, client, Json.createObjectBuilder().add("url", "https://burst.example/x"));
+        assertThat(limited.status()).isEqualTo(429);
+        long retryAfter = Long.parseLong(limited.header("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(1L, 2L);
+        assertThat(limited.json().getString("type")).endsWith("/rate-limited");
+        assertThat(Links.follow(server, "zzNope1", null).status()).as("redirects have their own limit").isEqualTo(404);
+
+        sleep(retryAfter * 1000 + 200);
+        assertThat(Links.create(server, client, Json.createObjectBuilder().add("url", "https://burst.example/later"))
+                .status()).isEqualTo(201);
     }
 
     private void publish(String wire, boolean failFirstDelivery) {
