@@ -1,0 +1,95 @@
+package io.practicalsystems.kv.version;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** Sync laws and "no lost writes" over random multi-replica histories. */
+class DottedVersionVectorSetPropertyTest {
+
+    @Provide
+    Arbitrary<ReplicaSimulation> histories() {
+        return ReplicaSimulation.histories();
+    }
+
+    @Property
+    void syncIsIdempotentSoDuplicateDeliveriesChangeNothing(@ForAll("histories") ReplicaSimulation sim) {
+        for (DottedVersionVectorSet<String> a : sim.replicas) {
+            assertThat(a.sync(a)).isEqualTo(a);
+            for (DottedVersionVectorSet<String> b : sim.replicas) {
+                assertThat(a.sync(b).sync(b)).isEqualTo(a.sync(b));
+            }
+        }
+    }
+
+    @Property
+    void syncIsCommutative(@ForAll("histories") ReplicaSimulation sim) {
+        for (DottedVersionVectorSet<String> a : sim.replicas) {
+            for (DottedVersionVectorSet<String> b : sim.replicas) {
+                assertThat(a.sync(b)).isEqualTo(b.sync(a));
+            }
+        }
+    }
+
+    @Property
+    void syncIsAssociative(@ForAll("histories") ReplicaSimulation sim) {
+        for (DottedVersionVectorSet<String> a : sim.replicas) {
+            for (DottedVersionVectorSet<String> b : sim.replicas) {
+                for (DottedVersionVectorSet<String> c : sim.replicas) {
+                    assertThat(a.sync(b).sync(c)).isEqualTo(a.sync(b.sync(c)));
+                }
+            }
+        }
+    }
+
+    @Property
+    void shuffledAndDuplicatedDeliveriesConvergeToTheSameSet(@ForAll("histories") ReplicaSimulation sim,
+            @ForAll Random random) {
+        List<DottedVersionVectorSet<String>> deliveries = new ArrayList<>(sim.replicas);
+        deliveries.addAll(sim.replicas.subList(0, random.nextInt(sim.replicas.size() + 1)));
+        Collections.shuffle(deliveries, random);
+
+        DottedVersionVectorSet<String> merged = DottedVersionVectorSet.empty();
+        for (DottedVersionVectorSet<String> delivery : deliveries) {
+            merged = merged.sync(delivery);
+        }
+
+        assertThat(merged).isEqualTo(sim.allMerged());
+        assertThat(merged.versionDigest()).isEqualTo(sim.allMerged().versionDigest());
+    }
+
+    /**
+     * Once every copy has met, exactly the writes no client had read before writing remain — even writes made with the
+     * same context through the same replica, and whatever the order of pushes. Nothing read is resurrected; nothing
+     * unread is lost.
+     */
+    @Property
+    void onceAllCopiesMeetExactlyTheUnreadWritesRemain(@ForAll("histories") ReplicaSimulation sim) {
+        Set<Dot> unread = new TreeSet<>();
+        for (ReplicaSimulation.WriteEvent write : sim.writes) {
+            if (sim.writes.stream().noneMatch(other -> other.context().covers(write.dot()))) {
+                unread.add(write.dot());
+            }
+        }
+
+        assertThat(sim.allMerged().siblings()).extracting(Sibling::dot).containsExactlyElementsOf(unread);
+    }
+
+    @Property
+    void everyReplicaKeepsItsSiblingsCoveredByItsHistory(@ForAll("histories") ReplicaSimulation sim) {
+        for (DottedVersionVectorSet<String> replica : sim.replicas) {
+            assertThat(DottedVersionVectorSet.restore(replica.history(), replica.siblings())).isEqualTo(replica);
+        }
+        assertThat(sim.writes.stream().map(ReplicaSimulation.WriteEvent::dot).distinct().count())
+                .as("dots are never reused").isEqualTo(sim.writes.size());
+    }
+}
