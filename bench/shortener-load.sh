@@ -25,6 +25,7 @@ echo "== creating $CODES links"
 for i in $(seq 1 "$CODES"); do
   curl -fsS -X POST "$BASE/api/urls" -H 'Content-Type: application/json' -H 'X-Api-Key: bench-setup' \
     -d "{\"url\":\"https://bench.example/setup/$i\"}" | sed 's/.*"code":"\([^"]*\)".*/\1/' >> "$codes_file"
+  echo >> "$codes_file" # the JSON body has no trailing newline
 done
 
 run() { # $1 label, rest: wrk args

@@ -7,11 +7,13 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Consumes {@code shortener.clicks} (activation spec {@code practical-systems/practical-systems-ejb/ClickEventListener}).
- * A malformed message is logged and consumed (redelivering it can never succeed); a storage failure is thrown
+ * Consumes {@code shortener.clicks} (batches of click events, one per line; activation spec {@code practical-systems/practical-systems-ejb/ClickEventListener}).
+ * Malformed lines are logged and skipped (redelivering them can never succeed); a storage failure is thrown
  * so the container rolls back and the message is redelivered.
  */
 @MessageDriven(name = "ClickEventListener")
@@ -26,21 +28,34 @@ public class ClickEventListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        ClickEvent event;
+        List<ClickEvent> events = new ArrayList<>();
+        String text;
         try {
-            event = ClickEvent.fromWire(((TextMessage) message).getText());
-        } catch (JMSException | ClassCastException | IllegalArgumentException e) {
-            LOG.warning("discarding malformed click message: " + e.getMessage());
+            text = ((TextMessage) message).getText();
+        } catch (JMSException | ClassCastException e) {
+            LOG.warning("discarding unreadable click message: " + e.getMessage());
             return;
         }
-        if (!ClickRecord.fits(event)) {
-            LOG.warning("discarding click event that cannot be stored (a field is too long): " + event.eventId());
-            return;
+        for (String line : text.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                ClickEvent event = ClickEvent.fromWire(line);
+                if (ClickRecord.fits(event)) {
+                    events.add(event);
+                } else {
+                    LOG.warning("discarding click event that cannot be stored (a field is too long): " + event.eventId());
+                }
+            } catch (IllegalArgumentException e) {
+                // One bad line must not poison the batch: redelivering it could never succeed.
+                LOG.warning("discarding malformed click event: " + e.getMessage());
+            }
         }
-        boolean stored = recorder.record(event);
-        if (stored && failOnThisDelivery(message)) {
-            // After the row and the live counter were written: the rollback and redelivery must not double-count.
-            throw new IllegalStateException("fault injection: failing first delivery of " + event.eventId());
+        int stored = recorder.recordAll(events);
+        if (stored > 0 && failOnThisDelivery(message)) {
+            // After the rows and the live counters were written: the rollback and redelivery must not double-count.
+            throw new IllegalStateException("fault injection: failing first delivery of " + events.get(0).eventId());
         }
     }
 

@@ -7,6 +7,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Stores a delivered click exactly once: the raw row is keyed by the event ID (a redelivered or duplicated
@@ -21,16 +25,21 @@ public class ClickRecorder {
     @Inject
     LiveClickCounters live;
 
-    /** @return true if this event was new */
+    /** Stores a batch in one transaction; @return how many events were new */
     @Transactional
-    public boolean record(ClickEvent event) {
-        if (em.find(ClickRecord.class, event.eventId()) != null) {
-            return false;
+    public int recordAll(List<ClickEvent> events) {
+        List<ClickEvent> fresh = new ArrayList<>();
+        Set<String> inBatch = new HashSet<>();
+        for (ClickEvent event : events) {
+            if (!inBatch.add(event.eventId()) || em.find(ClickRecord.class, event.eventId()) != null) {
+                continue; // duplicate within the batch, or already stored by an earlier delivery
+            }
+            em.persist(new ClickRecord(event.eventId(), event.code(), event.occurredAt(),
+                    event.occurredAt().atZone(ZoneOffset.UTC).toLocalDate(), event.referrerHost(), event.agentFamily()));
+            fresh.add(event);
         }
-        em.persist(new ClickRecord(event.eventId(), event.code(), event.occurredAt(),
-                event.occurredAt().atZone(ZoneOffset.UTC).toLocalDate(), event.referrerHost(), event.agentFamily()));
-        em.flush(); // a concurrent duplicate fails here (primary key) and is redelivered, then skipped
-        live.count(event);
-        return true;
+        em.flush(); // a concurrent duplicate fails here (primary key): rollback, redelivery, then it is skipped
+        fresh.forEach(live::count);
+        return fresh.size();
     }
 }

@@ -31,6 +31,9 @@ public class LinkService {
     LinkCache cache;
 
     @Inject
+    NearLinkCache nearCache;
+
+    @Inject
     ShortenerSettings settings;
 
     @EJB
@@ -71,7 +74,7 @@ public class LinkService {
             }
             throw new ShortenerExceptions.StorageUnavailable("the link database is unavailable: " + e.getMessage(), e);
         }
-        cache.evict(code); // a negative entry may exist for an alias someone probed before it was created
+        evictEverywhere(code); // a negative entry may exist for an alias someone probed before it was created
         return new Created(LinkView.of(link, now), true);
     }
 
@@ -100,7 +103,7 @@ public class LinkService {
             links.flush();
             return null;
         });
-        cache.evict(code);
+        evictEverywhere(code);
         return LinkView.of(link, now);
     }
 
@@ -111,7 +114,7 @@ public class LinkService {
             links.flush();
             return null;
         });
-        cache.evict(code);
+        evictEverywhere(code);
     }
 
     public List<LinkView> list(LinkOwner owner, int page, int size) {
@@ -121,6 +124,11 @@ public class LinkService {
         Instant now = Instant.now();
         return storage(() -> links.findByOwner(owner.key(), page * size, size)).stream()
                 .map(link -> LinkView.of(link, now)).toList();
+    }
+
+    private void evictEverywhere(String code) {
+        nearCache.evict(code);
+        cache.evict(code);
     }
 
     private ShortLink ownedLink(String code, LinkOwner owner) {

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The hot path: code → where to send the client. Steps: ask the cache; on a miss read the database and fill
- * the cache (negative entry for unknown codes); check expiry. A cache hit never touches the database, so
+ * The hot path: code → where to send the client. Steps: ask the in-process near cache, then Redis; on a miss
+ * read the database and fill both (negative entries for unknown codes); check expiry. A cache hit never touches the database, so
  * cached codes keep redirecting while the database is down; a Redis outage only turns hits into misses.
  */
 @ApplicationScoped
@@ -18,6 +18,9 @@ public class RedirectService {
     LinkCache cache;
 
     @Inject
+    NearLinkCache nearCache;
+
+    @Inject
     LinkReader reader;
 
     public record Target(String url, int status) {
@@ -25,7 +28,11 @@ public class RedirectService {
 
     public Target resolve(String code) {
         Instant now = Instant.now();
-        CacheLookup cached = cache.lookup(code);
+        CacheLookup cached = nearCache.lookup(code);
+        if (cached instanceof CacheLookup.Miss) {
+            cached = cache.lookup(code);
+            nearCache.remember(code, cached);
+        }
         if (cached instanceof CacheLookup.KnownMissing) {
             throw new ShortenerExceptions.LinkNotFound(code);
         }
@@ -46,10 +53,12 @@ public class RedirectService {
         }
         if (stored.isEmpty() || stored.get().isDeleted()) {
             cache.putMissing(code);
+            nearCache.remember(code, CacheLookup.KNOWN_MISSING);
             throw new ShortenerExceptions.LinkNotFound(code);
         }
         CachedLink link = CachedLink.of(stored.get());
         cache.put(code, link);
+        nearCache.remember(code, new CacheLookup.Hit(link));
         return link;
     }
 }

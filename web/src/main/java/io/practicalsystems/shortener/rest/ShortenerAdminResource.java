@@ -55,7 +55,7 @@ public class ShortenerAdminResource {
             throw new InvalidParameterException("body", "event ID (max " + ClickRecord.MAX_EVENT_ID + "), code (max "
                     + ClickRecord.MAX_CODE + ") or another field is too long to store");
         }
-        clicks.publishForTest(event, failFirstDelivery).toCompletableFuture().join();
+        clicks.publishForTest(event, failFirstDelivery);
         return Response.accepted().build();
     }
 }
