@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -117,16 +118,12 @@ public final class HashRing {
     /** {@link #preferenceList} for a ring position rather than a key, e.g. the end of a {@link TokenRange}. */
     public List<NodeId> preferenceListAt(long position, int n) {
         requireReplicaCount(n);
-        List<NodeId> result = new ArrayList<>(n);
-        Set<NodeId> seen = new LinkedHashSet<>();
+        Set<NodeId> distinct = new LinkedHashSet<>(); // clockwise order, each physical node once
         int start = indexAtOrAfter(position);
-        for (int step = 0; step < tokens.length && result.size() < n; step++) {
-            NodeId owner = owners[(start + step) % tokens.length];
-            if (seen.add(owner)) {
-                result.add(owner);
-            }
+        for (int step = 0; step < tokens.length && distinct.size() < n; step++) {
+            distinct.add(owners[(start + step) % tokens.length]);
         }
-        return List.copyOf(result);
+        return List.copyOf(distinct);
     }
 
     /**
@@ -142,7 +139,7 @@ public final class HashRing {
         requireReplicaCount(n);
         List<Placement> placements = new ArrayList<>(n);
         Deque<NodeId> downPreferred = new ArrayDeque<>();
-        Set<NodeId> seen = new LinkedHashSet<>();
+        Set<NodeId> seen = new HashSet<>();
         int start = indexAtOrAfter(RingHash.of(key));
         for (int step = 0; step < tokens.length && seen.size() < vnodesByNode.size(); step++) {
             NodeId owner = owners[(start + step) % tokens.length];
