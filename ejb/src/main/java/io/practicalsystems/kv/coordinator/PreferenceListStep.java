@@ -1,0 +1,36 @@
+package io.practicalsystems.kv.coordinator;
+
+import io.practicalsystems.kv.ring.HashRing;
+import io.practicalsystems.kv.ring.NodeId;
+import io.practicalsystems.kv.ring.Placement;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Step 1: which replicas a request goes to.
+ *
+ * <p>Strict quorum: the key's N preferred nodes, down or not (a down node simply fails and counts against the
+ * quorum). Sloppy quorum: the N preferred nodes with each down one replaced by a healthy stand-in carrying a hint.
+ * The ring and the health view are read per request, so membership changes and failure-detector verdicts apply
+ * to the next request without rebuilding the coordinator.
+ */
+public final class PreferenceListStep {
+
+    private final Supplier<HashRing> ring;
+    private final Predicate<NodeId> healthy;
+
+    public PreferenceListStep(Supplier<HashRing> ring, Predicate<NodeId> healthy) {
+        this.ring = ring;
+        this.healthy = healthy;
+    }
+
+    /** @throws IllegalArgumentException if N exceeds the number of nodes in the ring */
+    public List<Placement> placements(byte[] key, QuorumConfig quorum) {
+        HashRing current = ring.get();
+        if (quorum.mode() == QuorumMode.SLOPPY) {
+            return current.preferenceListSkipping(key, quorum.n(), healthy);
+        }
+        return current.preferenceList(key, quorum.n()).stream().map(Placement::preferred).toList();
+    }
+}

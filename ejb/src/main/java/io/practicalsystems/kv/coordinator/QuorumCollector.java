@@ -1,0 +1,116 @@
+package io.practicalsystems.kv.coordinator;
+
+import io.practicalsystems.kv.ring.NodeId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+
+/**
+ * Counts replica answers against a quorum: {@link #quorum()} completes at the {@code required}-th success, or
+ * fails with {@link QuorumNotReachedException} once so many replicas failed that the rest cannot make up the
+ * number; {@link #settled()} completes when every replica has answered or failed (for read repair).
+ *
+ * <p>Decisions are made under a lock, futures are completed outside it: completing a future runs the caller's
+ * continuation on this thread, which must not happen while other replicas' answers wait for the lock.
+ */
+final class QuorumCollector<T> {
+
+    private final String operation;
+    private final int required;
+    private final int contacted;
+    private final List<T> successes = new ArrayList<>();
+    private final List<NodeId> failedNodes = new ArrayList<>();
+    private final List<Throwable> causes = new ArrayList<>();
+    private final CompletableFuture<List<T>> quorum = new CompletableFuture<>();
+    private final CompletableFuture<List<T>> settled = new CompletableFuture<>();
+    private boolean decided;
+
+    QuorumCollector(String operation, int required, int contacted) {
+        this.operation = operation;
+        this.required = required;
+        this.contacted = contacted;
+        if (contacted < required) {
+            // The caller sends nothing in this case (see the steps), so both outcomes are known now.
+            decided = true;
+            quorum.completeExceptionally(
+                    new QuorumNotReachedException(operation, required, 0, contacted, List.of()));
+            settled.complete(List.of());
+        } else if (contacted == 0) {
+            settled.complete(List.of());
+        }
+    }
+
+    CompletableFuture<List<T>> quorum() {
+        return quorum;
+    }
+
+    CompletableFuture<List<T>> settled() {
+        return settled;
+    }
+
+    void succeeded(T result) {
+        List<T> reached = null;
+        List<T> all = null;
+        synchronized (this) {
+            successes.add(result);
+            if (!decided && successes.size() >= required) {
+                decided = true;
+                reached = List.copyOf(successes);
+            }
+            if (answers() == contacted) {
+                all = List.copyOf(successes);
+            }
+        }
+        if (reached != null) {
+            quorum.complete(reached);
+        }
+        if (all != null) {
+            settled.complete(all);
+        }
+    }
+
+    void failed(NodeId node, Throwable cause) {
+        QuorumNotReachedException impossible = null;
+        List<T> all = null;
+        synchronized (this) {
+            failedNodes.add(node);
+            causes.add(unwrap(cause));
+            if (!decided && contacted - failedNodes.size() < required) {
+                decided = true;
+                impossible = new QuorumNotReachedException(operation, required, successes.size(), contacted,
+                        failedNodes);
+                causes.forEach(impossible::addSuppressed);
+            }
+            if (answers() == contacted) {
+                all = List.copyOf(successes);
+            }
+        }
+        if (impossible != null) {
+            quorum.completeExceptionally(impossible);
+        }
+        if (all != null) {
+            settled.complete(all);
+        }
+    }
+
+    private int answers() {
+        return successes.size() + failedNodes.size();
+    }
+
+    static Throwable unwrap(Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+
+    /** Calls {@code call} and turns a synchronous throw into a failed future, so one bad replica cannot abort a fan-out. */
+    static <R> CompletableFuture<R> safely(Supplier<CompletableFuture<R>> call) {
+        try {
+            CompletableFuture<R> future = call.get();
+            return future != null ? future
+                    : CompletableFuture.failedFuture(new IllegalStateException("replica client returned null"));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+}
