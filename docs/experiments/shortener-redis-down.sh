@@ -17,6 +17,7 @@ PS_EMBEDDED_REDIS_PORT=$REDIS_PORT PS_IDGEN_WORKER_ID=7 \
 PS_RATELIMIT_CREATE_CAPACITY=10 PS_RATELIMIT_CREATE_REFILL_PER_SECOND=0.2 \
   mvn -q -pl ear liberty:start
 trap 'mvn -q -pl ear liberty:stop' EXIT
+for _ in $(seq 1 120); do curl -fsS "$BASE/api/ping" >/dev/null 2>&1 && break; sleep 1; done
 
 create() {
   curl -sS -o /tmp/exp-create.body -D /tmp/exp-create.head -X POST "$BASE/api/urls" \
@@ -40,7 +41,8 @@ code=$(sed 's/.*"code":"\([^"]*\)".*/\1/' /tmp/exp-create.body)
 follow "$code"; redis_health
 
 echo; echo "-- 3. Redis dies (kill -9 of the embedded redis-server)"
-pkill -9 -f -- "--port $REDIS_PORT" || true
+redis_pid=$(ss -ltnpH "sport = :$REDIS_PORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+echo "redis-server pid $redis_pid"; kill -9 "$redis_pid"
 sleep 1
 for i in 1 2 3; do follow "$code"; done
 redis_health
