@@ -89,6 +89,19 @@ class EmbeddedDefaultsIT {
 
     @Test
     @Order(4)
+    void adminSurfacesNeedTheAdminUser() {
+        String https = server.httpsBaseUrl();
+        assertThat(Http.get(https + "/metrics").status()).isEqualTo(401);
+        Http.Response metrics = Http.get(https + "/metrics", TestServers.admin());
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm");
+        assertThat(Http.get(https + "/ibm/api/batch/jobinstances").status()).isEqualTo(401);
+        assertThat(Http.get(https + "/adminCenter/", TestServers.admin()).status()).isEqualTo(200);
+        assertThat(Http.get(server.baseUrl() + "/openapi/ui/").status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(5)
     void theEmbeddedServersStopWithLiberty() {
         assertThat(answers(redisPort)).isTrue();
         server.stop();
