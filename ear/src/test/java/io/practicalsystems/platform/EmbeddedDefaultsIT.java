@@ -96,7 +96,11 @@ class EmbeddedDefaultsIT {
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm");
         assertThat(Http.get(https + "/ibm/api/batch/jobinstances").status()).isEqualTo(401);
-        assertThat(Http.get(https + "/adminCenter/", TestServers.admin()).status()).isEqualTo(200);
+        // The Admin Center uses form login: it answers with its login page, where the admin user signs in.
+        Http.Response adminCenter = Http.get(https + "/adminCenter/");
+        assertThat(adminCenter.status()).isEqualTo(302);
+        assertThat(adminCenter.header("Location")).hasValueSatisfying(l -> assertThat(l).contains("/adminCenter/login"));
+        assertThat(Http.get(https + "/adminCenter/login.jsp").status()).isEqualTo(200);
         assertThat(Http.get(server.baseUrl() + "/openapi/ui/").status()).isEqualTo(200);
     }
 
