@@ -53,10 +53,6 @@ public class ClickRecord {
         this.agentFamily = agentFamily;
     }
 
-    public String eventId() {
-        return eventId;
-    }
-
     public io.practicalsystems.shortener.ClickEvent toEvent() {
         return new io.practicalsystems.shortener.ClickEvent(eventId, code, occurredAt, referrerHost, agentFamily);
     }

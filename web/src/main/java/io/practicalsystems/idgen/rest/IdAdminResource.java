@@ -2,7 +2,7 @@ package io.practicalsystems.idgen.rest;
 
 import io.practicalsystems.idgen.application.GeneratorInfo;
 import io.practicalsystems.idgen.application.IdGeneratorService;
-import io.practicalsystems.platform.rest.InvalidParameterException;
+import io.practicalsystems.platform.rest.NumberParameter;
 import io.practicalsystems.platform.rest.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -40,16 +40,7 @@ public class IdAdminResource {
             return Problems.of(403, "fault-injection-disabled", "Fault injection disabled",
                     "start the server with PS_IDGEN_FAULT_INJECTION_ENABLED=true to step the clock");
         }
-        long offset;
-        try {
-            offset = Long.parseLong(ms == null ? "" : ms.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidParameterException("ms", "ms must be a whole number of milliseconds, got '" + ms + "'");
-        }
-        if (Math.abs(offset) > MAX_STEP_MILLIS) {
-            throw new InvalidParameterException("ms", "ms must be within ±" + MAX_STEP_MILLIS);
-        }
-        ids.stepClock(offset);
+        ids.stepClock(NumberParameter.required("ms", ms, -MAX_STEP_MILLIS, MAX_STEP_MILLIS));
         GeneratorInfo info = ids.info();
         return Response.ok(info, MediaType.APPLICATION_JSON).build();
     }

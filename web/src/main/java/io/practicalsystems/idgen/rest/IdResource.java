@@ -4,6 +4,7 @@ import io.practicalsystems.idgen.DecodedId;
 import io.practicalsystems.idgen.application.GeneratorInfo;
 import io.practicalsystems.idgen.application.IdGeneratorService;
 import io.practicalsystems.platform.rest.InvalidParameterException;
+import io.practicalsystems.platform.rest.NumberParameter;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
@@ -40,7 +41,7 @@ public class IdResource {
     @Path("batch")
     @Operation(summary = "count new IDs, strictly increasing (1..ps.idgen.batch.max, default 10000)")
     public String batch(@QueryParam("count") String count) {
-        int n = IdParameters.count(count, ids.maxBatch());
+        int n = (int) NumberParameter.required("count", count, 1, ids.maxBatch());
         long[] issued = ids.next(n);
         StringBuilder json = new StringBuilder(16 + issued.length * 22).append("{\"ids\":[");
         for (int i = 0; i < issued.length; i++) {
@@ -56,7 +57,7 @@ public class IdResource {
     @Path("{id}/decode")
     @Operation(summary = "Split an ID into timestamp, worker ID and sequence")
     public DecodedIdView decode(@PathParam("id") String id) {
-        long value = IdParameters.id(id);
+        long value = NumberParameter.required("id", id, 0, Long.MAX_VALUE);
         DecodedId decoded;
         try {
             decoded = ids.decode(value);

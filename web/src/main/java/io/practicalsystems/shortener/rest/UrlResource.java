@@ -1,6 +1,7 @@
 package io.practicalsystems.shortener.rest;
 
 import io.practicalsystems.platform.rest.InvalidParameterException;
+import io.practicalsystems.platform.rest.NumberParameter;
 import io.practicalsystems.platform.rest.ratelimit.RateLimited;
 import io.practicalsystems.shortener.LinkStats;
 import io.practicalsystems.shortener.application.CreateLinkCommand;
@@ -103,8 +104,8 @@ public class UrlResource {
     @Operation(summary = "The caller's own links, newest first (needs X-Api-Key)")
     public List<ShortLinkJson> list(@HeaderParam(API_KEY) String apiKey, @QueryParam("page") String page,
                                     @QueryParam("size") String size) {
-        int pageNumber = PageParameters.page(page);
-        int pageSize = PageParameters.size(size, settings.maxPageSize());
+        int pageNumber = (int) NumberParameter.optional("page", page, 0, 1_000_000, 0);
+        int pageSize = (int) NumberParameter.optional("size", size, 1, settings.maxPageSize(), 20);
         return links.list(LinkOwner.fromApiKey(apiKey), pageNumber, pageSize).stream()
                 .map(view -> ShortLinkJson.of(view, shortUrl(view.code()))).toList();
     }
