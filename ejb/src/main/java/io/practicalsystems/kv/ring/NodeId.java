@@ -9,11 +9,18 @@ import java.util.regex.Pattern;
  * {@code "<id>#<vnodeIndex>"} (so {@code #} is excluded: {@code a#1} + vnode 2 must not collide with {@code a} +
  * vnode {@code "1#2"}), travels in HTTP headers and paths, and appears in log lines and metrics labels.
  *
- * @param value 1..64 characters of {@code [A-Za-z0-9._:-]}
+ * <p>The same identity appears in version vectors and dots ({@code kv.version}): server-side identities, so a
+ * key's vector is bounded by the number of servers that ever coordinated a write to it, not by the number of
+ * clients. A node that loses its data must come back under a <em>new</em> ID (e.g. {@code kv-2.i3}): it issues dot
+ * counters from its own stored copy, and a wiped copy would reissue counters others already know.
+ *
+ * @param value 1..{@value #MAX_LENGTH} characters of {@code [A-Za-z0-9._:-]} (so also 1..64 bytes of UTF-8)
  */
 public record NodeId(String value) implements Comparable<NodeId> {
 
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    public static final int MAX_LENGTH = 64;
+
+    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:-]{1," + MAX_LENGTH + "}");
 
     public NodeId {
         if (value == null || !VALID.matcher(value).matches()) {

@@ -1,5 +1,6 @@
 package io.practicalsystems.kv.version;
 
+import io.practicalsystems.kv.ring.NodeId;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -107,7 +108,7 @@ final class CausalContextCodec {
 
     private static NodeId readNode(ByteBuffer in, long index) {
         long length = readVarint(in, "node ID length of entry " + index);
-        if (length > NodeId.MAX_UTF8_BYTES || length > in.remaining()) {
+        if (length > NodeId.MAX_LENGTH || length > in.remaining()) {
             throw malformed("entry " + index + ": node ID length " + length + " out of range");
         }
         ByteBuffer slice = in.slice();

@@ -1,5 +1,6 @@
 package io.practicalsystems.kv.version;
 
+import io.practicalsystems.kv.ring.NodeId;
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,6 @@
 package io.practicalsystems.kv.version;
 
+import io.practicalsystems.kv.ring.NodeId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

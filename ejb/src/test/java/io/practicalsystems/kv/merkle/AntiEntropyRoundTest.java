@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.practicalsystems.kv.version.CausalContext;
 import io.practicalsystems.kv.version.DottedVersionVectorSet;
-import io.practicalsystems.kv.version.NodeId;
+import io.practicalsystems.kv.ring.NodeId;
 import io.practicalsystems.kv.version.Versioned;
 import java.time.Instant;
 import java.util.Map;

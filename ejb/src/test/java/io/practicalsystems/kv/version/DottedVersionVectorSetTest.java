@@ -1,5 +1,6 @@
 package io.practicalsystems.kv.version;
 
+import io.practicalsystems.kv.ring.NodeId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
