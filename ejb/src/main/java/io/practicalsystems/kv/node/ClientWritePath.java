@@ -93,7 +93,8 @@ final class ClientWritePath {
             Coordinator<DottedVersionVectorSet<Blob>> coordinator = new Coordinator<>(() -> ring, quorum,
                     node.membership()::isReachable, node.replicas(), reconciler);
             return coordinator.put(ReplicaSets.keyBytes(write.key()), copy, RequestOverrides.none())
-                    .thenApply(result -> new ClientWriteResult(copy.context(), dot, node.self(),
+                    .thenApply(result -> new ClientWriteResult(copy.context(), copy.liveValues(),
+                            (int) copy.values().stream().filter(Versioned::isTombstone).count(), dot, node.self(),
                             result.acknowledgedBy(), result.usedHints()));
         });
     }
