@@ -1,0 +1,10 @@
+package io.practicalsystems.kv.membership;
+
+import io.practicalsystems.kv.ring.NodeId;
+
+/** Told when the failure detector's verdict on a member changes, e.g. to deliver hints once it is ALIVE again. */
+@FunctionalInterface
+public interface ReachabilityListener {
+
+    void reachabilityChanged(NodeId node, Reachability before, Reachability after);
+}

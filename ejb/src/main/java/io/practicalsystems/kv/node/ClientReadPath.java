@@ -1,0 +1,42 @@
+package io.practicalsystems.kv.node;
+
+import io.practicalsystems.kv.coordinator.Coordinator;
+import io.practicalsystems.kv.coordinator.QuorumConfig;
+import io.practicalsystems.kv.coordinator.ReadResult;
+import io.practicalsystems.kv.coordinator.RequestOverrides;
+import io.practicalsystems.kv.ring.HashRing;
+import io.practicalsystems.kv.storage.Blob;
+import io.practicalsystems.kv.version.CausalContext;
+import io.practicalsystems.kv.version.DottedVersionVectorSet;
+import java.util.concurrent.CompletableFuture;
+
+/** A client read, coordinated where it arrives: R answers merged, read repair in the background. */
+final class ClientReadPath {
+
+    private final NodeContext node;
+    private final VersionReconciler reconciler = new VersionReconciler();
+
+    ClientReadPath(NodeContext node) {
+        this.node = node;
+    }
+
+    CompletableFuture<ClientReadResult> read(String key, RequestOverrides overrides) {
+        try {
+            HashRing ring = node.membership().ring();
+            QuorumConfig quorum = ReplicaSets.effective(node.config().quorum(), ring).with(overrides);
+            Coordinator<DottedVersionVectorSet<Blob>> coordinator = new Coordinator<>(() -> ring, quorum,
+                    node.membership()::isReachable, node.replicas(), reconciler,
+                    report -> node.counters().add(NodeCounters.READ_REPAIRS, report.repaired().size()));
+            return coordinator.get(ReplicaSets.keyBytes(key), RequestOverrides.none()).thenApply(ClientReadPath::answer);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static ClientReadResult answer(ReadResult<DottedVersionVectorSet<Blob>> result) {
+        DottedVersionVectorSet<Blob> merged = result.value().orElse(DottedVersionVectorSet.empty());
+        int tombstones = (int) merged.values().stream().filter(v -> v.isTombstone()).count();
+        CausalContext context = merged.context();
+        return new ClientReadResult(merged.liveValues(), tombstones, context, result.answeredBy());
+    }
+}

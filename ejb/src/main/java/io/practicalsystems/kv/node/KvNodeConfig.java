@@ -1,0 +1,74 @@
+package io.practicalsystems.kv.node;
+
+import io.practicalsystems.kv.coordinator.QuorumConfig;
+import io.practicalsystems.kv.merkle.MerkleTree;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How one {@link KvNode} replicates and maintains its data.
+ *
+ * @param quorum                N/R/W and strict or sloppy quorum. A ring with fewer than N nodes keeps a copy on
+ *                              every node: N, R and W are capped at the ring's size per request
+ * @param hintDeliveryInterval  how often hints are offered to their (reachable) targets
+ * @param antiEntropyInterval   how often one Merkle exchange runs (one replicated range with one peer per round)
+ * @param merkleDepth           depth of the anti-entropy trees (2^depth leaves per range)
+ * @param ringCheckInterval     how often the membership's ring is compared with the last one seen (range moves)
+ * @param handoffInterval       how often keys this node no longer replicates (ring changes, stand-in copies) are
+ *                              handed to their replicas and, once all of them acknowledged, dropped here
+ * @param gcInterval            how often expired tombstones are collected
+ * @param tombstoneGrace        how long a tombstone is kept; must outlast hinted handoff and a full anti-entropy
+ *                              cycle, or an old value can come back from a replica that missed the delete
+ * @param maxHintsPerTarget     bound of each target's hint queue (oldest dropped; the stand-in's stored copy and
+ *                              the hand-off sweep still deliver them)
+ * @param batchSize             keys per message in range moves and hand-offs
+ */
+public record KvNodeConfig(QuorumConfig quorum, Duration hintDeliveryInterval, Duration antiEntropyInterval,
+        int merkleDepth, Duration ringCheckInterval, Duration handoffInterval, Duration gcInterval,
+        Duration tombstoneGrace, int maxHintsPerTarget, int batchSize) {
+
+    public KvNodeConfig {
+        Objects.requireNonNull(quorum, "quorum");
+        positive(hintDeliveryInterval, "hintDeliveryInterval");
+        positive(antiEntropyInterval, "antiEntropyInterval");
+        positive(ringCheckInterval, "ringCheckInterval");
+        positive(handoffInterval, "handoffInterval");
+        positive(gcInterval, "gcInterval");
+        Objects.requireNonNull(tombstoneGrace, "tombstoneGrace");
+        if (tombstoneGrace.isNegative()) {
+            throw new IllegalArgumentException("tombstoneGrace must not be negative, got " + tombstoneGrace);
+        }
+        if (merkleDepth < 0 || merkleDepth > MerkleTree.MAX_DEPTH) {
+            throw new IllegalArgumentException("merkleDepth must be 0.." + MerkleTree.MAX_DEPTH + ", got " + merkleDepth);
+        }
+        if (maxHintsPerTarget < 1) {
+            throw new IllegalArgumentException("maxHintsPerTarget must be >= 1, got " + maxHintsPerTarget);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+        }
+    }
+
+    /** Production-like defaults around {@code quorum}: seconds-scale maintenance, a 10-day tombstone grace. */
+    public static KvNodeConfig defaults(QuorumConfig quorum) {
+        return new KvNodeConfig(quorum, Duration.ofSeconds(5), Duration.ofSeconds(10), 10, Duration.ofSeconds(2),
+                Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofDays(10), 10_000, 256);
+    }
+
+    public KvNodeConfig withQuorum(QuorumConfig newQuorum) {
+        return new KvNodeConfig(newQuorum, hintDeliveryInterval, antiEntropyInterval, merkleDepth, ringCheckInterval,
+                handoffInterval, gcInterval, tombstoneGrace, maxHintsPerTarget, batchSize);
+    }
+
+    public KvNodeConfig withTombstoneGrace(Duration grace) {
+        return new KvNodeConfig(quorum, hintDeliveryInterval, antiEntropyInterval, merkleDepth, ringCheckInterval,
+                handoffInterval, gcInterval, grace, maxHintsPerTarget, batchSize);
+    }
+
+    private static void positive(Duration duration, String name) {
+        Objects.requireNonNull(duration, name);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, got " + duration);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.practicalsystems.kv.node;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Monotonic event counts of one node (for {@link NodeStatus} and metrics). Thread-safe. */
+public final class NodeCounters {
+
+    public static final String FORWARDED_WRITES = "forwardedWrites";
+    public static final String COORDINATED_WRITES = "coordinatedWrites";
+    public static final String READ_REPAIRS = "readRepairs";
+    public static final String HINTS_STORED = "hintsStored";
+    public static final String HINTS_DELIVERED = "hintsDelivered";
+    public static final String ANTI_ENTROPY_ROUNDS = "antiEntropyRounds";
+    public static final String ANTI_ENTROPY_KEYS_PUSHED = "antiEntropyKeysPushed";
+    public static final String ANTI_ENTROPY_KEYS_PULLED = "antiEntropyKeysPulled";
+    public static final String RANGE_MOVES_DONE = "rangeMovesDone";
+    public static final String KEYS_HANDED_OFF = "keysHandedOff";
+    public static final String TOMBSTONES_COLLECTED = "tombstonesCollected";
+    public static final String MAINTENANCE_ERRORS = "maintenanceErrors";
+
+    private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+
+    void add(String name, long delta) {
+        if (delta != 0) {
+            counts.computeIfAbsent(name, n -> new AtomicLong()).addAndGet(delta);
+        }
+    }
+
+    void increment(String name) {
+        add(name, 1);
+    }
+
+    public long get(String name) {
+        AtomicLong count = counts.get(name);
+        return count == null ? 0 : count.get();
+    }
+
+    public Map<String, Long> snapshot() {
+        Map<String, Long> copy = new TreeMap<>();
+        counts.forEach((name, count) -> copy.put(name, count.get()));
+        return copy;
+    }
+}

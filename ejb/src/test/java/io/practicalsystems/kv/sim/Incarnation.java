@@ -1,0 +1,43 @@
+package io.practicalsystems.kv.sim;
+
+import io.practicalsystems.kv.node.KvNode;
+import io.practicalsystems.kv.ring.NodeId;
+
+/** One run of a node's process, from boot to crash. Its in-memory state dies with it; its store does not. */
+public final class Incarnation {
+
+    private final NodeId id;
+    private final int number;
+    private boolean alive = true;
+    private KvNode node;
+
+    Incarnation(NodeId id, int number) {
+        this.id = id;
+        this.number = number;
+    }
+
+    public NodeId id() {
+        return id;
+    }
+
+    public boolean alive() {
+        return alive;
+    }
+
+    void kill() {
+        alive = false;
+    }
+
+    public KvNode node() {
+        return node;
+    }
+
+    void attach(KvNode kvNode) {
+        this.node = kvNode;
+    }
+
+    @Override
+    public String toString() {
+        return id + "#" + number + (alive ? "" : "(dead)");
+    }
+}

@@ -1,0 +1,85 @@
+package io.practicalsystems.kv.sim;
+
+import io.practicalsystems.kv.node.ClientWrite;
+import io.practicalsystems.kv.node.ClientWriteResult;
+import io.practicalsystems.kv.node.KeyedCopy;
+import io.practicalsystems.kv.node.NodeTransport;
+import io.practicalsystems.kv.ring.NodeId;
+import io.practicalsystems.kv.ring.TokenRange;
+import io.practicalsystems.kv.storage.Blob;
+import io.practicalsystems.kv.version.DottedVersionVectorSet;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/** One incarnation's {@link NodeTransport} over the {@link SimNetwork}: each call runs the target's handler. */
+final class SimTransport implements NodeTransport {
+
+    private final SimNetwork network;
+    private final Incarnation self;
+
+    SimTransport(SimNetwork network, Incarnation self) {
+        this.network = network;
+        this.self = self;
+    }
+
+    @Override
+    public CompletableFuture<Void> put(NodeId node, byte[] key, DottedVersionVectorSet<Blob> value,
+            Optional<NodeId> hintFor) {
+        String text = text(key);
+        return network.call(self, node, target -> now(() -> {
+            target.handleReplicaPut(text, value, hintFor);
+            return null;
+        }));
+    }
+
+    @Override
+    public CompletableFuture<Optional<DottedVersionVectorSet<Blob>>> get(NodeId node, byte[] key) {
+        String text = text(key);
+        return network.call(self, node, target -> now(() -> target.handleReplicaGet(text)));
+    }
+
+    @Override
+    public CompletableFuture<ClientWriteResult> forwardWrite(NodeId coordinator, ClientWrite write) {
+        return network.call(self, coordinator, target -> target.handleForwardedWrite(write));
+    }
+
+    @Override
+    public CompletableFuture<List<byte[]>> merkleLeaves(NodeId node, TokenRange range, int depth) {
+        return network.call(self, node, target -> now(() -> target.handleMerkleLeaves(range, depth)));
+    }
+
+    @Override
+    public CompletableFuture<Map<String, byte[]>> bucketDigests(NodeId node, TokenRange range, int depth,
+            List<Integer> buckets) {
+        return network.call(self, node, target -> now(() -> target.handleBucketDigests(range, depth, buckets)));
+    }
+
+    @Override
+    public CompletableFuture<List<KeyedCopy>> fetch(NodeId node, List<String> keys) {
+        return network.call(self, node, target -> now(() -> target.handleFetch(keys)));
+    }
+
+    @Override
+    public CompletableFuture<Void> mergeBatch(NodeId node, List<KeyedCopy> copies) {
+        return network.call(self, node, target -> now(() -> {
+            target.handleMergeBatch(copies);
+            return null;
+        }));
+    }
+
+    private static <T> CompletableFuture<T> now(Supplier<T> handler) {
+        try {
+            return CompletableFuture.completedFuture(handler.get());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static String text(byte[] key) {
+        return new String(key, StandardCharsets.UTF_8);
+    }
+}
