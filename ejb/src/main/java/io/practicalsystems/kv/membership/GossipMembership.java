@@ -263,7 +263,7 @@ public final class GossipMembership implements MembershipView {
         return latest;
     }
 
-    /** Takes every row newer than ours; a newer heartbeat is an arrival for the detector, a new generation a restart. */
+    /** Takes each newer row; a raised heartbeat is an arrival for the detector, a new generation a restart. */
     private void merge(GossipMessage message, Instant at) {
         for (GossipEntry entry : message.entries()) {
             MemberInfo incoming = MemberInfo.fromEntry(entry);
