@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 CONNECTIONS=${CONNECTIONS:-32}
 DURATION=${DURATION:-20s}
-export KEYS=${KEYS:-20000}
+export KEYS=${KEYS:-5000}
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
 
 run() { # $1 label, $2 base url, $3 script
@@ -24,8 +24,8 @@ bench_cluster() { # $1 label, $2 nodes, $3 base port, $4 quorum
   local dir; dir=$(mktemp -d)
   KV_CLUSTER_DIR=$dir NODES=$2 BASE_PORT=$3 QUORUM=$4 bin/kv-cluster.sh start >/dev/null
   local url="http://127.0.0.1:$(( $3 + 1 ))"
-  wrk -t2 -c"$CONNECTIONS" -d10s -s bench/wrk/kv-put.lua "$url" >/dev/null # fill + warm up
-  run "$1 put" "$url" kv-put.lua
+  RUN=fill wrk -t2 -c"$CONNECTIONS" -d10s -s bench/wrk/kv-put.lua "$url" >/dev/null # fill + warm up
+  RUN=measured run "$1 put" "$url" kv-put.lua
   run "$1 get" "$url" kv-get.lua
   KV_CLUSTER_DIR=$dir NODES=$2 BASE_PORT=$3 bin/kv-cluster.sh stop
   rm -rf "$dir"
