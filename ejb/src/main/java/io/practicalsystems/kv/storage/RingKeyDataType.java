@@ -1,12 +1,15 @@
 package io.practicalsystems.kv.storage;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 
-/** How an MVStore map keeps {@link RingKey}s: {@code position (8 bytes) | varint length | key in UTF-8}, RingKey order. */
+/**
+ * How an MVStore map keeps {@link RingKey}s, in RingKey order: {@code position (8 bytes) | key as H2 writes strings}
+ * (a char count, then each char in a UTF-8-like form that also round-trips unpaired surrogates, so a key read back is
+ * always the key written).
+ */
 final class RingKeyDataType extends BasicDataType<RingKey> {
 
     static final RingKeyDataType INSTANCE = new RingKeyDataType();
@@ -21,16 +24,14 @@ final class RingKeyDataType extends BasicDataType<RingKey> {
 
     @Override
     public void write(WriteBuffer buffer, RingKey key) {
-        byte[] utf8 = key.key().getBytes(StandardCharsets.UTF_8);
-        buffer.putLong(key.position()).putVarInt(utf8.length).put(utf8);
+        String text = key.key();
+        buffer.putLong(key.position()).putVarInt(text.length()).putStringData(text, text.length());
     }
 
     @Override
     public RingKey read(ByteBuffer buffer) {
         long position = buffer.getLong();
-        byte[] utf8 = new byte[DataUtils.readVarInt(buffer)];
-        buffer.get(utf8);
-        return new RingKey(position, new String(utf8, StandardCharsets.UTF_8));
+        return new RingKey(position, DataUtils.readString(buffer));
     }
 
     @Override

@@ -67,6 +67,16 @@ class MvStoreReplicaStoreTest extends ReplicaStoreContract {
     }
 
     @Test
+    void everyKeySurvivesReopeningAsGiven() {
+        UNUSUAL_KEYS.forEach(key -> store.update(key, CausalContext.empty(), value("v"), KV1));
+
+        reopen();
+
+        assertThat(everything(store).keySet()).containsExactlyInAnyOrderElementsOf(UNUSUAL_KEYS);
+        UNUSUAL_KEYS.forEach(key -> assertThat(store.get(key)).isPresent());
+    }
+
+    @Test
     void reopeningKeepsTheCountersOfForgottenKeys() {
         DottedVersionVectorSet<Blob> tombstone = store.update("k", CausalContext.empty(), Versioned.tombstone(T0), KV1);
         tombstone = store.update("k", tombstone.context(), Versioned.tombstone(T0), KV1);

@@ -34,6 +34,9 @@ abstract class ReplicaStoreContract {
     static final NodeId KV2 = NodeId.of("kv-2");
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     static final TokenRange WHOLE_RING = new TokenRange(0, 0);
+    /** Keys are any strings: empty, non-ASCII, control characters, an unpaired surrogate, long. */
+    static final List<String> UNUSUAL_KEYS =
+            List.of("", " ", "ü", "日本語", "😀", "a/b?c=d&e", "\u0000", "a\uD800", "x".repeat(10_000));
 
     ReplicaStore store;
 
@@ -160,6 +163,16 @@ abstract class ReplicaStoreContract {
         assertThat(store.merge("k", DottedVersionVectorSet.empty()).isEmpty()).isTrue();
         assertThat(store.get("k")).isEmpty();
         assertThat(store.keyCount()).isZero();
+    }
+
+    @Test
+    void keysAreStoredExactlyAsGiven() {
+        UNUSUAL_KEYS.forEach(key ->
+                store.update(key, CausalContext.empty(), value("value " + UNUSUAL_KEYS.indexOf(key)), KV1));
+
+        assertThat(everything(store).keySet()).containsExactlyInAnyOrderElementsOf(UNUSUAL_KEYS);
+        UNUSUAL_KEYS.forEach(key -> assertThat(liveTexts(store.get(key).orElseThrow()))
+                .containsExactly("value " + UNUSUAL_KEYS.indexOf(key)));
     }
 
     // ---- ranges
