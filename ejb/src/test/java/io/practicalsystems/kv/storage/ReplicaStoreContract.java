@@ -19,10 +19,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -343,26 +339,6 @@ abstract class ReplicaStoreContract {
 
     // ---- concurrency (asserted by content: every write must be there, whatever the interleaving)
 
-    private static void runConcurrently(List<Callable<Void>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Void>> results = new ArrayList<>();
-            for (Callable<Void> task : tasks) {
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            for (Future<Void> result : results) {
-                result.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     @Test
     void concurrentBlindWritesToOneKeyAllSurviveAsSiblings() throws Exception {
         int threads = 8;
@@ -383,7 +359,7 @@ abstract class ReplicaStoreContract {
             });
         }
 
-        runConcurrently(writers);
+        Concurrently.run(writers);
 
         DottedVersionVectorSet<Blob> hot = store.get("hot").orElseThrow();
         assertThat(liveTexts(hot)).containsExactlyInAnyOrderElementsOf(expected);
@@ -423,7 +399,7 @@ abstract class ReplicaStoreContract {
             });
         }
 
-        runConcurrently(tasks);
+        Concurrently.run(tasks);
 
         assertThat(liveTexts(store.get("hot").orElseThrow())).containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -441,7 +417,7 @@ abstract class ReplicaStoreContract {
             });
         }
 
-        runConcurrently(writers);
+        Concurrently.run(writers);
 
         assertThat(store.keyCount()).isEqualTo(240);
         everything(store).forEach((key, copy) -> assertThat(liveTexts(copy)).containsExactly(key.replace("k-", "v-")));
