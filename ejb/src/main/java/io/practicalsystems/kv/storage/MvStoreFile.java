@@ -2,9 +2,11 @@ package io.practicalsystems.kv.storage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -54,7 +56,9 @@ final class MvStoreFile {
 
     /**
      * Writes a new store under a temporary name and renames it into place, so a file at the path always has the
-     * format marker: a crash during creation leaves only the temporary file, which the next attempt replaces.
+     * format marker: a crash during creation leaves only the temporary file, which the next attempt replaces. File and
+     * directory are fsynced so that, after a power loss, a store that was in use does not silently vanish (a node that
+     * restarted empty under its old ID could reissue dot counters).
      */
     private static void create(Path file) {
         Path fresh = file.resolveSibling(file.getFileName() + ".new");
@@ -66,12 +70,23 @@ final class MvStoreFile {
                 store.<String, String>openMap(META).put(FORMAT_KEY, FORMAT);
                 copies(store);
                 store.commit();
+                store.sync();
             } finally {
                 store.close();
             }
             Files.move(fresh, file, StandardCopyOption.ATOMIC_MOVE);
+            syncDirectory(file.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create replica store " + file, e);
+        }
+    }
+
+    /** Makes a rename durable. Works on Linux and macOS; where a directory cannot be opened, there is nothing to do. */
+    private static void syncDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // e.g. Windows, where directories cannot be opened as files and renames are durable by other means
         }
     }
 

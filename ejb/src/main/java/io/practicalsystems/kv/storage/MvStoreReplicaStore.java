@@ -39,10 +39,11 @@ import org.h2.mvstore.MVStoreException;
  *       (sub-millisecond on a datacenter SSD with power-loss protection, milliseconds on consumer or network disks).</li>
  * </ul>
  * MVStore never overwrites live data; freed file space is reused at once (retention time 0) rather than after its
- * default 45 s, which would let a store committing per write grow by hundreds of megabytes a minute. Reuse at once is
- * safe when every commit is flushed in order — always true for a process crash, and with fsync for power loss — but
- * without fsync a power loss can leave the file unopenable, hence the advice above. MVStore's background writer is off
- * (this class commits), so its housekeeping is too: {@link #collectGarbage} compacts a bounded amount after removing.
+ * default 45 s, during which a store committing per write grows by about 20 KB a commit (100 MB a minute at 100
+ * writes a second; measured with H2 2.3). Reuse at once is safe when every commit is flushed in order — always true
+ * for a process crash, and with fsync for power loss — but without fsync a power loss can leave the file unopenable,
+ * hence the advice above. MVStore's background writer is off (this class commits, and must know when data reached the
+ * file), so its housekeeping is too: {@link #collectGarbage} compacts a bounded amount after removing keys.
  *
  * <h2>Concurrency</h2>
  * A write holds its key's lock stripe from read to durable commit, and reads take the same stripe: per-key atomic
