@@ -27,7 +27,10 @@ final class Kv {
     }
 
     static String url(LibertyServer server, String key) {
-        return server.baseUrl() + "/api/kv/" + URLEncoder.encode(key, StandardCharsets.UTF_8).replace("+", "%20");
+        // Segment by segment: the servlet container refuses an encoded slash (%2F) in a path, so slashes stay real.
+        return server.baseUrl() + "/api/kv/" + Arrays.stream(key.split("/", -1))
+                .map(segment -> URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"))
+                .collect(java.util.stream.Collectors.joining("/"));
     }
 
     static Http.Response get(LibertyServer server, String key, String query) {
