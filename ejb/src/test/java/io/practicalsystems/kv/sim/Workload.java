@@ -22,9 +22,11 @@ import java.util.concurrent.CompletableFuture;
  * @param keys            the key space (small, so operations contend)
  * @param chaosMillis     how long clients and nemesis run
  * @param clientTimeout   after this a client gives up on an operation (outcome unknown for writes)
- * @param maxDown         most nodes crashed at once
+ * @param maxDown           most nodes crashed at once
+ * @param membershipChanges whether the nemesis also adds one node to the ring and takes another out
  */
-public record Workload(int clients, List<String> keys, long chaosMillis, long clientTimeout, int maxDown) {
+public record Workload(int clients, List<String> keys, long chaosMillis, long clientTimeout, int maxDown,
+        boolean membershipChanges) {
 
     /** Starts clients and nemesis on {@code cluster}'s virtual time; they stop by themselves after the chaos. */
     public void start(SimCluster cluster, History history) {
@@ -33,7 +35,7 @@ public record Workload(int clients, List<String> keys, long chaosMillis, long cl
         for (int c = 0; c < clients; c++) {
             new Client(c, cluster, history, random, end).next();
         }
-        new Nemesis(cluster, history, random, end, maxDown).next();
+        new Nemesis(cluster, history, random, end, maxDown, membershipChanges).next();
     }
 
     private final class Client {
@@ -128,13 +130,18 @@ public record Workload(int clients, List<String> keys, long chaosMillis, long cl
         private final Random random;
         private final long end;
         private final int maxDown;
+        private final boolean membershipChanges;
+        private boolean joined;
+        private boolean left;
 
-        Nemesis(SimCluster cluster, History history, Random random, long end, int maxDown) {
+        Nemesis(SimCluster cluster, History history, Random random, long end, int maxDown,
+                boolean membershipChanges) {
             this.cluster = cluster;
             this.history = history;
             this.random = random;
             this.end = end;
             this.maxDown = maxDown;
+            this.membershipChanges = membershipChanges;
         }
 
         void next() {
@@ -152,6 +159,10 @@ public record Workload(int clients, List<String> keys, long chaosMillis, long cl
             NodeId node = members.get(random.nextInt(members.size()));
             long down = members.stream().filter(m -> !cluster.isUp(m)).count();
             long now = cluster.scheduler().nowMillis();
+            if (membershipChanges && random.nextInt(6) == 0) {
+                changeMembership(node, now);
+                return;
+            }
             switch (random.nextInt(7)) {
                 case 0, 1 -> {
                     if (cluster.isUp(node) && down < maxDown) {
@@ -185,6 +196,20 @@ public record Workload(int clients, List<String> keys, long chaosMillis, long cl
                     cluster.network().dropRate(rate);
                     history.nemesis(now, "drop rate " + String.format(java.util.Locale.ROOT, "%.2f", rate));
                 }
+            }
+        }
+
+        /** One join of a new node, one graceful leave of an old one (it keeps running to hand its data over). */
+        private void changeMembership(NodeId node, long now) {
+            if (!joined) {
+                joined = true;
+                NodeId newcomer = NodeId.of("n" + (cluster.allNodes().size() + 1));
+                cluster.join(newcomer);
+                history.nemesis(now, "join " + newcomer);
+            } else if (!left && cluster.members().size() > 3) {
+                left = true;
+                cluster.leave(node);
+                history.nemesis(now, "leave " + node);
             }
         }
     }
