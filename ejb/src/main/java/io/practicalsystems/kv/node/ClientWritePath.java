@@ -1,11 +1,13 @@
 package io.practicalsystems.kv.node;
 
 import io.practicalsystems.kv.coordinator.Coordinator;
+import io.practicalsystems.kv.coordinator.PreferenceListStep;
 import io.practicalsystems.kv.coordinator.QuorumConfig;
 import io.practicalsystems.kv.coordinator.QuorumNotReachedException;
 import io.practicalsystems.kv.coordinator.RequestOverrides;
 import io.practicalsystems.kv.ring.HashRing;
 import io.practicalsystems.kv.ring.NodeId;
+import io.practicalsystems.kv.ring.Placement;
 import io.practicalsystems.kv.storage.Blob;
 import io.practicalsystems.kv.version.Dot;
 import io.practicalsystems.kv.version.DottedVersionVectorSet;
@@ -83,7 +85,9 @@ final class ClientWritePath {
     private CompletableFuture<ClientWriteResult> coordinate(ClientWrite write, HashRing ring, QuorumConfig quorum,
             List<NodeId> preferred) {
         node.counters().increment(NodeCounters.COORDINATED_WRITES);
-        return priorVersions.fetchIfAbsent(write.key(), preferred).thenCompose(ignored -> {
+        List<NodeId> targets = new PreferenceListStep(() -> ring, node.membership()::isReachable)
+                .placements(ReplicaSets.keyBytes(write.key()), quorum).stream().map(Placement::node).toList();
+        return priorVersions.fetchIfAbsent(write.key(), targets, quorum.w()).thenCompose(ignored -> {
             Versioned<Blob> value = write.value()
                     .map(blob -> Versioned.of(blob, node.scheduler().now()))
                     .orElseGet(() -> Versioned.tombstone(node.scheduler().now()));

@@ -1,6 +1,8 @@
 package io.practicalsystems.kv.node;
 
+import io.practicalsystems.kv.coordinator.QuorumNotReachedException;
 import io.practicalsystems.kv.ring.NodeId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -10,8 +12,16 @@ import java.util.concurrent.CompletableFuture;
  * <p>Why: the new dot's counter is one above the coordinator's own counter in its stored copy. A node that once
  * coordinated writes to the key and later dropped its copy (a range that moved away and back, a collected
  * tombstone) would count from 1 again and reuse dots other replicas already know — and they would discard the new
- * write as already seen. The other replicas' histories carry the old counters. Best effort: waits for every
- * reachable replica to answer or fail, merges what arrived, never fails. Keys that exist locally skip this.
+ * write as already seen. The other replicas' histories carry the old counters.
+ *
+ * <p>Asks every reachable node the write will go to and waits for all of them to answer or fail. Unless at least
+ * W − 1 of them answered (a copy or "missing"), the write is refused before anything is stored, with
+ * {@link QuorumNotReachedException}: a node cut off from the others must not guess a counter — and could not have
+ * reached W acknowledgements anyway. (The deterministic simulation found this: a node that had handed a key off,
+ * became its replica again and was then isolated, reissued its old dots.) What remains unguarded: right after a
+ * ring change, replicas that have not yet received the range answer "missing" too.
+ *
+ * <p>Keys that exist locally, the common case, skip all of this.
  */
 final class PriorVersionFetch {
 
@@ -21,17 +31,38 @@ final class PriorVersionFetch {
         this.node = node;
     }
 
-    CompletableFuture<Void> fetchIfAbsent(String key, List<NodeId> preferenceList) {
+    /**
+     * @param targets the write's placements (other than this node they are asked)
+     * @param w       the write quorum; W − 1 answers are required
+     */
+    CompletableFuture<Void> fetchIfAbsent(String key, List<NodeId> targets, int w) {
         if (node.replica().get(key).isPresent()) {
             return CompletableFuture.completedFuture(null);
         }
         byte[] keyBytes = ReplicaSets.keyBytes(key);
-        CompletableFuture<?>[] answers = preferenceList.stream()
-                .filter(other -> !other.equals(node.self()) && node.membership().isReachable(other))
-                .map(other -> Futures.safely(() -> node.transport().get(other, keyBytes))
-                        .thenAccept(copy -> copy.ifPresent(value -> node.replica().merge(key, value)))
-                        .exceptionally(error -> null))
-                .toArray(CompletableFuture[]::new);
-        return CompletableFuture.allOf(answers);
+        List<NodeId> others = targets.stream().filter(other -> !other.equals(node.self())).toList();
+        List<CompletableFuture<Boolean>> answers = new ArrayList<>();
+        for (NodeId other : others) {
+            if (!node.membership().isReachable(other)) {
+                answers.add(CompletableFuture.completedFuture(false));
+                continue;
+            }
+            answers.add(Futures.safely(() -> node.transport().get(other, keyBytes)).thenApply(copy -> {
+                copy.ifPresent(value -> node.replica().merge(key, value));
+                return true;
+            }).exceptionally(error -> false));
+        }
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenAccept(done -> {
+            List<NodeId> failed = new ArrayList<>();
+            for (int i = 0; i < others.size(); i++) {
+                if (!answers.get(i).join()) {
+                    failed.add(others.get(i));
+                }
+            }
+            int answered = others.size() - failed.size();
+            if (answered < w - 1) {
+                throw new QuorumNotReachedException("write", w, answered + 1, others.size() + 1, failed);
+            }
+        });
     }
 }

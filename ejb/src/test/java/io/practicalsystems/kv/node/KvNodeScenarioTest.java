@@ -289,6 +289,24 @@ class KvNodeScenarioTest {
     }
 
     @Test
+    void anIsolatedCoordinatorWithoutACopyRefusesTheWriteRatherThanGuessItsCounter() {
+        SimCluster cluster = new SimCluster(26, 3, 8, SimConfigs.quiet(QuorumMode.SLOPPY), 10);
+        NodeId a = NodeId.of("n1");
+        CausalContext context = CausalContext.empty();
+        for (int i = 1; i <= 3; i++) {
+            context = cluster.await(cluster.put(a, KEY, context, "v" + i)).context();
+        }
+        settle(cluster, 100);
+        cluster.store(a).remove(KEY);
+        cluster.isolate(a);
+        settle(cluster, 30);
+
+        assertThatThrownBy(() -> cluster.await(cluster.put(a, KEY, CausalContext.empty(), "guess")))
+                .cause().isInstanceOf(QuorumNotReachedException.class);
+        assertThat(cluster.stored(a, KEY)).as("nothing stored, so no dot issued").isEmpty();
+    }
+
+    @Test
     void aWriteReceivedByANonReplicaIsForwardedToAReplica() {
         SimCluster cluster = new SimCluster(21, 5, 8, SimConfigs.quiet(QuorumMode.STRICT), 10);
         NodeId via = nonReplica(cluster, KEY);
