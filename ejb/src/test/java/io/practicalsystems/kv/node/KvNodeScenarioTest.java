@@ -93,6 +93,28 @@ class KvNodeScenarioTest {
     }
 
     @Test
+    void hintsForANodeThatLeftTheRingAreDiscardedAndTheCopyGoesToTheNewReplicas() {
+        SimCluster cluster = new SimCluster(27, 5, 8, SimConfigs.only(QuorumMode.SLOPPY, true, false, false, true), 10);
+        List<NodeId> replicas = cluster.replicasOf(KEY);
+        NodeId gone = replicas.get(2);
+        cluster.crash(gone);
+        settle(cluster, 30);
+        cluster.await(cluster.put(replicas.get(0), KEY, CausalContext.empty(), "v1"));
+        settle(cluster, 30);
+        NodeId standIn = cluster.members().stream()
+                .filter(n -> !replicas.contains(n) && cluster.stored(n, KEY).isPresent()).findFirst().orElseThrow();
+
+        cluster.leave(gone);
+        settle(cluster, 500);
+
+        assertThat(cluster.node(standIn).status().hintsQueued()).isZero();
+        assertThat(cluster.node(standIn).counters().get(NodeCounters.HINTS_DISCARDED)).isEqualTo(1);
+        for (NodeId replica : cluster.replicasOf(KEY)) {
+            assertThat(cluster.stored(replica, KEY)).as("on new replica %s", replica).isPresent();
+        }
+    }
+
+    @Test
     void writesOnBothSidesOfAPartitionBecomeSiblingsAfterHealing() {
         SimCluster cluster = new SimCluster(13, 5, 8, SimConfigs.fast(QuorumMode.SLOPPY), 10);
         List<NodeId> replicas = cluster.replicasOf(KEY);
