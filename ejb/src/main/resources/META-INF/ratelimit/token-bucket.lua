@@ -3,7 +3,8 @@
 -- KEYS[1]  rl:<policy>:<client>, a hash {tokens = fractional token count as of ts, ts = ms of the Redis clock}
 -- ARGV[1]  capacity (whole tokens, >= 1)
 -- ARGV[2]  refill rate in tokens per second (> 0, may be fractional)
--- Returns  {allowed (1|0), whole tokens remaining, ms until the next whole token (0 if one is left),
+-- ARGV[3]  optional: take up to this many tokens at once (default 1; a server leasing tokens for local use)
+-- Returns  {tokens taken (0 = denied; 0|1 unless ARGV[3] > 1), whole tokens remaining, ms until the next whole token (0 if one is left),
 --           ms until the bucket is full again}
 --
 -- Time comes from Redis (TIME), not from the caller: every application server shares one clock, so servers whose
@@ -12,6 +13,7 @@
 -- since Redis 7; Redis < 5 would need redis.replicate_commands() first.
 local capacity = tonumber(ARGV[1])
 local rate = tonumber(ARGV[2]) / 1000 -- tokens per millisecond
+local want = tonumber(ARGV[3] or '1')
 
 local t = redis.call('TIME') -- {seconds, microseconds}
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -31,10 +33,10 @@ end
 -- now < ts: the Redis clock stepped back (e.g. failover to a replica on another clock). No refill and ts stays
 -- until the clock has caught up: a clock step never hands out extra tokens.
 
-local allowed = 0
+local taken = 0
 if tokens >= 1 then
-  tokens = tokens - 1
-  allowed = 1
+  taken = math.min(want, math.floor(tokens))
+  tokens = tokens - taken
 end
 
 local function ms_until(target)
@@ -51,4 +53,4 @@ redis.call('HSET', KEYS[1], 'tokens', string.format('%.17g', tokens), 'ts', stri
 redis.call('PEXPIRE', KEYS[1], math.max(1, until_full))
 
 -- Lua numbers become integer replies (truncated), so only whole numbers are returned.
-return {allowed, math.floor(tokens), until_next, until_full}
+return {taken, math.floor(tokens), until_next, until_full}

@@ -22,6 +22,11 @@ import redis.clients.jedis.UnifiedJedis;
  * the limiter uses the {@link LowLatency} pool (200 ms for connect, reply and pool borrow) instead of the shared
  * one, and after a failure skips Redis for {@code ps.ratelimit.redis.backoff.ms} (1000 ms).
  *
+ * <p><b>Leases.</b> For big buckets the limiter takes up to 1 % of the capacity at once (at most
+ * {@code ps.ratelimit.lease.max}, 50) and spends it locally for up to {@code ps.ratelimit.lease.ms} (1000 ms): never
+ * more than the shared limit, occasionally a little less (see {@link TokenLeases}). Buckets under 200 tokens are
+ * exact to the token.
+ *
  * <p>A misconfigured policy (a value that does not parse or is out of range) is not an outage: it throws.
  *
  * <p>Settings: the policies (see {@link RateLimitPolicies}), and {@code ps.ratelimit.enabled} (default true;
@@ -49,19 +54,29 @@ public class RateLimiter {
     @ConfigProperty(name = "ps.ratelimit.redis.backoff.ms", defaultValue = "1000")
     long backoffMillis;
 
+    @Inject
+    @ConfigProperty(name = "ps.ratelimit.lease.max", defaultValue = "50")
+    long maxLease;
+
+    @Inject
+    @ConfigProperty(name = "ps.ratelimit.lease.ms", defaultValue = "1000")
+    long leaseMillis;
+
     private RedisTokenBucket buckets;
     private RateLimitPolicies policies;
     private RedisOutage outage;
+    private TokenLeases leases;
 
     /** For CDI. */
     protected RateLimiter() {
     }
 
     /** Outside CDI (tests, tools): everything given, always enabled. */
-    public RateLimiter(RedisTokenBucket buckets, RateLimitPolicies policies, RedisOutage outage) {
+    public RateLimiter(RedisTokenBucket buckets, RateLimitPolicies policies, RedisOutage outage, TokenLeases leases) {
         this.buckets = buckets;
         this.policies = policies;
         this.outage = outage;
+        this.leases = leases;
         this.enabled = true;
     }
 
@@ -69,6 +84,7 @@ public class RateLimiter {
     void start() {
         policies = new RateLimitPolicies(key -> config.getOptionalValue(key, String.class));
         outage = new RedisOutage(Duration.ofMillis(backoffMillis), LOG_INTERVAL, System::nanoTime);
+        leases = new TokenLeases(maxLease, leaseMillis, System::nanoTime);
         if (!enabled) {
             LOG.warning("rate limiting is DISABLED (ps.ratelimit.enabled=false): every request is allowed");
             return;
@@ -96,12 +112,19 @@ public class RateLimiter {
             throw new IllegalArgumentException("client key must not be blank");
         }
         TokenBucketPolicy policy = policies.get(policyName);
+        String bucketKey = buckets.key(policy, clientKey);
+        Optional<RateLimitDecision> leased = leases.spend(bucketKey);
+        if (leased.isPresent()) {
+            return leased;
+        }
         if (outage.skipRedis()) {
             return Optional.empty();
         }
         RateLimitDecision decision;
         try {
-            decision = buckets.tryAcquire(policy, clientKey);
+            RedisTokenBucket.Grant grant = buckets.takeUpTo(policy, clientKey, leases.leaseSize(policy));
+            leases.keep(bucketKey, grant.taken() - 1, grant.decision());
+            decision = grant.decision();
         } catch (RuntimeException e) {
             // Any failure of the Redis round trip: connection refused, timeout, pool exhausted, script error.
             outage.failed(e).ifPresent(line -> log(Level.WARNING, line));

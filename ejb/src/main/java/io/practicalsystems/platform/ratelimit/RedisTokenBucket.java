@@ -1,37 +1,28 @@
 package io.practicalsystems.platform.ratelimit;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.practicalsystems.platform.redis.LuaScript;
 import java.util.List;
 import java.util.Objects;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
  * Token buckets in Redis, one hash {@code <prefix><policy>:<client>} per bucket, each request one atomic run of
  * {@code META-INF/ratelimit/token-bucket.lua}: read, refill by the Redis clock, take, write and expire happen with
  * no other command in between, so any number of application servers share one limit without races.
  *
- * <p>The script is sent by its SHA-1 ({@code EVALSHA}); after a {@code NOSCRIPT} (Redis restarted or its script
- * cache was flushed) the call is repeated once as {@code EVAL}, which also puts the script back into the cache.
- * Every Redis error is thrown to the caller, who decides (the {@link RateLimiter} fails open).
+ * <p>The script runs by its SHA-1 ({@link LuaScript}). Every Redis error is thrown to the caller, who decides (the
+ * {@link RateLimiter} fails open).
  */
 public final class RedisTokenBucket {
 
     public static final String SCRIPT_RESOURCE = "/META-INF/ratelimit/token-bucket.lua";
     public static final String DEFAULT_KEY_PREFIX = "rl:";
 
-    private static final String SCRIPT = loadScript();
+    private static final LuaScript SCRIPT = LuaScript.fromResource(SCRIPT_RESOURCE);
 
     private final UnifiedJedis redis;
     private final String keyPrefix;
-    private final String script;
-    private final String sha;
+    private final LuaScript script;
 
     public RedisTokenBucket(UnifiedJedis redis) {
         this(redis, DEFAULT_KEY_PREFIX);
@@ -39,33 +30,28 @@ public final class RedisTokenBucket {
 
     /** @param keyPrefix e.g. a unique prefix per test run instead of {@value #DEFAULT_KEY_PREFIX} */
     public RedisTokenBucket(UnifiedJedis redis, String keyPrefix) {
-        this(redis, keyPrefix, SCRIPT);
+        this(redis, keyPrefix, SCRIPT.text());
     }
 
     /** With a variant of the script text (tests: a script Redis has never seen, to exercise the NOSCRIPT path). */
     RedisTokenBucket(UnifiedJedis redis, String keyPrefix, String script) {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
-        this.script = script;
-        this.sha = sha1Hex(script);
+        this.script = new LuaScript(script);
     }
 
     public static String script() {
-        return SCRIPT;
+        return SCRIPT.text();
     }
 
     /** The SHA-1 Redis knows the script by. */
     public String sha() {
-        return sha;
+        return script.sha();
     }
 
     /** {@code SCRIPT LOAD}s the script ahead of the first request; optional, EVALSHA falls back to EVAL anyway. */
     public void load() {
-        String loaded = redis.scriptLoad(script);
-        if (!sha.equalsIgnoreCase(loaded)) {
-            throw new IllegalStateException("Redis reports SHA " + loaded + " for the token-bucket script, expected "
-                    + sha);
-        }
+        script.load(redis);
     }
 
     public String key(TokenBucketPolicy policy, String clientKey) {
@@ -74,26 +60,41 @@ public final class RedisTokenBucket {
 
     /** Takes one token from {@code clientKey}'s bucket of {@code policy} if it has one. */
     public RateLimitDecision tryAcquire(TokenBucketPolicy policy, String clientKey) {
+        return takeUpTo(policy, clientKey, 1).decision();
+    }
+
+    /**
+     * Takes as many tokens as the bucket has, at most {@code want}: a server leasing tokens to spend locally
+     * ({@link TokenLeases}).
+     *
+     * @param want at least 1
+     */
+    public Grant takeUpTo(TokenBucketPolicy policy, String clientKey, long want) {
         if (clientKey == null || clientKey.isBlank()) {
             throw new IllegalArgumentException("client key must not be blank");
         }
-        List<String> keys = List.of(key(policy, clientKey));
-        List<String> args = List.of(Long.toString(policy.capacity()), Double.toString(policy.refillPerSecond()));
-        Object reply;
-        try {
-            reply = redis.evalsha(sha, keys, args);
-        } catch (JedisNoScriptException e) {
-            reply = redis.eval(script, keys, args);
+        if (want < 1) {
+            throw new IllegalArgumentException("want must be >= 1, got " + want);
         }
-        return decode(policy, reply);
-    }
-
-    private static RateLimitDecision decode(TokenBucketPolicy policy, Object reply) {
+        Object reply = script.run(redis, List.of(key(policy, clientKey)),
+                List.of(Long.toString(policy.capacity()), Double.toString(policy.refillPerSecond()),
+                        Long.toString(want)));
         if (!(reply instanceof List<?> values) || values.size() != 4) {
             throw new IllegalStateException("unexpected reply from the token-bucket script: " + reply);
         }
-        return RateLimitDecision.of(policy, number(values.get(0)) == 1, number(values.get(1)),
-                number(values.get(2)), number(values.get(3)));
+        long taken = number(values.get(0));
+        if (taken < 0 || taken > want) {
+            throw new IllegalStateException("the token-bucket script took " + taken + " tokens, asked for " + want);
+        }
+        return new Grant(taken, RateLimitDecision.of(policy, taken > 0, number(values.get(1)), number(values.get(2)),
+                number(values.get(3))));
+    }
+
+    /**
+     * @param taken    tokens taken from the shared bucket (0 = denied)
+     * @param decision for the request that asked: allowed iff {@code taken > 0}
+     */
+    public record Grant(long taken, RateLimitDecision decision) {
     }
 
     private static long number(Object value) {
@@ -101,25 +102,5 @@ public final class RedisTokenBucket {
             return l;
         }
         throw new IllegalStateException("unexpected value in the token-bucket script's reply: " + value);
-    }
-
-    private static String loadScript() {
-        try (InputStream in = RedisTokenBucket.class.getResourceAsStream(SCRIPT_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(SCRIPT_RESOURCE + " is missing from the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static String sha1Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is required of every JRE", e);
-        }
     }
 }

@@ -25,12 +25,25 @@ public final class TokenBucketMath {
      * @param millisUntilNextToken 0 if at least one whole token is left, else the wait for the next one
      * @param millisUntilFull      wait until the bucket holds {@code capacity} tokens again
      */
-    public record Result(boolean allowed, State state, long remaining, long millisUntilNextToken,
+    public record Result(long taken, State state, long remaining, long millisUntilNextToken,
                          long millisUntilFull) {
+
+        /** Whether at least one token was taken. */
+        public boolean allowed() {
+            return taken > 0;
+        }
     }
 
     /** Takes one token at {@code nowMillis} if there is one. {@code state} may be null (unknown or expired key). */
     public static Result take(TokenBucketPolicy policy, State state, long nowMillis) {
+        return takeUpTo(policy, state, nowMillis, 1);
+    }
+
+    /** Takes as many whole tokens as there are, at most {@code want} (at least 1). */
+    public static Result takeUpTo(TokenBucketPolicy policy, State state, long nowMillis, long want) {
+        if (want < 1) {
+            throw new IllegalArgumentException("want must be >= 1, got " + want);
+        }
         double capacity = policy.capacity();
         double ratePerMilli = policy.refillPerSecond() / 1000d;
         double tokens;
@@ -46,14 +59,14 @@ public final class TokenBucketMath {
             tokens = Math.min(capacity, tokens + (nowMillis - ts) * ratePerMilli);
             ts = nowMillis;
         }
-        boolean allowed = false;
+        long taken = 0;
         if (tokens >= 1) {
-            tokens -= 1;
-            allowed = true;
+            taken = Math.min(want, (long) Math.floor(tokens));
+            tokens -= taken;
         }
         long untilNext = millisUntil(1, tokens, ratePerMilli);
         long untilFull = millisUntil(capacity, tokens, ratePerMilli);
-        return new Result(allowed, new State(tokens, ts), (long) Math.floor(tokens), untilNext, untilFull);
+        return new Result(taken, new State(tokens, ts), (long) Math.floor(tokens), untilNext, untilFull);
     }
 
     private static long millisUntil(double target, double tokens, double ratePerMilli) {

@@ -1,19 +1,25 @@
 package io.practicalsystems.shortener.application;
 
+import io.practicalsystems.idgen.application.IdGeneratorService;
 import io.practicalsystems.shortener.ClickEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,7 +57,10 @@ public class ClickPublisher {
     @ConfigProperty(name = "ps.shortener.clicks.max-pending", defaultValue = "100000")
     int maxPending;
 
-    private final ConcurrentLinkedQueue<ClickEvent> pending = new ConcurrentLinkedQueue<>();
+    @EJB
+    IdGeneratorService ids;
+
+    private final ConcurrentLinkedQueue<Click> pending = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pendingCount = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
     private ScheduledFuture<?> flusher;
@@ -69,14 +78,18 @@ public class ClickPublisher {
         flush();
     }
 
-    /** Never blocks: buffers the event, or drops it (counted) when the buffer is full. */
-    public void publish(ClickEvent event) {
+    /** A click before it has an event ID. */
+    public record Click(String code, Instant occurredAt, String referrerHost, String agentFamily) {
+    }
+
+    /** Never blocks: buffers the click, or drops it (counted) when the buffer is full. */
+    public void publish(Click click) {
         if (pendingCount.incrementAndGet() > maxPending) {
             pendingCount.decrementAndGet();
             drop(1);
             return;
         }
-        pending.add(event);
+        pending.add(click);
     }
 
     /** Fault injection: sends one event at once; {@code failFirstDelivery} makes the listener fail once after storing. */
@@ -88,11 +101,11 @@ public class ClickPublisher {
     }
 
     void flush() {
-        List<ClickEvent> batch = new ArrayList<>(EVENTS_PER_MESSAGE);
-        ClickEvent event;
-        while ((event = pending.poll()) != null) {
+        List<Click> batch = new ArrayList<>(EVENTS_PER_MESSAGE);
+        Click click;
+        while ((click = pending.poll()) != null) {
             pendingCount.decrementAndGet();
-            batch.add(event);
+            batch.add(click);
             if (batch.size() == EVENTS_PER_MESSAGE) {
                 send(batch);
                 batch = new ArrayList<>(EVENTS_PER_MESSAGE);
@@ -103,10 +116,12 @@ public class ClickPublisher {
         }
     }
 
-    private void send(List<ClickEvent> batch) {
+    private void send(List<Click> batch) {
         StringBuilder body = new StringBuilder(batch.size() * 96);
-        for (ClickEvent e : batch) {
-            body.append(e.toWire()).append('\n');
+        Iterator<String> eventIds = eventIds(batch.size());
+        for (Click c : batch) {
+            body.append(new ClickEvent(eventIds.next(), c.code(), c.occurredAt(), c.referrerHost(), c.agentFamily())
+                    .toWire()).append('\n');
         }
         try (JMSContext context = connectionFactory.createContext()) {
             context.createProducer().send(clicks, body.toString());
@@ -114,6 +129,31 @@ public class ClickPublisher {
             drop(batch.size());
             LOG.warning("could not send " + batch.size() + " click events: " + e.getMessage());
         }
+    }
+
+    /**
+     * Event IDs for a batch: Snowflake IDs (one call for the whole batch) when the generator is up. They only need
+     * to be unique, but time-ordered IDs land at the end of the raw-click table's primary key instead of at random
+     * places in it — measured: the insert was most of the analytics cost with random UUIDs. Random UUIDs when the
+     * generator is unavailable, so analytics never depend on it.
+     */
+    private Iterator<String> eventIds(int count) {
+        List<String> result = new ArrayList<>(count);
+        try {
+            for (int done = 0; done < count; ) {
+                long[] issued = ids.next(Math.min(count - done, ids.maxBatch()));
+                for (long id : issued) {
+                    result.add(Long.toString(id));
+                }
+                done += issued.length;
+            }
+        } catch (RuntimeException e) {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            while (result.size() < count) {
+                result.add(new UUID(random.nextLong(), random.nextLong()).toString());
+            }
+        }
+        return result.iterator();
     }
 
     private void drop(int events) {

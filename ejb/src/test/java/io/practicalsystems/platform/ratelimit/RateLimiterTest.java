@@ -63,7 +63,8 @@ class RateLimiterTest {
         toClose.add(client);
         RateLimitPolicies policies = RateLimitPolicies.of(new TokenBucketPolicy("create", 2, 0.01));
         RedisOutage outage = new RedisOutage(Duration.ZERO, Duration.ofSeconds(30), System::nanoTime);
-        return new RateLimiter(new RedisTokenBucket(client, prefix), policies, outage);
+        return new RateLimiter(new RedisTokenBucket(client, prefix), policies, outage,
+                new TokenLeases(50, 1000, System::nanoTime));
     }
 
     @Test

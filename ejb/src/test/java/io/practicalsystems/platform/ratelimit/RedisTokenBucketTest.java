@@ -72,6 +72,25 @@ class RedisTokenBucketTest {
     }
 
     @Test
+    void takeUpToTakesAWholeBatchThenWhatIsLeftThenNothing() {
+        TokenBucketPolicy policy = new TokenBucketPolicy("redirect", 120, SLOW);
+
+        RedisTokenBucket.Grant first = buckets.takeUpTo(policy, "ip:192.0.2.7", 50);
+        RedisTokenBucket.Grant second = buckets.takeUpTo(policy, "ip:192.0.2.7", 50);
+        RedisTokenBucket.Grant third = buckets.takeUpTo(policy, "ip:192.0.2.7", 50);
+        RedisTokenBucket.Grant fourth = buckets.takeUpTo(policy, "ip:192.0.2.7", 50);
+
+        assertThat(List.of(first.taken(), second.taken(), third.taken(), fourth.taken())).containsExactly(50L, 50L, 20L,
+                0L);
+        assertThat(third.decision().remaining()).isZero();
+        assertThat(fourth.decision().allowed()).isFalse();
+        // the Java mirror agrees
+        TokenBucketMath.Result mirror = TokenBucketMath.takeUpTo(policy, null, 0, 50);
+        assertThat(mirror.taken()).isEqualTo(50);
+        assertThat(mirror.remaining()).isEqualTo(70);
+    }
+
+    @Test
     void theBucketIsAHashThatExpiresWhenItWouldBeFullAgain() {
         TokenBucketPolicy policy = new TokenBucketPolicy("create", 10, 2); // full again 0.5 s after one request
         buckets.tryAcquire(policy, "ip:192.0.2.2");

@@ -1,7 +1,6 @@
 package io.practicalsystems.shortener.rest;
 
 import io.practicalsystems.platform.rest.ratelimit.RateLimited;
-import io.practicalsystems.shortener.ClickEvent;
 import io.practicalsystems.shortener.ReferrerHost;
 import io.practicalsystems.shortener.UserAgentFamily;
 import io.practicalsystems.shortener.application.ClickPublisher;
@@ -16,8 +15,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,18 +37,12 @@ public class RedirectResource {
     public Response redirect(@PathParam("code") String code, @HeaderParam("Referer") String referer,
                              @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
         RedirectService.Target target = redirects.resolve(code);
-        clicks.publish(new ClickEvent(eventId(), code, Instant.now(), ReferrerHost.of(referer),
+        clicks.publish(new ClickPublisher.Click(code, Instant.now(), ReferrerHost.of(referer),
                 UserAgentFamily.of(userAgent)));
         return Response.status(target.status())
                 .location(URI.create(target.url()))
                 // 302s must reach us again to be counted; a 301 may be cached, that is what it means.
                 .header(HttpHeaders.CACHE_CONTROL, target.status() == 301 ? "public, max-age=86400" : "no-store")
                 .build();
-    }
-
-    /** Event IDs need uniqueness, not unpredictability: ThreadLocalRandom avoids SecureRandom on the hot path. */
-    private static String eventId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 }
