@@ -31,7 +31,8 @@ import java.util.TreeSet;
  * are not replicas of a key (stand-ins, former owners) no longer hold it.</li>
  * </ul>
  * Also checked: no dot issued twice for a key, acknowledged writes report the dot that was stored, and (strict
- * quorum, R + W > N) a read invoked after a write was acknowledged sees it: its context covers the write's dot.
+ * quorum, fixed ring, the read's R plus the write's W above N) a read invoked after a write was acknowledged sees
+ * it: its context covers the write's dot.
  */
 public final class ConsistencyChecker {
 
@@ -160,12 +161,14 @@ public final class ConsistencyChecker {
 
     private void checkReadsSeeAcknowledgedWrites() {
         List<Op> ops = history.ops();
+        int replicas = cluster.config().quorum().n();
         for (Op read : ops) {
             if (read.kind != Op.Kind.READ || read.outcome != Op.Outcome.OK) {
                 continue;
             }
             for (Op write : ops) {
                 if (write.isWrite() && write.outcome == Op.Outcome.OK && write.key.equals(read.key)
+                        && read.quorum + write.quorum > replicas
                         && write.completedAt < read.invokedAt && !read.resultContext.covers(write.dot)) {
                     violations.add("stale read: " + read + " does not cover acknowledged " + write);
                 }

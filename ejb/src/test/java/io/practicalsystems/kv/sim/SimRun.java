@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
- * One seeded schedule: 5 nodes with N/R/W = 3/2/2 (strict quorum for even seeds, sloppy for odd; a node joins
+ * One seeded schedule: 4 to 6 nodes with N/R/W = 3/2/2 (and some requests overriding R or W with 1 or 3) (strict quorum for even seeds, sloppy for odd; a node joins
  * and another leaves in every third seed), clients and nemesis for two virtual seconds, then every fault healed and the cluster left alone long enough for hinted
  * handoff, anti-entropy and the hand-off sweep to finish; then the {@link ConsistencyChecker} and a final read of
  * every key at R = N.
@@ -42,7 +42,10 @@ public final class SimRun {
     public static Result run(long seed) {
         QuorumMode mode = seed % 2 == 0 ? QuorumMode.STRICT : QuorumMode.SLOPPY;
         boolean membershipChanges = seed % 3 == 0;
-        SimCluster cluster = new SimCluster(seed, 5, 4, SimConfigs.fast(mode), 30);
+        // 4 to 6 nodes with 2 to 8 vnodes each, so ranges and preference lists differ from seed to seed.
+        int nodes = 4 + (int) Math.floorMod(seed / 6, 3L);
+        int vnodes = 2 + (int) Math.floorMod(seed * 7 / 5, 7L);
+        SimCluster cluster = new SimCluster(seed, nodes, vnodes, SimConfigs.fast(mode), 30);
         cluster.network().delays(1, 10).timeout(80);
         History history = new History();
         new Workload(4, KEYS, CHAOS_MILLIS, 400, 2, membershipChanges).start(cluster, history);

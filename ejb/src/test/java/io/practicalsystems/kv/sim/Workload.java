@@ -1,5 +1,6 @@
 package io.practicalsystems.kv.sim;
 
+import io.practicalsystems.kv.coordinator.RequestOverrides;
 import io.practicalsystems.kv.node.ClientReadResult;
 import io.practicalsystems.kv.node.ClientWriteResult;
 import io.practicalsystems.kv.ring.NodeId;
@@ -70,16 +71,22 @@ public record Workload(int clients, List<String> keys, long chaosMillis, long cl
             CausalContext sent = kind != Op.Kind.READ && dice >= 0.78 && dice < 0.88 ? CausalContext.empty() : known;
             long now = cluster.scheduler().nowMillis();
             String value = kind == Op.Kind.PUT ? "c" + id + "-" + history.ops().size() : null;
-            Op op = history.invoke(id, kind, key, via, now, sent, value);
+            // Mostly the cluster's R = W = 2; now and then a per-request R or W of 1 or 3.
+            int quorumDice = random.nextInt(10);
+            int quorum = quorumDice == 0 ? 1 : quorumDice == 1 ? 3 : 2;
+            RequestOverrides overrides = quorum == 2 ? RequestOverrides.none()
+                    : kind == Op.Kind.READ ? RequestOverrides.r(quorum) : RequestOverrides.w(quorum);
+            Op op = history.invoke(id, kind, key, via, now, sent, value, quorum);
             if (!cluster.isUp(via)) {
                 finish(op, Op.Outcome.FAIL, "connection refused: " + via + " is down");
                 next();
                 return;
             }
             CompletableFuture<?> call = switch (kind) {
-                case READ -> cluster.get(via, key).thenAccept(read -> onRead(op, read));
-                case PUT -> cluster.put(via, key, sent, value).thenAccept(write -> onWrite(op, write));
-                case DELETE -> cluster.delete(via, key, sent).thenAccept(write -> onWrite(op, write));
+                case READ -> cluster.node(via).get(key, overrides).thenAccept(read -> onRead(op, read));
+                case PUT -> cluster.node(via).put(key, sent, Blob.ofUtf8(value), overrides)
+                        .thenAccept(write -> onWrite(op, write));
+                case DELETE -> cluster.node(via).delete(key, sent, overrides).thenAccept(write -> onWrite(op, write));
             };
             var timeout = cluster.scheduler().after(clientTimeout, () -> {
                 if (op.outcome == Op.Outcome.PENDING) {
