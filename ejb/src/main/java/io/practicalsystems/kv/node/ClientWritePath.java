@@ -7,11 +7,11 @@ import io.practicalsystems.kv.coordinator.QuorumNotReachedException;
 import io.practicalsystems.kv.coordinator.RequestOverrides;
 import io.practicalsystems.kv.ring.HashRing;
 import io.practicalsystems.kv.ring.NodeId;
-import io.practicalsystems.kv.ring.Placement;
 import io.practicalsystems.kv.storage.Blob;
 import io.practicalsystems.kv.version.Dot;
 import io.practicalsystems.kv.version.DottedVersionVectorSet;
 import io.practicalsystems.kv.version.Versioned;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -85,8 +85,9 @@ final class ClientWritePath {
     private CompletableFuture<ClientWriteResult> coordinate(ClientWrite write, HashRing ring, QuorumConfig quorum,
             List<NodeId> preferred) {
         node.counters().increment(NodeCounters.COORDINATED_WRITES);
-        List<NodeId> targets = new PreferenceListStep(() -> ring, node.membership()::isReachable)
-                .placements(ReplicaSets.keyBytes(write.key()), quorum).stream().map(Placement::node).toList();
+        List<NodeId> targets = new ArrayList<>(preferred);
+        new PreferenceListStep(() -> ring, node.membership()::isReachable)
+                .placements(ReplicaSets.keyBytes(write.key()), quorum).forEach(p -> targets.add(p.node()));
         return priorVersions.fetchIfAbsent(write.key(), targets, quorum.w()).thenCompose(ignored -> {
             Versioned<Blob> value = write.value()
                     .map(blob -> Versioned.of(blob, node.scheduler().now()))

@@ -58,7 +58,8 @@ final class HandoffSweep {
 
     private CompletableFuture<Integer> handOff(List<NodeId> replicas, List<KeyedCopy> copies) {
         List<NodeId> reachable = replicas.stream().filter(node.membership()::isReachable).toList();
-        CompletableFuture<Boolean> allAcknowledged = CompletableFuture.completedFuture(reachable.size() == replicas.size());
+        CompletableFuture<Boolean> allAcknowledged =
+                CompletableFuture.completedFuture(reachable.size() == replicas.size());
         for (NodeId replica : reachable) {
             CompletableFuture<Boolean> sent = Batches.send(copies, node.config().batchSize(),
                     batch -> node.transport().mergeBatch(replica, batch)).handle((ok, error) -> error == null);

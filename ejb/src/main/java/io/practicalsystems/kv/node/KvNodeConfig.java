@@ -40,7 +40,8 @@ public record KvNodeConfig(QuorumConfig quorum, Duration hintDeliveryInterval, D
             throw new IllegalArgumentException("tombstoneGrace must not be negative, got " + tombstoneGrace);
         }
         if (merkleDepth < 0 || merkleDepth > MerkleTree.MAX_DEPTH) {
-            throw new IllegalArgumentException("merkleDepth must be 0.." + MerkleTree.MAX_DEPTH + ", got " + merkleDepth);
+            throw new IllegalArgumentException(
+                    "merkleDepth must be 0.." + MerkleTree.MAX_DEPTH + ", got " + merkleDepth);
         }
         if (maxHintsPerTarget < 1) {
             throw new IllegalArgumentException("maxHintsPerTarget must be >= 1, got " + maxHintsPerTarget);

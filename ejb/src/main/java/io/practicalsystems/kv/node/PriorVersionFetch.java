@@ -15,11 +15,16 @@ import java.util.concurrent.CompletableFuture;
  * write as already seen. The other replicas' histories carry the old counters.
  *
  * <p>Asks every reachable node the write will go to and waits for all of them to answer or fail. Unless at least
- * W − 1 of them answered (a copy or "missing"), the write is refused before anything is stored, with
- * {@link QuorumNotReachedException}: a node cut off from the others must not guess a counter — and could not have
- * reached W acknowledgements anyway. (The deterministic simulation found this: a node that had handed a key off,
- * became its replica again and was then isolated, reissued its old dots.) What remains unguarded: right after a
- * ring change, replicas that have not yet received the range answer "missing" too.
+ * W − 1 of them, and at least one, answered (a copy or "missing"), the write is refused before anything is stored,
+ * with {@link QuorumNotReachedException}: a node cut off from the others must not guess a counter. (The
+ * deterministic simulation found this twice: a node that had handed a key off, became its replica again and was
+ * then isolated reissued its old dots — first with W = 2, then with a W = 1 override.) Only a ring of one node, or
+ * N = 1, writes a key it does not hold without asking anyone.
+ *
+ * <p>What remains unguarded: right after a ring change, replicas that have not yet received the range answer
+ * "missing" too. Closing that needs durable per-node state the store does not offer — Riak's fix for the same
+ * problem ("kv679") gives the coordinator a fresh actor ID, from a persisted epoch, whenever it writes a key it does
+ * not hold.
  *
  * <p>Keys that exist locally, the common case, skip all of this.
  */
@@ -32,15 +37,19 @@ final class PriorVersionFetch {
     }
 
     /**
-     * @param targets the write's placements (other than this node they are asked)
-     * @param w       the write quorum; W − 1 answers are required
+     * Fails with a {@link QuorumNotReachedException} counting this node and the other nodes that answered, against
+     * this node plus the answers required.
+     *
+     * @param targets the key's preferred replicas and the write's placements (stand-ins included); all but this node
+     *                are asked, and those the membership considers unreachable count as failed
+     * @param w       the write quorum; W − 1 answers (at least one, if there is anyone to ask) are required
      */
     CompletableFuture<Void> fetchIfAbsent(String key, List<NodeId> targets, int w) {
         if (node.replica().get(key).isPresent()) {
             return CompletableFuture.completedFuture(null);
         }
         byte[] keyBytes = ReplicaSets.keyBytes(key);
-        List<NodeId> others = targets.stream().filter(other -> !other.equals(node.self())).toList();
+        List<NodeId> others = targets.stream().distinct().filter(other -> !other.equals(node.self())).toList();
         List<CompletableFuture<Boolean>> answers = new ArrayList<>();
         for (NodeId other : others) {
             if (!node.membership().isReachable(other)) {
@@ -60,8 +69,9 @@ final class PriorVersionFetch {
                 }
             }
             int answered = others.size() - failed.size();
-            if (answered < w - 1) {
-                throw new QuorumNotReachedException("write", w, answered + 1, others.size() + 1, failed);
+            int needed = Math.min(Math.max(w - 1, 1), others.size());
+            if (answered < needed) {
+                throw new QuorumNotReachedException("write", needed + 1, answered + 1, others.size() + 1, failed);
             }
         });
     }

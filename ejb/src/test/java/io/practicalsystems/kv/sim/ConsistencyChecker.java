@@ -146,7 +146,8 @@ public final class ConsistencyChecker {
         });
         for (WriteEffect effect : cluster.effects()) {
             Op op = effect.value().isTombstone() ? history.ops().stream()
-                    .filter(o -> o.kind == Op.Kind.DELETE && o.key.equals(effect.key()) && effect.dot().equals(o.dot)).findFirst().orElse(null)
+                    .filter(o -> o.kind == Op.Kind.DELETE && o.key.equals(effect.key()) && effect.dot().equals(o.dot))
+                    .findFirst().orElse(null)
                     : putsByValue.get(effect.value().value().utf8());
             if (effect.value().isTombstone() && op == null) {
                 continue; // an unacknowledged delete: its dot is unknown to the history

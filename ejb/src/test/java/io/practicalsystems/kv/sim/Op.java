@@ -52,7 +52,8 @@ public final class Op {
     @Override
     public String toString() {
         return "op " + id + " client " + client + " " + kind + (isWrite() ? " W=" : " R=") + quorum + " " + key
-                + (value == null ? "" : "='" + value + "'") + " via " + via + " ctx " + sentContext + " [" + invokedAt + ".." + completedAt + " ms] " + outcome
+                + (value == null ? "" : "='" + value + "'") + " via " + via + " ctx " + sentContext
+                + " [" + invokedAt + ".." + completedAt + " ms] " + outcome
                 + (dot == null ? "" : " dot " + dot) + (kind == Kind.READ && outcome == Outcome.OK
                         ? " read " + readValues + " ctx " + resultContext : "")
                 + (error == null ? "" : " (" + error + ")");

@@ -17,8 +17,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
- * One seeded schedule: 4 to 6 nodes with N/R/W = 3/2/2 (and some requests overriding R or W with 1 or 3) (strict quorum for even seeds, sloppy for odd; a node joins
- * and another leaves in every third seed), clients and nemesis for two virtual seconds, then every fault healed and the cluster left alone long enough for hinted
+ * One seeded schedule: 4 to 6 nodes with N/R/W = 3/2/2 (some requests override R or W with 1 or 3), strict quorum
+ * for even seeds and sloppy for odd ones, a node joining and another leaving in every third seed; clients and
+ * nemesis for two virtual seconds, then every fault healed and the cluster left alone long enough for hinted
  * handoff, anti-entropy and the hand-off sweep to finish; then the {@link ConsistencyChecker} and a final read of
  * every key at R = N.
  */
