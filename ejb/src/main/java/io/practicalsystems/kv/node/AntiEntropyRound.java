@@ -80,7 +80,8 @@ final class AntiEntropyRound {
         push.addAll(keys.differing());
         TreeSet<String> pull = new TreeSet<>(keys.onlyTheirs());
         pull.addAll(keys.differing());
-        CompletableFuture<Void> pushed = Batches.send(node.replica().copiesOf(List.copyOf(push)), node.config().batchSize(),
+        CompletableFuture<Void> pushed = Batches.send(node.replica().copiesOf(List.copyOf(push)),
+                node.config().batchSize(),
                 batch -> node.transport().mergeBatch(peer, batch));
         CompletableFuture<Integer> pulled = pull.isEmpty() ? CompletableFuture.completedFuture(0)
                 : Futures.safely(() -> node.transport().fetch(peer, List.copyOf(pull)))

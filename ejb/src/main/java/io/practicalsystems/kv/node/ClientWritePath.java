@@ -1,6 +1,7 @@
 package io.practicalsystems.kv.node;
 
 import io.practicalsystems.kv.coordinator.Coordinator;
+import io.practicalsystems.kv.coordinator.PreferenceListStep;
 import io.practicalsystems.kv.coordinator.QuorumConfig;
 import io.practicalsystems.kv.coordinator.QuorumNotReachedException;
 import io.practicalsystems.kv.coordinator.RequestOverrides;
@@ -10,6 +11,7 @@ import io.practicalsystems.kv.storage.Blob;
 import io.practicalsystems.kv.version.Dot;
 import io.practicalsystems.kv.version.DottedVersionVectorSet;
 import io.practicalsystems.kv.version.Versioned;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -83,7 +85,10 @@ final class ClientWritePath {
     private CompletableFuture<ClientWriteResult> coordinate(ClientWrite write, HashRing ring, QuorumConfig quorum,
             List<NodeId> preferred) {
         node.counters().increment(NodeCounters.COORDINATED_WRITES);
-        return priorVersions.fetchIfAbsent(write.key(), preferred).thenCompose(ignored -> {
+        List<NodeId> targets = new ArrayList<>(preferred);
+        new PreferenceListStep(() -> ring, node.membership()::isReachable)
+                .placements(ReplicaSets.keyBytes(write.key()), quorum).forEach(p -> targets.add(p.node()));
+        return priorVersions.fetchIfAbsent(write.key(), targets, quorum.w()).thenCompose(ignored -> {
             Versioned<Blob> value = write.value()
                     .map(blob -> Versioned.of(blob, node.scheduler().now()))
                     .orElseGet(() -> Versioned.tombstone(node.scheduler().now()));

@@ -21,7 +21,8 @@ import java.util.Objects;
  *                              cycle, or an old value can come back from a replica that missed the delete
  * @param maxHintsPerTarget     bound of each target's hint queue (oldest dropped; the stand-in's stored copy and
  *                              the hand-off sweep still deliver them)
- * @param batchSize             keys per message in range moves and hand-offs
+ * @param batchSize             keys per message in range moves, hand-offs and anti-entropy pushes (a message can
+ *                              be up to {@code batchSize} times the largest value)
  */
 public record KvNodeConfig(QuorumConfig quorum, Duration hintDeliveryInterval, Duration antiEntropyInterval,
         int merkleDepth, Duration ringCheckInterval, Duration handoffInterval, Duration gcInterval,
@@ -39,7 +40,8 @@ public record KvNodeConfig(QuorumConfig quorum, Duration hintDeliveryInterval, D
             throw new IllegalArgumentException("tombstoneGrace must not be negative, got " + tombstoneGrace);
         }
         if (merkleDepth < 0 || merkleDepth > MerkleTree.MAX_DEPTH) {
-            throw new IllegalArgumentException("merkleDepth must be 0.." + MerkleTree.MAX_DEPTH + ", got " + merkleDepth);
+            throw new IllegalArgumentException(
+                    "merkleDepth must be 0.." + MerkleTree.MAX_DEPTH + ", got " + merkleDepth);
         }
         if (maxHintsPerTarget < 1) {
             throw new IllegalArgumentException("maxHintsPerTarget must be >= 1, got " + maxHintsPerTarget);
@@ -52,7 +54,7 @@ public record KvNodeConfig(QuorumConfig quorum, Duration hintDeliveryInterval, D
     /** Production-like defaults around {@code quorum}: seconds-scale maintenance, a 10-day tombstone grace. */
     public static KvNodeConfig defaults(QuorumConfig quorum) {
         return new KvNodeConfig(quorum, Duration.ofSeconds(5), Duration.ofSeconds(10), 10, Duration.ofSeconds(2),
-                Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofDays(10), 10_000, 256);
+                Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofDays(10), 10_000, 64);
     }
 
     public KvNodeConfig withQuorum(QuorumConfig newQuorum) {

@@ -13,6 +13,7 @@ public final class NodeCounters {
     public static final String READ_REPAIRS = "readRepairs";
     public static final String HINTS_STORED = "hintsStored";
     public static final String HINTS_DELIVERED = "hintsDelivered";
+    public static final String HINTS_DISCARDED = "hintsDiscarded";
     public static final String ANTI_ENTROPY_ROUNDS = "antiEntropyRounds";
     public static final String ANTI_ENTROPY_KEYS_PUSHED = "antiEntropyKeysPushed";
     public static final String ANTI_ENTROPY_KEYS_PULLED = "antiEntropyKeysPulled";

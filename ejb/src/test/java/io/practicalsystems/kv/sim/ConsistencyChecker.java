@@ -31,7 +31,8 @@ import java.util.TreeSet;
  * are not replicas of a key (stand-ins, former owners) no longer hold it.</li>
  * </ul>
  * Also checked: no dot issued twice for a key, acknowledged writes report the dot that was stored, and (strict
- * quorum, R + W > N) a read invoked after a write was acknowledged sees it: its context covers the write's dot.
+ * quorum, fixed ring, the read's R plus the write's W above N) a read invoked after a write was acknowledged sees
+ * it: its context covers the write's dot.
  */
 public final class ConsistencyChecker {
 
@@ -145,7 +146,8 @@ public final class ConsistencyChecker {
         });
         for (WriteEffect effect : cluster.effects()) {
             Op op = effect.value().isTombstone() ? history.ops().stream()
-                    .filter(o -> o.kind == Op.Kind.DELETE && o.key.equals(effect.key()) && effect.dot().equals(o.dot)).findFirst().orElse(null)
+                    .filter(o -> o.kind == Op.Kind.DELETE && o.key.equals(effect.key()) && effect.dot().equals(o.dot))
+                    .findFirst().orElse(null)
                     : putsByValue.get(effect.value().value().utf8());
             if (effect.value().isTombstone() && op == null) {
                 continue; // an unacknowledged delete: its dot is unknown to the history
@@ -160,12 +162,14 @@ public final class ConsistencyChecker {
 
     private void checkReadsSeeAcknowledgedWrites() {
         List<Op> ops = history.ops();
+        int replicas = cluster.config().quorum().n();
         for (Op read : ops) {
             if (read.kind != Op.Kind.READ || read.outcome != Op.Outcome.OK) {
                 continue;
             }
             for (Op write : ops) {
                 if (write.isWrite() && write.outcome == Op.Outcome.OK && write.key.equals(read.key)
+                        && read.quorum + write.quorum > replicas
                         && write.completedAt < read.invokedAt && !read.resultContext.covers(write.dot)) {
                     violations.add("stale read: " + read + " does not cover acknowledged " + write);
                 }

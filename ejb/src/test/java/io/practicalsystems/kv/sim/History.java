@@ -11,8 +11,9 @@ public final class History {
     private final List<Op> ops = new ArrayList<>();
     private final List<String> nemesis = new ArrayList<>();
 
-    Op invoke(int client, Op.Kind kind, String key, NodeId via, long at, CausalContext context, String value) {
-        Op op = new Op(ops.size(), client, kind, key, via, at, context, value);
+    Op invoke(int client, Op.Kind kind, String key, NodeId via, long at, CausalContext context, String value,
+            int quorum) {
+        Op op = new Op(ops.size(), client, kind, key, via, at, context, value, quorum);
         ops.add(op);
         return op;
     }

@@ -23,6 +23,8 @@ public final class Op {
     final long invokedAt;
     final CausalContext sentContext;
     final String value;
+    /** The request's R (reads) or W (writes) after overrides. */
+    final int quorum;
     long completedAt = -1;
     Outcome outcome = Outcome.PENDING;
     Dot dot;
@@ -31,7 +33,7 @@ public final class Op {
     String error;
 
     Op(int id, int client, Kind kind, String key, NodeId via, long invokedAt, CausalContext sentContext,
-            String value) {
+            String value, int quorum) {
         this.id = id;
         this.client = client;
         this.kind = kind;
@@ -40,6 +42,7 @@ public final class Op {
         this.invokedAt = invokedAt;
         this.sentContext = sentContext;
         this.value = value;
+        this.quorum = quorum;
     }
 
     boolean isWrite() {
@@ -48,8 +51,9 @@ public final class Op {
 
     @Override
     public String toString() {
-        return "op " + id + " client " + client + " " + kind + " " + key + (value == null ? "" : "='" + value + "'")
-                + " via " + via + " ctx " + sentContext + " [" + invokedAt + ".." + completedAt + " ms] " + outcome
+        return "op " + id + " client " + client + " " + kind + (isWrite() ? " W=" : " R=") + quorum + " " + key
+                + (value == null ? "" : "='" + value + "'") + " via " + via + " ctx " + sentContext
+                + " [" + invokedAt + ".." + completedAt + " ms] " + outcome
                 + (dot == null ? "" : " dot " + dot) + (kind == Kind.READ && outcome == Outcome.OK
                         ? " read " + readValues + " ctx " + resultContext : "")
                 + (error == null ? "" : " (" + error + ")");

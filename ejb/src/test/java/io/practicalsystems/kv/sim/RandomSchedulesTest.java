@@ -13,16 +13,18 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The deterministic simulation over many seeds. Each seed is one schedule of client operations, crashes, restarts,
  * partitions and message loss (see {@link SimRun}); a failing seed's message names it, and
- * {@code -Dkv.sim.seed=N} runs just that one ({@code -Dkv.sim.seeds=N} runs seeds 1..N).
+ * {@code -Dkv.sim.seed=N} runs just that one ({@code -Dkv.sim.seeds=N} runs N seeds, from 1 or from
+ * {@code -Dkv.sim.from}).
  */
 class RandomSchedulesTest {
 
     private static final String REPLAY = System.getProperty("kv.sim.seed");
     private static final int SEEDS = Integer.getInteger("kv.sim.seeds", 200);
+    private static final long FIRST = Long.getLong("kv.sim.from", 1);
 
     @TestFactory
     Stream<DynamicTest> everySeededScheduleKeepsAcknowledgedWritesAndConverges() {
-        LongStream seeds = REPLAY != null ? LongStream.of(Long.parseLong(REPLAY)) : LongStream.rangeClosed(1, SEEDS);
+        LongStream seeds = REPLAY != null ? LongStream.of(Long.parseLong(REPLAY)) : LongStream.range(FIRST, FIRST + SEEDS);
         return seeds.mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
             SimRun.Result result = SimRun.run(seed);
             assertThat(result.violations()).as(result.report()).isEmpty();

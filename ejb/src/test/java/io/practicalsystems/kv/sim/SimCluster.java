@@ -157,11 +157,14 @@ public final class SimCluster {
         ring.nodes().forEach(other -> network.cut(node, other));
     }
 
-    /** Heals partitions, stops message loss and boots every crashed member. */
+    /**
+     * Heals partitions, stops message loss and boots every crashed node — members, and nodes that left the ring
+     * but may still hold data to hand over.
+     */
     public void healAll() {
         network.heal();
         network.dropRate(0);
-        for (NodeId id : ring.nodes()) {
+        for (NodeId id : allNodes()) {
             boot(id);
         }
     }

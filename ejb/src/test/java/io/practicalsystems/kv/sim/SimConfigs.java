@@ -16,6 +16,19 @@ public final class SimConfigs {
                 Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofDays(1), 1000, 16);
     }
 
+    /**
+     * Only the named maintenance runs (every 50 ms; hand-off sweeps every 200 ms), so a test can show which
+     * mechanism repaired what.
+     */
+    public static KvNodeConfig only(QuorumMode mode, boolean hints, boolean antiEntropy, boolean ringMoves,
+            boolean handoffSweep) {
+        Duration never = Duration.ofDays(365);
+        Duration often = Duration.ofMillis(50);
+        return new KvNodeConfig(new QuorumConfig(3, 2, 2, mode), hints ? often : never, antiEntropy ? often : never,
+                4, ringMoves ? often : never, handoffSweep ? Duration.ofMillis(200) : never, never,
+                Duration.ofDays(1), 1000, 16);
+    }
+
     /** Maintenance so rare it never runs within a test: only the request paths act. */
     public static KvNodeConfig quiet(QuorumMode mode) {
         Duration never = Duration.ofDays(365);

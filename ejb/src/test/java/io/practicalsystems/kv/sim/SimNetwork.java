@@ -93,8 +93,12 @@ public final class SimNetwork {
             return reply; // a dead process sends nothing and hears nothing
         }
         sent++;
-        scheduler.after(timeoutMillis, () -> reply.completeExceptionally(
-                new TimeoutException("no answer from " + to + " within " + timeoutMillis + " ms")));
+        scheduler.after(timeoutMillis, () -> {
+            if (from.alive()) { // a dead process runs no timeout handlers either
+                reply.completeExceptionally(
+                        new TimeoutException("no answer from " + to + " within " + timeoutMillis + " ms"));
+            }
+        });
         if (!deliverable(from.id(), to)) {
             return reply;
         }

@@ -1,5 +1,6 @@
 package io.practicalsystems.kv.sim;
 
+import io.practicalsystems.kv.coordinator.RequestOverrides;
 import io.practicalsystems.kv.node.ClientReadResult;
 import io.practicalsystems.kv.node.ClientWriteResult;
 import io.practicalsystems.kv.ring.NodeId;
@@ -22,9 +23,11 @@ import java.util.concurrent.CompletableFuture;
  * @param keys            the key space (small, so operations contend)
  * @param chaosMillis     how long clients and nemesis run
  * @param clientTimeout   after this a client gives up on an operation (outcome unknown for writes)
- * @param maxDown         most nodes crashed at once
+ * @param maxDown           most nodes crashed at once
+ * @param membershipChanges whether the nemesis also adds one node to the ring and takes another out
  */
-public record Workload(int clients, List<String> keys, long chaosMillis, long clientTimeout, int maxDown) {
+public record Workload(int clients, List<String> keys, long chaosMillis, long clientTimeout, int maxDown,
+        boolean membershipChanges) {
 
     /** Starts clients and nemesis on {@code cluster}'s virtual time; they stop by themselves after the chaos. */
     public void start(SimCluster cluster, History history) {
@@ -33,7 +36,7 @@ public record Workload(int clients, List<String> keys, long chaosMillis, long cl
         for (int c = 0; c < clients; c++) {
             new Client(c, cluster, history, random, end).next();
         }
-        new Nemesis(cluster, history, random, end, maxDown).next();
+        new Nemesis(cluster, history, random, end, maxDown, membershipChanges).next();
     }
 
     private final class Client {
@@ -68,16 +71,22 @@ public record Workload(int clients, List<String> keys, long chaosMillis, long cl
             CausalContext sent = kind != Op.Kind.READ && dice >= 0.78 && dice < 0.88 ? CausalContext.empty() : known;
             long now = cluster.scheduler().nowMillis();
             String value = kind == Op.Kind.PUT ? "c" + id + "-" + history.ops().size() : null;
-            Op op = history.invoke(id, kind, key, via, now, sent, value);
+            // Mostly the cluster's R = W = 2; now and then a per-request R or W of 1 or 3.
+            int quorumDice = random.nextInt(10);
+            int quorum = quorumDice == 0 ? 1 : quorumDice == 1 ? 3 : 2;
+            RequestOverrides overrides = quorum == 2 ? RequestOverrides.none()
+                    : kind == Op.Kind.READ ? RequestOverrides.r(quorum) : RequestOverrides.w(quorum);
+            Op op = history.invoke(id, kind, key, via, now, sent, value, quorum);
             if (!cluster.isUp(via)) {
                 finish(op, Op.Outcome.FAIL, "connection refused: " + via + " is down");
                 next();
                 return;
             }
             CompletableFuture<?> call = switch (kind) {
-                case READ -> cluster.get(via, key).thenAccept(read -> onRead(op, read));
-                case PUT -> cluster.put(via, key, sent, value).thenAccept(write -> onWrite(op, write));
-                case DELETE -> cluster.delete(via, key, sent).thenAccept(write -> onWrite(op, write));
+                case READ -> cluster.node(via).get(key, overrides).thenAccept(read -> onRead(op, read));
+                case PUT -> cluster.node(via).put(key, sent, Blob.ofUtf8(value), overrides)
+                        .thenAccept(write -> onWrite(op, write));
+                case DELETE -> cluster.node(via).delete(key, sent, overrides).thenAccept(write -> onWrite(op, write));
             };
             var timeout = cluster.scheduler().after(clientTimeout, () -> {
                 if (op.outcome == Op.Outcome.PENDING) {
@@ -128,13 +137,18 @@ public record Workload(int clients, List<String> keys, long chaosMillis, long cl
         private final Random random;
         private final long end;
         private final int maxDown;
+        private final boolean membershipChanges;
+        private boolean joined;
+        private boolean left;
 
-        Nemesis(SimCluster cluster, History history, Random random, long end, int maxDown) {
+        Nemesis(SimCluster cluster, History history, Random random, long end, int maxDown,
+                boolean membershipChanges) {
             this.cluster = cluster;
             this.history = history;
             this.random = random;
             this.end = end;
             this.maxDown = maxDown;
+            this.membershipChanges = membershipChanges;
         }
 
         void next() {
@@ -152,6 +166,10 @@ public record Workload(int clients, List<String> keys, long chaosMillis, long cl
             NodeId node = members.get(random.nextInt(members.size()));
             long down = members.stream().filter(m -> !cluster.isUp(m)).count();
             long now = cluster.scheduler().nowMillis();
+            if (membershipChanges && random.nextInt(6) == 0) {
+                changeMembership(node, now);
+                return;
+            }
             switch (random.nextInt(7)) {
                 case 0, 1 -> {
                     if (cluster.isUp(node) && down < maxDown) {
@@ -185,6 +203,20 @@ public record Workload(int clients, List<String> keys, long chaosMillis, long cl
                     cluster.network().dropRate(rate);
                     history.nemesis(now, "drop rate " + String.format(java.util.Locale.ROOT, "%.2f", rate));
                 }
+            }
+        }
+
+        /** One join of a new node, one graceful leave of an old one (it keeps running to hand its data over). */
+        private void changeMembership(NodeId node, long now) {
+            if (!joined) {
+                joined = true;
+                NodeId newcomer = NodeId.of("n" + (cluster.allNodes().size() + 1));
+                cluster.join(newcomer);
+                history.nemesis(now, "join " + newcomer);
+            } else if (!left && cluster.members().size() > 3) {
+                left = true;
+                cluster.leave(node);
+                history.nemesis(now, "leave " + node);
             }
         }
     }

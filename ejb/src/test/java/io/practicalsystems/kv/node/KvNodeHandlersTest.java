@@ -1,0 +1,83 @@
+package io.practicalsystems.kv.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.practicalsystems.kv.coordinator.QuorumMode;
+import io.practicalsystems.kv.merkle.MerkleTree;
+import io.practicalsystems.kv.ring.NodeId;
+import io.practicalsystems.kv.ring.RingHash;
+import io.practicalsystems.kv.ring.TokenRange;
+import io.practicalsystems.kv.sim.SimCluster;
+import io.practicalsystems.kv.sim.SimConfigs;
+import io.practicalsystems.kv.storage.Blob;
+import io.practicalsystems.kv.version.CausalContext;
+import io.practicalsystems.kv.version.DottedVersionVectorSet;
+import io.practicalsystems.kv.version.Versioned;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The replica-side handlers the transport's server side calls, on one node of a quiet cluster. */
+class KvNodeHandlersTest {
+
+    static final TokenRange WHOLE_RING = new TokenRange(0, 0);
+    final SimCluster cluster = new SimCluster(7, 3, 8, SimConfigs.quiet(QuorumMode.STRICT), 10);
+    final KvNode node = cluster.node(NodeId.of("n1"));
+
+    static DottedVersionVectorSet<Blob> copy(String value) {
+        return DottedVersionVectorSet.<Blob>empty().update(CausalContext.empty(),
+                Versioned.of(Blob.ofUtf8(value), Instant.EPOCH), NodeId.of("n9"));
+    }
+
+    @Test
+    void aPutWithAHintIsStoredAndQueuedForItsTarget() {
+        node.handleReplicaPut("k", copy("v"), Optional.of(NodeId.of("n2")));
+        node.handleReplicaPut("j", copy("w"), Optional.empty());
+
+        assertThat(node.handleReplicaGet("k")).contains(copy("v"));
+        assertThat(node.handleReplicaGet("missing")).isEmpty();
+        NodeStatus status = node.status();
+        assertThat(status.hintsByTarget()).containsExactly(Map.entry(NodeId.of("n2"), 1));
+        assertThat(status.keyCount()).isEqualTo(2);
+        assertThat(status.counters()).containsEntry(NodeCounters.HINTS_STORED, 1L);
+        assertThat(status.running()).isTrue();
+        assertThat(status.quorum()).isEqualTo("3/2/2");
+    }
+
+    @Test
+    void merkleLeavesAndBucketDigestsDescribeTheSameKeys() {
+        for (int i = 0; i < 20; i++) {
+            node.handleMergeBatch(List.of(new KeyedCopy("key-" + i, copy("v" + i))));
+        }
+        int depth = 3;
+        List<byte[]> leaves = node.handleMerkleLeaves(WHOLE_RING, depth);
+        assertThat(leaves).hasSize(8);
+
+        int bucket = MerkleTree.bucketOf("key-0", depth);
+        Map<String, byte[]> digests = node.handleBucketDigests(WHOLE_RING, depth, List.of(bucket));
+        assertThat(digests).containsKey("key-0")
+                .allSatisfy((key, digest) -> assertThat(MerkleTree.bucketOf(key, depth)).isEqualTo(bucket));
+        assertThat(MerkleTree.build(depth, node.handleBucketDigests(WHOLE_RING, depth, List.of(bucket)))
+                .leafHashes().get(bucket)).isEqualTo(leaves.get(bucket));
+    }
+
+    @Test
+    void bucketDigestsStayInsideTheRange() {
+        node.handleMergeBatch(List.of(new KeyedCopy("a", copy("1")), new KeyedCopy("b", copy("2"))));
+        long position = RingHash.of("a");
+        Map<String, byte[]> onlyA = node.handleBucketDigests(new TokenRange(position - 1, position), 0, List.of(0));
+        assertThat(onlyA).containsOnlyKeys("a");
+    }
+
+    @Test
+    void fetchReturnsOnlyHeldKeysAndMergeBatchMerges() {
+        node.handleMergeBatch(List.of(new KeyedCopy("x", copy("1"))));
+        node.handleMergeBatch(List.of(new KeyedCopy("x", copy("1")))); // idempotent
+
+        List<KeyedCopy> fetched = node.handleFetch(List.of("x", "nope"));
+
+        assertThat(fetched).containsExactly(new KeyedCopy("x", copy("1")));
+    }
+}

@@ -1,0 +1,126 @@
+package io.practicalsystems.kv.node;
+
+import static io.practicalsystems.kv.node.Scenarios.KEY;
+import static io.practicalsystems.kv.node.Scenarios.nonReplica;
+import static io.practicalsystems.kv.node.Scenarios.settle;
+import static io.practicalsystems.kv.node.Scenarios.values;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.practicalsystems.kv.coordinator.QuorumMode;
+import io.practicalsystems.kv.coordinator.QuorumNotReachedException;
+import io.practicalsystems.kv.coordinator.RequestOverrides;
+import io.practicalsystems.kv.ring.NodeId;
+import io.practicalsystems.kv.sim.SimCluster;
+import io.practicalsystems.kv.sim.SimConfigs;
+import io.practicalsystems.kv.storage.Blob;
+import io.practicalsystems.kv.version.CausalContext;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The client write path: forwarding, quorum errors, overrides, and dots that are never reused. On the simulated
+ * cluster, with the other mechanisms switched off where they would hide the one shown.
+ */
+class WritePathScenarioTest {
+
+    @Test
+    void aCoordinatorThatLostItsCopyDoesNotReuseDots() {
+        SimCluster cluster = new SimCluster(20, 3, 8, SimConfigs.quiet(QuorumMode.STRICT), 10);
+        NodeId a = NodeId.of("n1");
+        CausalContext context = CausalContext.empty();
+        for (int i = 1; i <= 3; i++) {
+            context = cluster.await(cluster.put(a, KEY, context, "v" + i)).context();
+        }
+        settle(cluster, 100);
+        cluster.store(a).remove(KEY); // as if a range moved away and back, or a tombstone was collected
+
+        ClientWriteResult blind = cluster.await(cluster.node(a).put(KEY, CausalContext.empty(), Blob.ofUtf8("v4"),
+                RequestOverrides.w(3)));
+
+        assertThat(blind.dot().counter()).isEqualTo(4);
+        assertThat(values(cluster.await(cluster.get(a, KEY, RequestOverrides.r(3))))).containsExactly("v3", "v4");
+    }
+
+    @Test
+    void anIsolatedCoordinatorWithoutACopyRefusesTheWriteRatherThanGuessItsCounter() {
+        SimCluster cluster = new SimCluster(26, 3, 8, SimConfigs.quiet(QuorumMode.SLOPPY), 10);
+        NodeId a = NodeId.of("n1");
+        CausalContext context = CausalContext.empty();
+        for (int i = 1; i <= 3; i++) {
+            context = cluster.await(cluster.put(a, KEY, context, "v" + i)).context();
+        }
+        settle(cluster, 100);
+        cluster.store(a).remove(KEY);
+        cluster.isolate(a);
+        settle(cluster, 30);
+
+        assertThatThrownBy(() -> cluster.await(cluster.put(a, KEY, CausalContext.empty(), "guess")))
+                .cause().isInstanceOf(QuorumNotReachedException.class);
+        assertThat(cluster.stored(a, KEY)).as("nothing stored, so no dot issued").isEmpty();
+    }
+
+    @Test
+    void aWriteReceivedByANonReplicaIsForwardedToAReplica() {
+        SimCluster cluster = new SimCluster(21, 5, 8, SimConfigs.quiet(QuorumMode.STRICT), 10);
+        NodeId via = nonReplica(cluster, KEY);
+
+        ClientWriteResult written = cluster.await(cluster.put(via, KEY, CausalContext.empty(), "v1"));
+
+        assertThat(cluster.replicasOf(KEY)).contains(written.coordinator());
+        assertThat(written.dot().node()).isEqualTo(written.coordinator());
+        assertThat(cluster.node(via).counters().get(NodeCounters.FORWARDED_WRITES)).isEqualTo(1);
+        assertThat(cluster.stored(via, KEY)).isEmpty();
+    }
+
+    @Test
+    void aForwardedWriteWhoseCoordinatorDiesReportsAnUnknownOutcome() {
+        SimCluster cluster = new SimCluster(22, 5, 8, SimConfigs.quiet(QuorumMode.STRICT), 60_000);
+        NodeId via = nonReplica(cluster, KEY);
+        NodeId coordinator = cluster.replicasOf(KEY).get(0);
+        cluster.crash(coordinator); // the failure detector has not noticed (60 s lag)
+
+        assertThatThrownBy(() -> cluster.await(cluster.put(via, KEY, CausalContext.empty(), "v1")))
+                .isInstanceOf(CompletionException.class).cause().isInstanceOf(ForwardingFailedException.class)
+                .hasMessageContaining(coordinator.value());
+    }
+
+    @Test
+    void tooFewReplicasFailTheRequestAndSayHowManyAnswered() {
+        SimCluster cluster = new SimCluster(23, 3, 8, SimConfigs.quiet(QuorumMode.STRICT), 10);
+        NodeId a = NodeId.of("n1");
+        cluster.await(cluster.put(a, KEY, CausalContext.empty(), "v0"));
+        settle(cluster, 50);
+        cluster.crash(NodeId.of("n2"));
+        cluster.crash(NodeId.of("n3"));
+        settle(cluster, 30);
+
+        assertThatThrownBy(() -> cluster.await(cluster.put(a, KEY, CausalContext.empty(), "v1")))
+                .cause().isInstanceOf(QuorumNotReachedException.class)
+                .hasMessageContaining("1 of 3 replicas answered, 2 needed");
+        assertThatThrownBy(() -> cluster.await(cluster.get(a, KEY)))
+                .cause().isInstanceOf(QuorumNotReachedException.class)
+                .hasMessageContaining("read quorum not reached");
+        // W = 1 for this request is enough for a key this node holds...
+        assertThat(cluster.await(cluster.node(a).put(KEY, CausalContext.empty(), Blob.ofUtf8("v2"),
+                RequestOverrides.w(1))).acknowledgedBy()).containsExactly(a);
+        // ...but not for one it does not: no other replica can vouch for its dot counter.
+        assertThatThrownBy(() -> cluster.await(cluster.node(a).put("new-key", CausalContext.empty(),
+                Blob.ofUtf8("v"), RequestOverrides.w(1)))).cause().isInstanceOf(QuorumNotReachedException.class);
+        assertThat(cluster.stored(a, "new-key")).isEmpty();
+    }
+
+    @Test
+    void anInvalidOverrideIsRejected() {
+        SimCluster cluster = new SimCluster(24, 3, 8, SimConfigs.quiet(QuorumMode.STRICT), 10);
+        assertThatThrownBy(() -> cluster.await(cluster.node(NodeId.of("n1")).put(KEY, CausalContext.empty(),
+                Blob.ofUtf8("v"), RequestOverrides.w(4)))).cause().isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aClusterSmallerThanNKeepsACopyOnEveryNode() {
+        SimCluster cluster = new SimCluster(25, 2, 8, SimConfigs.quiet(QuorumMode.STRICT), 10);
+        ClientWriteResult written = cluster.await(cluster.put(NodeId.of("n1"), KEY, CausalContext.empty(), "v"));
+        assertThat(written.acknowledgedBy()).containsExactlyInAnyOrder(NodeId.of("n1"), NodeId.of("n2"));
+    }
+}
