@@ -38,6 +38,17 @@ class KvClusterIT {
         cluster = new KvTestCluster("kv-cluster", 3, "3/2/2");
         cluster.startAll();
         awaitEveryoneSees(3, "ALIVE");
+        awaitServingQuorumReads();
+    }
+
+    /** A freshly started server answers its first calls slowly (class loading, JIT): wait until R=3 reads work. */
+    private void awaitServingQuorumReads() {
+        String key = "warm-up-" + UUID.randomUUID();
+        Kv.put(cluster.get(0), key, "w", null, "?w=1");
+        for (LibertyServer server : cluster.servers()) {
+            Await.until(server.name() + " serves R=3 reads", () -> Kv.get(server, key, "?r=3").status(),
+                    status -> status == 200, CONVERGE);
+        }
     }
 
     @AfterAll
@@ -125,6 +136,7 @@ class KvClusterIT {
         victim.start();
         victim.awaitReady();
         awaitEveryoneSees(3, "ALIVE");
+        awaitServingQuorumReads();
         for (LibertyServer server : List.of(cluster.get(0), cluster.get(1))) {
             Await.until(server.name() + " delivered its hints", () -> hintsQueued(server), n -> n == 0, CONVERGE);
         }

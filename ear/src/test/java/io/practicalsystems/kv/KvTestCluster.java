@@ -43,7 +43,7 @@ final class KvTestCluster implements AutoCloseable {
                     .env("PS_KV_ROUTES", String.join(",", routes))
                     .env("PS_KV_CLUSTER_SECRET", secret)
                     .env("PS_KV_QUORUM", quorum)
-                    .env("PS_KV_REQUEST_TIMEOUT_MS", "700")
+                    .env("PS_KV_REQUEST_TIMEOUT_MS", "1500")
                     .env("PS_KV_GOSSIP_INTERVAL_MS", "200")
                     .env("PS_KV_HINT_DELIVERY_INTERVAL_MS", "500")
                     .env("PS_KV_ANTI_ENTROPY_INTERVAL_MS", "300")
