@@ -16,7 +16,17 @@ import java.util.function.BiConsumer;
  *
  * <p>Every write is a read-modify-write of one key that is atomic with respect to other writes of that key, and is
  * durable against a crash of the process (kill -9) before the method returns: a node acknowledges a write to a
- * coordinator only after this. A key's ring position is {@code RingHash.of(key's UTF-8 bytes)}.
+ * coordinator only after this. Reads (including range visits) never return a write that is not yet durable: a copy
+ * read and sent to another node just before a crash would otherwise carry a dot that the restarted node issues again,
+ * for a different value. A key's ring position is {@code RingHash.of(key's UTF-8 bytes)}.
+ *
+ * <p>Forgetting a key ({@link #collectGarbage}, {@link #remove}) forgets its dot counters too. So that a later write of
+ * the key cannot reuse a dot that a replica still holding the old copy knows — that replica would discard the new
+ * write as already overwritten — a store counts new writes of a key it does not hold above every counter it has
+ * forgotten (the fresh copy's history starts with that {@link io.practicalsystems.kv.version.VersionVector#prunedCeiling
+ * pruned ceiling}). A store that never forgot anything starts dots at 1.
+ *
+ * <p>{@link #close()} is idempotent; after it, every other method throws {@link IllegalStateException}.
  */
 public interface ReplicaStore extends AutoCloseable {
 
@@ -26,25 +36,35 @@ public interface ReplicaStore extends AutoCloseable {
     /**
      * A write coordinated by this node: {@link DottedVersionVectorSet#update} of the stored copy (or of an empty set)
      * with the client's context, under a fresh dot of {@code coordinator}. Returns the new stored copy, which the
-     * coordinator then replicates.
+     * coordinator then replicates. Two writes with the same context both survive, as siblings.
      */
     DottedVersionVectorSet<Blob> update(String key, CausalContext clientContext, Versioned<Blob> value,
             NodeId coordinator);
 
     /**
      * A copy from another node (replication, read repair, hinted handoff, anti-entropy, range moves):
-     * {@link DottedVersionVectorSet#sync} with the stored copy. Idempotent. Returns the new stored copy.
+     * {@link DottedVersionVectorSet#sync} with the stored copy. Idempotent; merging a copy the stored one already
+     * contains changes nothing (and writes nothing). Returns the new stored copy; merging an empty set into a key this
+     * store does not hold stores nothing and returns an empty set.
      */
     DottedVersionVectorSet<Blob> merge(String key, DottedVersionVectorSet<Blob> incoming);
 
-    /** Every key whose ring position is in {@code range}, with its {@code versionDigest()}: a Merkle tree's input. */
+    /**
+     * Every key whose ring position is in {@code range}, with its {@code versionDigest()}: a Merkle tree's input.
+     * Iterates in the order of {@link #forEachInRange}.
+     */
     Map<String, byte[]> versionDigests(TokenRange range);
 
-    /** Visits every key whose ring position is in {@code range} (range moves, anti-entropy), in no promised order. */
+    /**
+     * Visits every key whose ring position is in {@code range} (range moves, anti-entropy) in ring order: clockwise from
+     * the range's start, keys at the same position by key. The action runs without any of the store's locks held, so
+     * it may call the store; keys written during the visit may or may not be visited.
+     */
     void forEachInRange(TokenRange range, BiConsumer<String, DottedVersionVectorSet<Blob>> action);
 
     /**
      * Removes keys whose siblings are all tombstones older than {@code grace} ({@link DottedVersionVectorSet#isCollectable}).
+     * A maintenance task: the node calls it from its scheduler.
      *
      * @return how many keys were removed
      */

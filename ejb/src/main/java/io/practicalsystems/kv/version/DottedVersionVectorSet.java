@@ -173,10 +173,10 @@ public final class DottedVersionVectorSet<V> {
     public byte[] versionDigest() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CausalContextCodec.writeCounters(out, history);
-        CausalContextCodec.writeVarint(out, siblings.size());
+        CompactBinary.writeVarint(out, siblings.size());
         siblings.keySet().forEach(dot -> {
-            CausalContextCodec.writeNode(out, dot.node());
-            CausalContextCodec.writeVarint(out, dot.counter());
+            CompactBinary.writeNode(out, dot.node());
+            CompactBinary.writeVarint(out, dot.counter());
         });
         try {
             return MessageDigest.getInstance("SHA-256").digest(out.toByteArray());

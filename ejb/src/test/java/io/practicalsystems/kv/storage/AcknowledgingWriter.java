@@ -1,0 +1,62 @@
+package io.practicalsystems.kv.storage;
+
+import io.practicalsystems.kv.ring.NodeId;
+import io.practicalsystems.kv.version.CausalContext;
+import io.practicalsystems.kv.version.Versioned;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * The process {@link MvStoreReplicaStoreTest} kills with SIGKILL: opens a store and writes keys from several threads
+ * until killed, printing each key only after {@code update} returned — the moment a node would acknowledge it.
+ *
+ * <p>Arguments: the store file, the number of writer threads. Exits by itself when its standard input closes, so it
+ * cannot outlive a test JVM that died without killing it.
+ */
+public final class AcknowledgingWriter {
+
+    static final NodeId WRITER = NodeId.of("writer");
+
+    private AcknowledgingWriter() {
+    }
+
+    static String valueOf(String key) {
+        return "value of " + key;
+    }
+
+    public static void main(String[] args) throws Exception {
+        MvStoreReplicaStore store = MvStoreReplicaStore.open(Path.of(args[0]));
+        int threads = Integer.parseInt(args[1]);
+        PrintStream out = System.out;
+        for (int t = 0; t < threads; t++) {
+            String prefix = "w" + t + "-";
+            Thread writer = new Thread(() -> {
+                for (long i = 0; ; i++) {
+                    String key = prefix + i;
+                    store.update(key, CausalContext.empty(), Versioned.of(Blob.ofUtf8(valueOf(key)), Instant.EPOCH),
+                            WRITER);
+                    synchronized (out) {
+                        out.println(key);
+                        out.flush();
+                    }
+                }
+            }, "writer-" + t);
+            writer.setDaemon(true);
+            writer.start();
+        }
+        waitForEndOfInput();
+        System.exit(3);
+    }
+
+    private static void waitForEndOfInput() {
+        try {
+            while (System.in.read() >= 0) {
+                // the parent never writes; only end of input matters
+            }
+        } catch (IOException e) {
+            // the parent is gone either way
+        }
+    }
+}

@@ -1,0 +1,448 @@
+package io.practicalsystems.kv.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.practicalsystems.kv.ring.NodeId;
+import io.practicalsystems.kv.ring.TokenRange;
+import io.practicalsystems.kv.version.CausalContext;
+import io.practicalsystems.kv.version.Dot;
+import io.practicalsystems.kv.version.DottedVersionVectorSet;
+import io.practicalsystems.kv.version.Sibling;
+import io.practicalsystems.kv.version.Versioned;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link ReplicaStore} must do; one subclass per implementation supplies a fresh, empty store. */
+abstract class ReplicaStoreContract {
+
+    static final NodeId KV1 = NodeId.of("kv-1");
+    static final NodeId KV2 = NodeId.of("kv-2");
+    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    static final TokenRange WHOLE_RING = new TokenRange(0, 0);
+    /** Keys are any strings: empty, non-ASCII, control characters, an unpaired surrogate, long. */
+    static final List<String> UNUSUAL_KEYS =
+            List.of("", " ", "ü", "日本語", "😀", "a/b?c=d&e", "\u0000", "a\uD800", "x".repeat(10_000));
+
+    ReplicaStore store;
+
+    /** A new, empty store. */
+    abstract ReplicaStore openStore();
+
+    @BeforeEach
+    void openFreshStore() {
+        store = openStore();
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    static Versioned<Blob> value(String text) {
+        return Versioned.of(Blob.ofUtf8(text), T0);
+    }
+
+    static List<String> liveTexts(DottedVersionVectorSet<Blob> copy) {
+        return copy.liveValues().stream().map(Blob::utf8).sorted().toList();
+    }
+
+    static Map<String, DottedVersionVectorSet<Blob>> everything(ReplicaStore store) {
+        Map<String, DottedVersionVectorSet<Blob>> all = new TreeMap<>();
+        store.forEachInRange(WHOLE_RING, all::put);
+        return all;
+    }
+
+    // ---- get / update / merge
+
+    @Test
+    void aKeyNeverWrittenIsAbsent() {
+        assertThat(store.get("never")).isEmpty();
+        assertThat(store.keyCount()).isZero();
+    }
+
+    @Test
+    void anUpdateStoresTheNewCopyUnderAFreshDotAndReturnsIt() {
+        DottedVersionVectorSet<Blob> written = store.update("k", CausalContext.empty(), value("v1"), KV1);
+
+        assertThat(liveTexts(written)).containsExactly("v1");
+        assertThat(written.siblings()).extracting(Sibling::dot).containsExactly(new Dot(KV1, 1));
+        assertThat(store.get("k")).contains(written);
+        assertThat(store.keyCount()).isEqualTo(1);
+    }
+
+    @Test
+    void twoWritesWithTheSameContextThroughOneCoordinatorBothSurvive() {
+        DottedVersionVectorSet<Blob> read = store.update("k", CausalContext.empty(), value("base"), KV1);
+
+        store.update("k", read.context(), value("alice"), KV1);
+        DottedVersionVectorSet<Blob> after = store.update("k", read.context(), value("bob"), KV1);
+
+        assertThat(liveTexts(after)).containsExactly("alice", "bob");
+        assertThat(store.get("k")).contains(after);
+    }
+
+    @Test
+    void aWriteWithTheReadContextReplacesWhatWasRead() {
+        DottedVersionVectorSet<Blob> first = store.update("k", CausalContext.empty(), value("v1"), KV1);
+        store.update("k", CausalContext.empty(), value("concurrent"), KV2);
+
+        DottedVersionVectorSet<Blob> second = store.update("k", first.context(), value("v2"), KV1);
+
+        assertThat(liveTexts(second)).containsExactly("concurrent", "v2");
+    }
+
+    @Test
+    void aDeleteIsATombstoneThatKeepsTheHistory() {
+        DottedVersionVectorSet<Blob> written = store.update("k", CausalContext.empty(), value("v1"), KV1);
+
+        DottedVersionVectorSet<Blob> deleted = store.update("k", written.context(), Versioned.tombstone(T0), KV1);
+
+        assertThat(deleted.liveValues()).isEmpty();
+        assertThat(deleted.values()).singleElement().satisfies(v -> assertThat(v.isTombstone()).isTrue());
+        assertThat(deleted.history().covers(new Dot(KV1, 1))).isTrue();
+        assertThat(store.get("k")).contains(deleted);
+    }
+
+    @Test
+    void mergingIntoAnEmptyStoreStoresTheIncomingCopy() {
+        DottedVersionVectorSet<Blob> incoming = DottedVersionVectorSet.<Blob>empty()
+                .update(CausalContext.empty(), value("remote"), KV2);
+
+        assertThat(store.merge("k", incoming)).isEqualTo(incoming);
+        assertThat(store.get("k")).contains(incoming);
+    }
+
+    @Test
+    void mergingIsIdempotent() {
+        DottedVersionVectorSet<Blob> incoming = DottedVersionVectorSet.<Blob>empty()
+                .update(CausalContext.empty(), value("remote"), KV2);
+        store.update("k", CausalContext.empty(), value("local"), KV1);
+
+        DottedVersionVectorSet<Blob> once = store.merge("k", incoming);
+        DottedVersionVectorSet<Blob> twice = store.merge("k", incoming);
+
+        assertThat(twice).isEqualTo(once);
+        assertThat(liveTexts(twice)).containsExactly("local", "remote");
+    }
+
+    @Test
+    void mergingAnOlderCopyChangesNothing() {
+        DottedVersionVectorSet<Blob> old = store.update("k", CausalContext.empty(), value("v1"), KV1);
+        DottedVersionVectorSet<Blob> newer = store.update("k", old.context(), value("v2"), KV1);
+
+        assertThat(store.merge("k", old)).isEqualTo(newer);
+        assertThat(store.get("k")).contains(newer);
+    }
+
+    @Test
+    void mergingAConcurrentCopyKeepsBothSiblings() {
+        DottedVersionVectorSet<Blob> local = store.update("k", CausalContext.empty(), value("local"), KV1);
+        DottedVersionVectorSet<Blob> remote = DottedVersionVectorSet.<Blob>empty()
+                .update(CausalContext.empty(), value("remote"), KV2);
+
+        assertThat(store.merge("k", remote)).isEqualTo(local.sync(remote));
+    }
+
+    @Test
+    void mergingAnEmptySetIntoAnAbsentKeyStoresNothing() {
+        assertThat(store.merge("k", DottedVersionVectorSet.empty()).isEmpty()).isTrue();
+        assertThat(store.get("k")).isEmpty();
+        assertThat(store.keyCount()).isZero();
+    }
+
+    @Test
+    void keysAreStoredExactlyAsGiven() {
+        UNUSUAL_KEYS.forEach(key ->
+                store.update(key, CausalContext.empty(), value("value " + UNUSUAL_KEYS.indexOf(key)), KV1));
+
+        assertThat(everything(store).keySet()).containsExactlyInAnyOrderElementsOf(UNUSUAL_KEYS);
+        UNUSUAL_KEYS.forEach(key -> assertThat(liveTexts(store.get(key).orElseThrow()))
+                .containsExactly("value " + UNUSUAL_KEYS.indexOf(key)));
+    }
+
+    // ---- ranges
+
+    /** 200 keys, sorted by ring position. */
+    private List<RingKey> writeKeys() {
+        List<RingKey> keys = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String key = "key-" + i;
+            store.update(key, CausalContext.empty(), value("value of " + key), KV1);
+            keys.add(RingKey.of(key));
+        }
+        keys.sort(Comparator.naturalOrder());
+        return keys;
+    }
+
+    private List<String> visited(TokenRange range) {
+        List<String> keys = new ArrayList<>();
+        store.forEachInRange(range, (key, copy) -> {
+            assertThat(liveTexts(copy)).containsExactly("value of " + key);
+            keys.add(key);
+        });
+        return keys;
+    }
+
+    private static List<String> names(List<RingKey> keys) {
+        return keys.stream().map(RingKey::key).toList();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> both = new ArrayList<>(a);
+        both.addAll(b);
+        return both;
+    }
+
+    @Test
+    void aRangeHoldsTheKeysAfterItsStartUpToAndIncludingItsEnd() {
+        List<RingKey> keys = writeKeys();
+        TokenRange range = new TokenRange(keys.get(10).position(), keys.get(20).position());
+
+        assertThat(visited(range)).containsExactlyElementsOf(names(keys.subList(11, 21)));
+        Map<String, byte[]> digests = store.versionDigests(range);
+        assertThat(digests.keySet()).containsExactlyElementsOf(names(keys.subList(11, 21)));
+        digests.forEach((key, digest) -> assertThat(digest).isEqualTo(store.get(key).orElseThrow().versionDigest()));
+    }
+
+    @Test
+    void aWrappingRangeRunsToTheEndOfTheRingAndOnFromItsBeginning() {
+        List<RingKey> keys = writeKeys();
+        TokenRange range = new TokenRange(keys.get(190).position(), keys.get(5).position());
+
+        assertThat(visited(range))
+                .containsExactlyElementsOf(concat(names(keys.subList(191, 200)), names(keys.subList(0, 6))));
+    }
+
+    @Test
+    void aRangeEndingWhereItStartsIsTheWholeRingStartingAfterThatPoint() {
+        List<RingKey> keys = writeKeys();
+        TokenRange range = new TokenRange(keys.get(50).position(), keys.get(50).position());
+
+        assertThat(visited(range))
+                .containsExactlyElementsOf(concat(names(keys.subList(51, 200)), names(keys.subList(0, 51))));
+    }
+
+    @Test
+    void rangesAtTheEdgesOfThePositionSpace() {
+        List<String> all = names(writeKeys());
+
+        assertThat(visited(new TokenRange(Long.MIN_VALUE, Long.MAX_VALUE))).containsExactlyElementsOf(all);
+        assertThat(visited(new TokenRange(Long.MAX_VALUE, Long.MAX_VALUE))).containsExactlyElementsOf(all);
+        assertThat(visited(new TokenRange(Long.MAX_VALUE, Long.MIN_VALUE))).isEmpty();
+        assertThat(visited(new TokenRange(Long.MAX_VALUE, -1))).containsExactlyElementsOf(
+                all.stream().filter(key -> RingKey.of(key).position() <= -1).toList());
+    }
+
+    /** Oracle: the keys {@link TokenRange#contains} accepts, by clockwise distance from the range's start. */
+    @Test
+    void randomRangesVisitExactlyTheKeysTheyContainInRingOrder() {
+        List<RingKey> keys = writeKeys();
+        Random random = new Random(7);
+        for (int i = 0; i < 300; i++) {
+            long start = i % 3 == 0 ? keys.get(random.nextInt(keys.size())).position() : random.nextLong();
+            long end = i % 4 == 0 ? keys.get(random.nextInt(keys.size())).position() : random.nextLong();
+            TokenRange range = new TokenRange(start, end);
+            List<String> expected = keys.stream()
+                    .filter(key -> range.contains(key.position()))
+                    .sorted(Comparator.comparing((RingKey key) -> key.position() - start - 1, Long::compareUnsigned))
+                    .map(RingKey::key)
+                    .toList();
+
+            assertThat(visited(range)).as("range %s", range).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void theVisitorMayWriteToTheStore() {
+        writeKeys();
+
+        store.forEachInRange(WHOLE_RING, (key, copy) ->
+                store.merge(key, copy.update(copy.context(), value("touched " + key), KV2)));
+
+        everything(store).forEach((key, copy) -> assertThat(liveTexts(copy)).containsExactly("touched " + key));
+    }
+
+    // ---- forgetting keys
+
+    private DottedVersionVectorSet<Blob> writeThenDelete(String key, Instant deletedAt) {
+        DottedVersionVectorSet<Blob> copy = store.update(key, CausalContext.empty(), value("v1"), KV1);
+        copy = store.update(key, copy.context(), value("v2"), KV1);
+        return store.update(key, copy.context(), Versioned.tombstone(deletedAt), KV1);
+    }
+
+    @Test
+    void garbageCollectionRemovesOnlyKeysWhoseSiblingsAreAllTombstonesPastTheGracePeriod() {
+        Duration grace = Duration.ofHours(3);
+        writeThenDelete("deleted-long-ago", T0);
+        writeThenDelete("deleted-recently", T0.plus(Duration.ofHours(2)));
+        store.update("live", CausalContext.empty(), value("still here"), KV1);
+        writeThenDelete("deleted-and-rewritten", T0);
+        store.update("deleted-and-rewritten", CausalContext.empty(), value("concurrent write"), KV2);
+
+        int removed = store.collectGarbage(T0.plus(grace), grace);
+
+        assertThat(removed).isEqualTo(1);
+        assertThat(store.get("deleted-long-ago")).isEmpty();
+        assertThat(store.get("deleted-recently")).isPresent();
+        assertThat(store.get("live")).isPresent();
+        assertThat(store.get("deleted-and-rewritten")).isPresent();
+        assertThat(store.keyCount()).isEqualTo(3);
+        assertThat(store.collectGarbage(T0.plus(grace), grace)).isZero();
+    }
+
+    @Test
+    void aKeyWrittenAgainAfterCollectionIsNotSwallowedByAReplicaStillHoldingItsTombstone() {
+        DottedVersionVectorSet<Blob> tombstoneElsewhere = writeThenDelete("k", T0);
+        store.collectGarbage(T0.plus(Duration.ofDays(1)), Duration.ofHours(1));
+
+        DottedVersionVectorSet<Blob> reborn = store.update("k", CausalContext.empty(), value("reborn"), KV1);
+
+        assertThat(reborn.siblings()).singleElement()
+                .satisfies(sibling -> assertThat(tombstoneElsewhere.history().covers(sibling.dot())).isFalse());
+        assertThat(liveTexts(tombstoneElsewhere.sync(reborn))).containsExactly("reborn");
+        DottedVersionVectorSet<Blob> merged = store.merge("k", tombstoneElsewhere);
+        assertThat(merged.values()).hasSize(1);
+        assertThat(liveTexts(merged)).containsExactly("reborn");
+    }
+
+    @Test
+    void removeForgetsAKeyAndLaterWritesOfItCountAboveIt() {
+        DottedVersionVectorSet<Blob> before = writeThenDelete("k", T0);
+        store.update("other", CausalContext.empty(), value("stays"), KV1);
+
+        store.remove("k");
+        store.remove("k");
+        store.remove("never-written");
+
+        assertThat(store.get("k")).isEmpty();
+        assertThat(store.keyCount()).isEqualTo(1);
+        DottedVersionVectorSet<Blob> again = store.update("k", CausalContext.empty(), value("again"), KV1);
+        assertThat(before.history().covers(again.siblings().get(0).dot())).isFalse();
+    }
+
+    @Test
+    void aNegativeGracePeriodIsRejected() {
+        assertThatThrownBy(() -> store.collectGarbage(T0, Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // ---- concurrency (asserted by content: every write must be there, whatever the interleaving)
+
+    @Test
+    void concurrentBlindWritesToOneKeyAllSurviveAsSiblings() throws Exception {
+        int threads = 8;
+        int writesEach = 25;
+        List<Callable<Void>> writers = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            String writer = "writer-" + t;
+            NodeId coordinator = t % 2 == 0 ? KV1 : KV2;
+            for (int i = 0; i < writesEach; i++) {
+                expected.add(writer + "/" + i);
+            }
+            writers.add(() -> {
+                for (int i = 0; i < writesEach; i++) {
+                    store.update("hot", CausalContext.empty(), value(writer + "/" + i), coordinator);
+                }
+                return null;
+            });
+        }
+
+        Concurrently.run(writers);
+
+        DottedVersionVectorSet<Blob> hot = store.get("hot").orElseThrow();
+        assertThat(liveTexts(hot)).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(hot.history().counter(KV1)).isEqualTo(threads / 2 * writesEach);
+        assertThat(hot.history().counter(KV2)).isEqualTo(threads / 2 * writesEach);
+    }
+
+    @Test
+    void concurrentUpdatesAndMergesOfOneKeyLoseNothing() throws Exception {
+        int writesEach = 20;
+        List<Callable<Void>> tasks = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            String writer = "local-" + t;
+            for (int i = 0; i < writesEach; i++) {
+                expected.add(writer + "/" + i);
+            }
+            tasks.add(() -> {
+                for (int i = 0; i < writesEach; i++) {
+                    store.update("hot", CausalContext.empty(), value(writer + "/" + i), KV1);
+                }
+                return null;
+            });
+        }
+        for (int t = 0; t < 3; t++) {
+            NodeId replica = NodeId.of("replica-" + t);
+            for (int i = 0; i < writesEach; i++) {
+                expected.add(replica + "/" + i);
+            }
+            tasks.add(() -> { // another replica's copy, growing by one blind write per merge
+                DottedVersionVectorSet<Blob> theirs = DottedVersionVectorSet.empty();
+                for (int i = 0; i < writesEach; i++) {
+                    theirs = theirs.update(CausalContext.empty(), value(replica + "/" + i), replica);
+                    store.merge("hot", theirs);
+                }
+                return null;
+            });
+        }
+
+        Concurrently.run(tasks);
+
+        assertThat(liveTexts(store.get("hot").orElseThrow())).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void concurrentWritesToManyKeysAllLand() throws Exception {
+        List<Callable<Void>> writers = new ArrayList<>();
+        for (int t = 0; t < 6; t++) {
+            int writer = t;
+            writers.add(() -> {
+                for (int i = 0; i < 40; i++) {
+                    store.update("k-" + writer + "-" + i, CausalContext.empty(), value("v-" + writer + "-" + i), KV1);
+                }
+                return null;
+            });
+        }
+
+        Concurrently.run(writers);
+
+        assertThat(store.keyCount()).isEqualTo(240);
+        everything(store).forEach((key, copy) -> assertThat(liveTexts(copy)).containsExactly(key.replace("k-", "v-")));
+    }
+
+    // ---- lifecycle
+
+    @Test
+    void closeIsIdempotentAndEverythingElseFailsAfterIt() {
+        store.update("k", CausalContext.empty(), value("v1"), KV1);
+
+        store.close();
+        store.close();
+
+        List<Runnable> calls = List.of(
+                () -> store.get("k"),
+                () -> store.update("k", CausalContext.empty(), value("v2"), KV1),
+                () -> store.merge("k", DottedVersionVectorSet.empty()),
+                () -> store.versionDigests(WHOLE_RING),
+                () -> store.forEachInRange(WHOLE_RING, (key, copy) -> { }),
+                () -> store.collectGarbage(T0, Duration.ZERO),
+                () -> store.remove("k"),
+                store::keyCount);
+        for (Runnable call : calls) {
+            assertThatThrownBy(call::run).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        }
+    }
+}
