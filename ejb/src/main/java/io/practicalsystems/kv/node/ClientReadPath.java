@@ -23,7 +23,7 @@ final class ClientReadPath {
     CompletableFuture<ClientReadResult> read(String key, RequestOverrides overrides) {
         try {
             HashRing ring = node.membership().ring();
-            QuorumConfig quorum = ReplicaSets.effective(node.config().quorum(), ring).with(overrides);
+            QuorumConfig quorum = ReplicaSets.forRequest(node.config().quorum(), overrides, ring, "read");
             Coordinator<DottedVersionVectorSet<Blob>> coordinator = new Coordinator<>(() -> ring, quorum,
                     node.membership()::isReachable, node.replicas(), reconciler,
                     report -> node.counters().add(NodeCounters.READ_REPAIRS, report.repaired().size()));

@@ -37,7 +37,7 @@ final class ClientWritePath {
     CompletableFuture<ClientWriteResult> write(ClientWrite write) {
         try {
             HashRing ring = node.membership().ring();
-            QuorumConfig quorum = ReplicaSets.effective(node.config().quorum(), ring).with(write.overrides());
+            QuorumConfig quorum = ReplicaSets.forRequest(node.config().quorum(), write.overrides(), ring, "write");
             List<NodeId> preferred = ReplicaSets.preferenceList(ring, write.key(), quorum.n());
             if (preferred.contains(node.self())) {
                 return coordinate(write, ring, quorum, preferred);
@@ -52,7 +52,7 @@ final class ClientWritePath {
     CompletableFuture<ClientWriteResult> coordinate(ClientWrite write) {
         try {
             HashRing ring = node.membership().ring();
-            QuorumConfig quorum = ReplicaSets.effective(node.config().quorum(), ring).with(write.overrides());
+            QuorumConfig quorum = ReplicaSets.forRequest(node.config().quorum(), write.overrides(), ring, "write");
             return coordinate(write, ring, quorum, ReplicaSets.preferenceList(ring, write.key(), quorum.n()));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);

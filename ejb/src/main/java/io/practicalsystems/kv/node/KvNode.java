@@ -32,8 +32,9 @@ import java.util.concurrent.CompletableFuture;
  * A write is coordinated by one of the key's N preferred replicas — this node if it is one, otherwise the first
  * reachable one, to which the write is forwarded — because the new version's dot must come from the coordinator's
  * own stored copy. Failures complete the future with {@link QuorumNotReachedException} (too few replicas answered;
- * the message says how many) or {@link ForwardingFailedException} (the coordinator did not answer; the outcome is
- * unknown), or {@link IllegalArgumentException} for an invalid R/W override.
+ * the message says how many; its subclass {@link RingTooSmallException} when the ring has fewer than N nodes) or
+ * {@link ForwardingFailedException} (the coordinator did not answer; the outcome is unknown), or
+ * {@link IllegalArgumentException} for an invalid R/W override.
  *
  * <h2>Replica handlers</h2>
  * The {@code handle...} methods answer the calls of other nodes' {@link NodeTransport}: the transport's server side

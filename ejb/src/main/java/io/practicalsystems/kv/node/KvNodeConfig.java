@@ -8,8 +8,8 @@ import java.util.Objects;
 /**
  * How one {@link KvNode} replicates and maintains its data.
  *
- * @param quorum                N/R/W and strict or sloppy quorum. A ring with fewer than N nodes keeps a copy on
- *                              every node: N, R and W are capped at the ring's size per request
+ * @param quorum                N/R/W and strict or sloppy quorum. Client requests fail while the ring has fewer
+ *                              than N nodes ({@link RingTooSmallException}): use N = 1 for a single node
  * @param hintDeliveryInterval  how often hints are offered to their (reachable) targets
  * @param antiEntropyInterval   how often one Merkle exchange runs (one replicated range with one peer per round)
  * @param merkleDepth           depth of the anti-entropy trees (2^depth leaves per range)

@@ -38,9 +38,14 @@ final class RangeHandoff {
         List<RangeMove> toPush;
         synchronized (this) {
             if (!lastRing.vnodesByNode().equals(current.vnodesByNode())) {
-                for (RangeMove move : HashRing.movesBetween(lastRing, current, node.config().quorum().n())) {
-                    if (move.from().equals(node.self())) {
-                        pending.add(move);
+                // A ring of only this node is what a node sees right after starting, before it has heard from the
+                // others; "moving" everything from it would stream the whole store at every restart. A real
+                // one-node cluster that grows is covered by the newcomers' anti-entropy.
+                if (!lastRing.nodes().equals(Set.of(node.self()))) {
+                    for (RangeMove move : HashRing.movesBetween(lastRing, current, node.config().quorum().n())) {
+                        if (move.from().equals(node.self())) {
+                            pending.add(move);
+                        }
                     }
                 }
                 lastRing = current;

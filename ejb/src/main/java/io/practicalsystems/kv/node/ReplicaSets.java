@@ -1,28 +1,36 @@
 package io.practicalsystems.kv.node;
 
 import io.practicalsystems.kv.coordinator.QuorumConfig;
+import io.practicalsystems.kv.coordinator.RequestOverrides;
 import io.practicalsystems.kv.ring.HashRing;
 import io.practicalsystems.kv.ring.NodeId;
 import io.practicalsystems.kv.ring.TokenRange;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Ring questions a node asks about itself, with N capped at the ring's size. Pure. */
+/** Ring questions a node asks about itself. Pure. */
 final class ReplicaSets {
 
     private ReplicaSets() {
     }
 
-    /** The configured quorum on a ring of this size: a ring smaller than N keeps a copy on every node. */
-    static QuorumConfig effective(QuorumConfig configured, HashRing ring) {
-        int nodes = ring.nodes().size();
-        if (configured.n() <= nodes) {
-            return configured;
+    /**
+     * The quorum of one client request: the configured one with the request's overrides.
+     *
+     * @throws RingTooSmallException    if the ring has fewer than N nodes
+     * @throws IllegalArgumentException for an invalid override
+     */
+    static QuorumConfig forRequest(QuorumConfig configured, RequestOverrides overrides, HashRing ring,
+            String operation) {
+        QuorumConfig quorum = configured.with(overrides);
+        if (ring.nodes().size() < quorum.n()) {
+            throw new RingTooSmallException(operation, "read".equals(operation) ? quorum.r() : quorum.w(),
+                    ring.nodes().size(), quorum.n());
         }
-        return new QuorumConfig(nodes, Math.min(configured.r(), nodes), Math.min(configured.w(), nodes),
-                configured.mode());
+        return quorum;
     }
 
+    /** N for maintenance: a ring smaller than N keeps a copy on every node. */
     static int replicas(QuorumConfig configured, HashRing ring) {
         return Math.min(configured.n(), ring.nodes().size());
     }

@@ -1,9 +1,11 @@
 package io.practicalsystems.kv.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.practicalsystems.kv.coordinator.QuorumConfig;
 import io.practicalsystems.kv.coordinator.QuorumMode;
+import io.practicalsystems.kv.coordinator.RequestOverrides;
 import io.practicalsystems.kv.ring.HashRing;
 import io.practicalsystems.kv.ring.NodeId;
 import java.util.List;
@@ -14,19 +16,24 @@ class ReplicaSetsTest {
     static final QuorumConfig THREE = new QuorumConfig(3, 2, 2, QuorumMode.STRICT);
 
     @Test
-    void aRingSmallerThanNCapsNRAndW() {
+    void aRingSmallerThanNRefusesClientRequests() {
         HashRing two = HashRing.of(List.of(NodeId.of("a"), NodeId.of("b")), 8);
-        HashRing one = HashRing.of(List.of(NodeId.of("a")), 8);
 
-        assertThat(ReplicaSets.effective(THREE, two)).isEqualTo(new QuorumConfig(2, 2, 2, QuorumMode.STRICT));
-        assertThat(ReplicaSets.effective(THREE, one)).isEqualTo(new QuorumConfig(1, 1, 1, QuorumMode.STRICT));
+        assertThatThrownBy(() -> ReplicaSets.forRequest(THREE, RequestOverrides.none(), two, "write"))
+                .isInstanceOf(RingTooSmallException.class)
+                .hasMessage("write quorum not reached: the ring has 2 node(s), fewer than N = 3 replicas"
+                        + " (this node may still be joining the cluster)");
+        assertThat(ReplicaSets.replicas(THREE, two)).isEqualTo(2);
     }
 
     @Test
-    void aRingOfAtLeastNNodesKeepsTheConfiguredQuorum() {
+    void aRingOfAtLeastNNodesTakesTheRequestsOverrides() {
         HashRing five = HashRing.of(List.of(NodeId.of("a"), NodeId.of("b"), NodeId.of("c"), NodeId.of("d"),
                 NodeId.of("e")), 8);
-        assertThat(ReplicaSets.effective(THREE, five)).isSameAs(THREE);
+        assertThat(ReplicaSets.forRequest(THREE, RequestOverrides.w(3), five, "write"))
+                .isEqualTo(new QuorumConfig(3, 2, 3, QuorumMode.STRICT));
+        assertThatThrownBy(() -> ReplicaSets.forRequest(THREE, RequestOverrides.r(4), five, "read"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -118,9 +118,12 @@ class WritePathScenarioTest {
     }
 
     @Test
-    void aClusterSmallerThanNKeepsACopyOnEveryNode() {
+    void aRingSmallerThanNServesNoClientRequests() {
         SimCluster cluster = new SimCluster(25, 2, 8, SimConfigs.quiet(QuorumMode.STRICT), 10);
-        ClientWriteResult written = cluster.await(cluster.put(NodeId.of("n1"), KEY, CausalContext.empty(), "v"));
-        assertThat(written.acknowledgedBy()).containsExactlyInAnyOrder(NodeId.of("n1"), NodeId.of("n2"));
+        NodeId a = NodeId.of("n1");
+        assertThatThrownBy(() -> cluster.await(cluster.put(a, KEY, CausalContext.empty(), "v")))
+                .cause().isInstanceOf(RingTooSmallException.class);
+        assertThatThrownBy(() -> cluster.await(cluster.get(a, KEY))).cause()
+                .isInstanceOf(RingTooSmallException.class).hasMessageContaining("fewer than N = 3");
     }
 }

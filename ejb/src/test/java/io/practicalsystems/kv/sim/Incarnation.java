@@ -1,5 +1,6 @@
 package io.practicalsystems.kv.sim;
 
+import io.practicalsystems.kv.membership.GossipMembership;
 import io.practicalsystems.kv.node.KvNode;
 import io.practicalsystems.kv.ring.NodeId;
 
@@ -10,6 +11,7 @@ public final class Incarnation {
     private final int number;
     private boolean alive = true;
     private KvNode node;
+    private GossipMembership gossip;
 
     Incarnation(NodeId id, int number) {
         this.id = id;
@@ -34,6 +36,15 @@ public final class Incarnation {
 
     void attach(KvNode kvNode) {
         this.node = kvNode;
+    }
+
+    /** Its gossip membership; null when the simulation's oracle stands in for gossip. */
+    public GossipMembership gossip() {
+        return gossip;
+    }
+
+    void attach(GossipMembership membership) {
+        this.gossip = membership;
     }
 
     @Override

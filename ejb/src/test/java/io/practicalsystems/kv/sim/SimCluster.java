@@ -1,6 +1,7 @@
 package io.practicalsystems.kv.sim;
 
 import io.practicalsystems.kv.coordinator.RequestOverrides;
+import io.practicalsystems.kv.membership.MembershipView;
 import io.practicalsystems.kv.node.ClientReadResult;
 import io.practicalsystems.kv.node.ClientWriteResult;
 import io.practicalsystems.kv.node.KvNode;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
@@ -40,9 +43,29 @@ public final class SimCluster {
     private final List<KvNode> everyIncarnation = new ArrayList<>();
     private final List<WriteEffect> effects = new ArrayList<>();
     private final Map<NodeId, SimMembership> views = new TreeMap<>();
+    private final Set<NodeId> departed = new TreeSet<>();
+    private final boolean gossip;
+    private final List<NodeId> seeds;
     private HashRing ring;
 
+    /**
+     * A cluster whose nodes see membership through the simulation's oracle, {@code detectorLagMillis} late.
+     */
     public SimCluster(long seed, int nodeCount, int vnodes, KvNodeConfig config, long detectorLagMillis) {
+        this(seed, nodeCount, vnodes, config, detectorLagMillis, false);
+    }
+
+    /**
+     * A cluster whose nodes run real gossip membership (phi accrual failure detection, joins and leaves by gossip);
+     * call {@link #awaitMembership} before relying on every node knowing every other.
+     */
+    public static SimCluster withGossip(long seed, int nodeCount, int vnodes, KvNodeConfig config) {
+        return new SimCluster(seed, nodeCount, vnodes, config, 0, true);
+    }
+
+    private SimCluster(long seed, int nodeCount, int vnodes, KvNodeConfig config, long detectorLagMillis,
+            boolean gossip) {
+        this.gossip = gossip;
         this.seed = seed;
         this.random = new Random(seed);
         this.network = new SimNetwork(scheduler, new Random(random.nextLong()));
@@ -54,8 +77,11 @@ public final class SimCluster {
             ids.add(NodeId.of("n" + i));
         }
         this.ring = HashRing.of(ids, vnodes);
+        // Two seeds, as a real deployment would list: with every node a seed, GossipTargets never gossips from a
+        // seed to a seed once its live peer is one, and groups formed at start-up can stay apart for good.
+        this.seeds = List.copyOf(ids.subList(0, Math.min(2, ids.size())));
         ids.forEach(this::boot);
-        views.values().forEach(SimMembership::refresh); // a cluster that starts together starts agreeing
+        views.values().forEach(SimMembership::refresh); // a cluster that starts together starts agreeing (oracle)
     }
 
     public long seed() {
@@ -112,15 +138,22 @@ public final class SimCluster {
         SimStore store = stores.computeIfAbsent(id, i -> new SimStore(effects::add, scheduler::nowMillis));
         Incarnation incarnation = new Incarnation(id, boots.merge(id, 1, Integer::sum));
         ReplicaStore fenced = new FencedStore(store, incarnation::alive, incarnation.toString());
-        SimMembership membership = new SimMembership(this, id);
+        MembershipView membership;
+        if (gossip) {
+            membership = SimGossip.start(incarnation, boots.get(id), vnodes, seeds, scheduler, network,
+                    new Random(random.nextLong()));
+        } else {
+            SimMembership oracle = new SimMembership(this, id);
+            views.put(id, oracle);
+            refreshViews(oracle, incarnation);
+            membership = oracle;
+        }
         KvNode node = new KvNode(id, fenced, membership, new SimTransport(network, incarnation),
                 scheduler.forNode(incarnation::alive), config);
         incarnation.attach(node);
-        views.put(id, membership);
         running.put(id, incarnation);
         network.register(incarnation);
         everyIncarnation.add(node);
-        refreshViews(membership, incarnation);
         node.start();
     }
 
@@ -165,20 +198,85 @@ public final class SimCluster {
         network.heal();
         network.dropRate(0);
         for (NodeId id : allNodes()) {
-            boot(id);
+            if (!gossip || !departed.contains(id)) { // a gossiping node that restarts rejoins the ring
+                boot(id);
+            }
         }
     }
 
     // ---- membership changes ----------------------------------------------------------------------------------
 
+    /** Adds a node to the ring (with gossip: starts it, and it joins by gossiping with the seeds). */
     public void join(NodeId id) {
         ring = ring.withNode(id, vnodes);
+        departed.remove(id);
         boot(id);
     }
 
-    /** Takes {@code id} out of the ring; the node keeps running so it can hand its ranges over. */
-    public void leave(NodeId id) {
+    /**
+     * Takes {@code id} out of the ring (with gossip: it announces LEAVING, then LEFT); the node keeps running so it
+     * can hand its ranges over.
+     *
+     * @return false if a gossiping node could not leave (it is down, or knows no other member yet)
+     */
+    public boolean leave(NodeId id) {
+        Incarnation incarnation = running.get(id);
+        if (gossip) {
+            if (incarnation == null) {
+                return false;
+            }
+            try {
+                incarnation.gossip().startLeaving();
+                incarnation.gossip().finishLeaving();
+            } catch (IllegalStateException e) {
+                return false; // it sees itself as the only member (just restarted): nobody to hand over to
+            }
+        }
         ring = ring.withoutNode(id);
+        departed.add(id);
+        return true;
+    }
+
+    public boolean gossips() {
+        return gossip;
+    }
+
+    /**
+     * With gossip: how every running node's view differs from the intended ring — a different ring, or a ring
+     * member it does not consider reachable; empty when all agree. Nodes that left are not asked.
+     */
+    public List<String> membershipDisagreements() {
+        List<String> disagreements = new ArrayList<>();
+        if (!gossip) {
+            return disagreements;
+        }
+        running.forEach((id, incarnation) -> {
+            if (departed.contains(id)) {
+                return;
+            }
+            HashRing seen = incarnation.gossip().ring();
+            if (!seen.vnodesByNode().equals(ring.vnodesByNode())) {
+                disagreements.add(id + " sees ring " + seen.nodes() + ", not " + ring.nodes());
+            }
+            for (NodeId member : ring.nodes()) {
+                if (isUp(member) && !incarnation.gossip().isReachable(member)) {
+                    disagreements.add(id + " does not consider " + member + " reachable");
+                }
+            }
+        });
+        return disagreements;
+    }
+
+    /** Runs virtual time until every node's gossip view matches the ring (or {@code limit} passes). */
+    public void awaitMembership(Duration limit) {
+        long deadline = scheduler.nowMillis() + limit.toMillis();
+        while (!membershipDisagreements().isEmpty() && scheduler.nowMillis() < deadline) {
+            scheduler.runUntil(scheduler.nowMillis() + 10);
+        }
+        if (!membershipDisagreements().isEmpty()) {
+            throw new AssertionError("seed " + seed + ": membership did not converge within " + limit + ": "
+                    + membershipDisagreements());
+        }
     }
 
     // ---- client operations -----------------------------------------------------------------------------------
@@ -233,6 +331,11 @@ public final class SimCluster {
     public List<NodeId> replicasOf(String key) {
         return ring.preferenceList(key.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 Math.min(config.quorum().n(), ring.nodes().size()));
+    }
+
+    /** Nodes that left the ring (and still run, to hand their data over). */
+    public Set<NodeId> departed() {
+        return Set.copyOf(departed);
     }
 
     /** Every node that ever had a store, ring member or not. */

@@ -1,6 +1,5 @@
 package io.practicalsystems.kv.sim;
 
-import io.practicalsystems.kv.node.KvNode;
 import io.practicalsystems.kv.ring.NodeId;
 import java.util.HashMap;
 import java.util.Map;
@@ -87,7 +86,8 @@ public final class SimNetwork {
      * Sends a request from {@code from} to whatever incarnation of {@code to} is up when it arrives, which answers by
      * {@code handler}.
      */
-    public <T> CompletableFuture<T> call(Incarnation from, NodeId to, Function<KvNode, CompletableFuture<T>> handler) {
+    public <T> CompletableFuture<T> call(Incarnation from, NodeId to,
+            Function<Incarnation, CompletableFuture<T>> handler) {
         CompletableFuture<T> reply = new CompletableFuture<>();
         if (!from.alive()) {
             return reply; // a dead process sends nothing and hears nothing
@@ -110,7 +110,7 @@ public final class SimNetwork {
             }
             CompletableFuture<T> answer;
             try {
-                answer = handler.apply(target.node());
+                answer = handler.apply(target);
             } catch (RuntimeException e) {
                 answer = CompletableFuture.failedFuture(e);
             }

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * One seeded schedule: 4 to 6 nodes with N/R/W = 3/2/2 (some requests override R or W with 1 or 3), strict quorum
- * for even seeds and sloppy for odd ones, a node joining and another leaving in every third seed; clients and
+ * for even seeds and sloppy for odd ones, real gossip membership in half the seeds (the simulation's oracle, 30 ms
+ * late, in the others), a node joining and another leaving in every third seed; clients and
  * nemesis for two virtual seconds, then every fault healed and the cluster left alone long enough for hinted
  * handoff, anti-entropy and the hand-off sweep to finish; then the {@link ConsistencyChecker} and a final read of
  * every key at R = N.
@@ -29,7 +30,7 @@ public final class SimRun {
     static final long CHAOS_MILLIS = 2_000;
     static final Duration SETTLE = Duration.ofSeconds(8);
 
-    public record Result(long seed, QuorumMode mode, List<String> violations, Map<String, Long> stats,
+    public record Result(long seed, String setup, List<String> violations, Map<String, Long> stats,
             String report) {
 
         public boolean ok() {
@@ -46,8 +47,13 @@ public final class SimRun {
         // 4 to 6 nodes with 2 to 8 vnodes each, so ranges and preference lists differ from seed to seed.
         int nodes = 4 + (int) Math.floorMod(seed / 6, 3L);
         int vnodes = 2 + (int) Math.floorMod(seed * 7 / 5, 7L);
-        SimCluster cluster = new SimCluster(seed, nodes, vnodes, SimConfigs.fast(mode), 30);
+        boolean gossip = Math.floorMod(seed, 4L) >= 2;
+        SimCluster cluster = gossip ? SimCluster.withGossip(seed, nodes, vnodes, SimConfigs.fast(mode))
+                : new SimCluster(seed, nodes, vnodes, SimConfigs.fast(mode), 30);
         cluster.network().delays(1, 10).timeout(80);
+        if (gossip) {
+            cluster.awaitMembership(Duration.ofSeconds(5));
+        }
         History history = new History();
         new Workload(4, KEYS, CHAOS_MILLIS, 400, 2, membershipChanges).start(cluster, history);
         cluster.runFor(Duration.ofMillis(CHAOS_MILLIS + 500));
@@ -57,12 +63,15 @@ public final class SimRun {
         List<String> violations = new ArrayList<>(
                 ConsistencyChecker.check(cluster, history, mode == QuorumMode.STRICT && !membershipChanges));
         violations.addAll(finalReads(cluster));
+        cluster.membershipDisagreements().forEach(d -> violations.add("gossip did not converge: " + d));
         cluster.scheduler().errors().forEach(error -> violations.add("task threw: " + error));
         if (cluster.maintenanceErrors() > 0) {
             violations.add(cluster.maintenanceErrors() + " maintenance rounds failed");
         }
-        return new Result(seed, mode, violations, stats(cluster, history),
-                violations.isEmpty() ? "" : report(seed, mode, cluster, history, violations));
+        String setup = mode + (gossip ? ", gossip" : ", oracle membership") + ", " + nodes + " nodes x " + vnodes
+                + " vnodes" + (membershipChanges ? ", join + leave" : "");
+        return new Result(seed, setup, violations, stats(cluster, history),
+                violations.isEmpty() ? "" : report(seed, setup, cluster, history, violations));
     }
 
     /** After settling, a read of every key at R = N returns exactly the live values the effects leave. */
@@ -113,10 +122,10 @@ public final class SimRun {
         return stats;
     }
 
-    private static String report(long seed, QuorumMode mode, SimCluster cluster, History history,
+    private static String report(long seed, String setup, SimCluster cluster, History history,
             List<String> violations) {
         StringBuilder text = new StringBuilder();
-        text.append("seed ").append(seed).append(" (").append(mode).append(", replay with -Dkv.sim.seed=")
+        text.append("seed ").append(seed).append(" (").append(setup).append("; replay with -Dkv.sim.seed=")
                 .append(seed).append("): ").append(violations.size()).append(" violation(s)\n");
         violations.stream().limit(15).forEach(v -> text.append("  ").append(v).append('\n'));
         text.append("nemesis:\n");

@@ -31,7 +31,7 @@ final class SimTransport implements NodeTransport {
             Optional<NodeId> hintFor) {
         String text = text(key);
         return network.call(self, node, target -> now(() -> {
-            target.handleReplicaPut(text, value, hintFor);
+            target.node().handleReplicaPut(text, value, hintFor);
             return null;
         }));
     }
@@ -39,34 +39,34 @@ final class SimTransport implements NodeTransport {
     @Override
     public CompletableFuture<Optional<DottedVersionVectorSet<Blob>>> get(NodeId node, byte[] key) {
         String text = text(key);
-        return network.call(self, node, target -> now(() -> target.handleReplicaGet(text)));
+        return network.call(self, node, target -> now(() -> target.node().handleReplicaGet(text)));
     }
 
     @Override
     public CompletableFuture<ClientWriteResult> forwardWrite(NodeId coordinator, ClientWrite write) {
-        return network.call(self, coordinator, target -> target.handleForwardedWrite(write));
+        return network.call(self, coordinator, target -> target.node().handleForwardedWrite(write));
     }
 
     @Override
     public CompletableFuture<List<byte[]>> merkleLeaves(NodeId node, TokenRange range, int depth) {
-        return network.call(self, node, target -> now(() -> target.handleMerkleLeaves(range, depth)));
+        return network.call(self, node, target -> now(() -> target.node().handleMerkleLeaves(range, depth)));
     }
 
     @Override
     public CompletableFuture<Map<String, byte[]>> bucketDigests(NodeId node, TokenRange range, int depth,
             List<Integer> buckets) {
-        return network.call(self, node, target -> now(() -> target.handleBucketDigests(range, depth, buckets)));
+        return network.call(self, node, target -> now(() -> target.node().handleBucketDigests(range, depth, buckets)));
     }
 
     @Override
     public CompletableFuture<List<KeyedCopy>> fetch(NodeId node, List<String> keys) {
-        return network.call(self, node, target -> now(() -> target.handleFetch(keys)));
+        return network.call(self, node, target -> now(() -> target.node().handleFetch(keys)));
     }
 
     @Override
     public CompletableFuture<Void> mergeBatch(NodeId node, List<KeyedCopy> copies) {
         return network.call(self, node, target -> now(() -> {
-            target.handleMergeBatch(copies);
+            target.node().handleMergeBatch(copies);
             return null;
         }));
     }

@@ -213,9 +213,8 @@ public record Workload(int clients, List<String> keys, long chaosMillis, long cl
                 NodeId newcomer = NodeId.of("n" + (cluster.allNodes().size() + 1));
                 cluster.join(newcomer);
                 history.nemesis(now, "join " + newcomer);
-            } else if (!left && cluster.members().size() > 3) {
+            } else if (!left && cluster.members().size() > 3 && cluster.isUp(node) && cluster.leave(node)) {
                 left = true;
-                cluster.leave(node);
                 history.nemesis(now, "leave " + node);
             }
         }
