@@ -33,10 +33,16 @@ prepare() { # $1 node
   local n=$1 d; d=$(node_dir "$n")
   [ -d "$d/usr/servers/kv-$n" ] && return
   mkdir -p "$d/usr/servers" "$d/usr/shared/resources"
-  cp -r "$TEMPLATE" "$d/usr/servers/kv-$n"
+  mkdir -p "$d/usr/servers/kv-$n"
+  # configuration and the application only: not the template's own logs, data or work area
+  local item
+  for item in "$TEMPLATE"/*.xml "$TEMPLATE"/jvm.options "$TEMPLATE"/server.env "$TEMPLATE"/apps "$TEMPLATE"/resources; do
+    [ -e "$item" ] && cp -r "$item" "$d/usr/servers/kv-$n/"
+  done
   cp -r "$WLP/usr/shared/resources/jdbc" "$d/usr/shared/resources/"
   local seeds="" i
   for i in $(seq 1 "$NODES"); do seeds="$seeds${seeds:+,}http://127.0.0.1:$(port "$i")"; done
+  echo >> "$d/usr/servers/kv-$n/server.env" # the generated file may lack a final newline
   cat >> "$d/usr/servers/kv-$n/server.env" <<ENV
 HTTP_PORT=$(port "$n")
 HTTPS_PORT=$(( $(port "$n") + 1000 ))
@@ -74,7 +80,7 @@ case "${1:-}" in
     for n in $(seq 1 "$NODES"); do
       echo "== kv-$n"
       curl -fsS "http://127.0.0.1:$(port "$n")/api/kv/cluster" 2>/dev/null \
-        | grep -o '"id":"[^"]*","address":"[^"]*","status":"[^"]*","reachability":"[^"]*"' \
+        | grep -o '"id":"[^"]*","ownership":[^,]*,"phi":[^,]*,"reachability":"[^"]*","status":"[^"]*"' \
         || echo "  (not answering)"
       curl -fsS "http://127.0.0.1:$(port "$n")/api/kv/cluster" 2>/dev/null | grep -o '"hintsByTarget":{[^}]*}' || true
     done ;;
