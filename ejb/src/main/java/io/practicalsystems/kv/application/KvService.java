@@ -81,7 +81,9 @@ public class KvService {
             Files.createDirectories(settings.dataDir());
             store = MvStoreReplicaStore.open(settings.dataDir().resolve(self.value() + ".mv.db"));
             jsonb = JsonbBuilder.create();
-            http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).build();
+            // HTTP/1.1 keep-alive: no h2c upgrade handshake on plain http, one pooled connection per in-flight call
+            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(settings.requestTimeout()).build();
             MembershipView membership = membership(self);
             HttpNodeTransport transport = new HttpNodeTransport(http, jsonb, this::addressOf,
                     settings.clusterSecret().orElse(""), settings.requestTimeout(), settings.routes());
