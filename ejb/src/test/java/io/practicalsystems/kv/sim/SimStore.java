@@ -1,9 +1,9 @@
 package io.practicalsystems.kv.sim;
 
 import io.practicalsystems.kv.ring.NodeId;
-import io.practicalsystems.kv.ring.RingHash;
 import io.practicalsystems.kv.ring.TokenRange;
 import io.practicalsystems.kv.storage.Blob;
+import io.practicalsystems.kv.storage.InMemoryReplicaStore;
 import io.practicalsystems.kv.storage.ReplicaStore;
 import io.practicalsystems.kv.version.CausalContext;
 import io.practicalsystems.kv.version.Dot;
@@ -15,21 +15,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
- * A test-only map-backed {@link ReplicaStore} that outlives node crashes (like a durable store) and reports every
- * coordinator update as a {@link WriteEffect}. Keys iterate in sorted order, which keeps simulations deterministic.
+ * A simulated node's durable store: the real {@link InMemoryReplicaStore}, kept across the node's crashes (as a disk
+ * would be), reporting every coordinator update as a {@link WriteEffect} for the checker.
  */
 public final class SimStore implements ReplicaStore {
 
-    private final TreeMap<String, DottedVersionVectorSet<Blob>> copies = new TreeMap<>();
-    private final Consumer<WriteEffect> effects;
-    private final java.util.function.LongSupplier clock;
+    private static final TokenRange WHOLE_RING = new TokenRange(0, 0);
 
-    public SimStore(Consumer<WriteEffect> effects, java.util.function.LongSupplier clock) {
+    private final ReplicaStore store = new InMemoryReplicaStore();
+    private final Consumer<WriteEffect> effects;
+    private final LongSupplier clock;
+
+    public SimStore(Consumer<WriteEffect> effects, LongSupplier clock) {
         this.effects = effects;
         this.clock = clock;
     }
@@ -40,15 +42,13 @@ public final class SimStore implements ReplicaStore {
 
     @Override
     public Optional<DottedVersionVectorSet<Blob>> get(String key) {
-        return Optional.ofNullable(copies.get(key));
+        return store.get(key);
     }
 
     @Override
     public DottedVersionVectorSet<Blob> update(String key, CausalContext clientContext, Versioned<Blob> value,
             NodeId coordinator) {
-        DottedVersionVectorSet<Blob> updated = copies.getOrDefault(key, DottedVersionVectorSet.empty())
-                .update(clientContext, value, coordinator);
-        copies.put(key, updated);
+        DottedVersionVectorSet<Blob> updated = store.update(key, clientContext, value, coordinator);
         effects.accept(new WriteEffect(key, new Dot(coordinator, updated.history().counter(coordinator)),
                 clientContext, value, coordinator, clock.getAsLong()));
         return updated;
@@ -56,51 +56,39 @@ public final class SimStore implements ReplicaStore {
 
     @Override
     public DottedVersionVectorSet<Blob> merge(String key, DottedVersionVectorSet<Blob> incoming) {
-        DottedVersionVectorSet<Blob> merged = copies.getOrDefault(key, DottedVersionVectorSet.empty()).sync(incoming);
-        copies.put(key, merged);
-        return merged;
+        return store.merge(key, incoming);
     }
 
     @Override
     public Map<String, byte[]> versionDigests(TokenRange range) {
-        Map<String, byte[]> digests = new TreeMap<>();
-        forEachInRange(range, (key, copy) -> digests.put(key, copy.versionDigest()));
-        return digests;
+        return store.versionDigests(range);
     }
 
     @Override
     public void forEachInRange(TokenRange range, BiConsumer<String, DottedVersionVectorSet<Blob>> action) {
-        for (Map.Entry<String, DottedVersionVectorSet<Blob>> entry : new ArrayList<>(copies.entrySet())) {
-            if (range.contains(RingHash.of(entry.getKey()))) {
-                action.accept(entry.getKey(), entry.getValue());
-            }
-        }
+        store.forEachInRange(range, action);
     }
 
     @Override
     public int collectGarbage(Instant now, Duration grace) {
-        List<String> collectable = new ArrayList<>();
-        copies.forEach((key, copy) -> {
-            if (copy.isCollectable(now, grace)) {
-                collectable.add(key);
-            }
-        });
-        collectable.forEach(copies::remove);
-        return collectable.size();
+        return store.collectGarbage(now, grace);
     }
 
     @Override
     public void remove(String key) {
-        copies.remove(key);
+        store.remove(key);
     }
 
     @Override
     public long keyCount() {
-        return copies.size();
+        return store.keyCount();
     }
 
+    /** Every key held, in ring order. */
     public List<String> keys() {
-        return List.copyOf(copies.keySet());
+        List<String> keys = new ArrayList<>();
+        store.forEachInRange(WHOLE_RING, (key, copy) -> keys.add(key));
+        return keys;
     }
 
     @Override
