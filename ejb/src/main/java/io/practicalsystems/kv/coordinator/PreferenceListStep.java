@@ -3,7 +3,10 @@ package io.practicalsystems.kv.coordinator;
 import io.practicalsystems.kv.ring.HashRing;
 import io.practicalsystems.kv.ring.NodeId;
 import io.practicalsystems.kv.ring.Placement;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -29,8 +32,32 @@ public final class PreferenceListStep {
     public List<Placement> placements(byte[] key, QuorumConfig quorum) {
         HashRing current = ring.get();
         if (quorum.mode() == QuorumMode.SLOPPY) {
-            return current.preferenceListSkipping(key, quorum.n(), healthy);
+            return withUncoveredDownNodes(current, key, quorum.n(),
+                    current.preferenceListSkipping(key, quorum.n(), healthy));
         }
         return current.preferenceList(key, quorum.n()).stream().map(Placement::preferred).toList();
+    }
+
+    /**
+     * A down preferred node that no healthy stand-in could cover (a small cluster: with three nodes and N=3 there is
+     * nobody beyond the preference list) is tried anyway, as strict quorum would: if it fails, the coordinator keeps
+     * a hint for it (the node layer's coordinator-side hints); if the failure detector was wrong, it gets its copy.
+     */
+    private static List<Placement> withUncoveredDownNodes(HashRing ring, byte[] key, int n, List<Placement> sloppy) {
+        if (sloppy.size() >= n) {
+            return sloppy;
+        }
+        Set<NodeId> covered = new HashSet<>();
+        sloppy.forEach(p -> {
+            covered.add(p.node());
+            p.hintFor().ifPresent(covered::add);
+        });
+        List<Placement> result = new ArrayList<>(sloppy);
+        for (NodeId preferred : ring.preferenceList(key, n)) {
+            if (!covered.contains(preferred)) {
+                result.add(Placement.preferred(preferred));
+            }
+        }
+        return List.copyOf(result);
     }
 }

@@ -87,7 +87,8 @@ public final class KvNode {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.config = Objects.requireNonNull(config, "config");
         this.hints = new HintedHandoffQueue<>(config.maxHintsPerTarget());
-        LocalFirstReplicaClient replicas = new LocalFirstReplicaClient(self, this, transport);
+        HintingReplicaClient replicas = new HintingReplicaClient(self,
+                new LocalFirstReplicaClient(self, this, transport), hints, counters);
         NodeContext context = new NodeContext(self, replica, membership, transport, replicas, scheduler, config,
                 counters);
         this.writes = new ClientWritePath(context);

@@ -35,6 +35,15 @@ class PreferenceListStepTest extends CoordinatorFixture {
     }
 
     @Test
+    void sloppyQuorumWithNobodyLeftToStandInTriesTheDownNodesAnyway() {
+        walk.subList(1, 5).forEach(down::add); // only preferred(0) healthy: no stand-ins for the other two
+
+        assertThat(step.placements(KEY_BYTES, new QuorumConfig(3, 2, 2, QuorumMode.SLOPPY))).containsExactly(
+                Placement.preferred(preferred(0)), Placement.preferred(preferred(1)),
+                Placement.preferred(preferred(2)));
+    }
+
+    @Test
     void readsTheRingAndHealthPerRequest() {
         QuorumConfig sloppy = new QuorumConfig(3, 2, 2, QuorumMode.SLOPPY);
         step.placements(KEY_BYTES, sloppy);

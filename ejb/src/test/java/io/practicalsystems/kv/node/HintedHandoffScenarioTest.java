@@ -50,6 +50,31 @@ class HintedHandoffScenarioTest {
     }
 
     @Test
+    void withNoStandInAvailableTheCoordinatorKeepsTheHintForTheDownReplicaAndDeliversIt() {
+        // Three nodes, N=3: every node is a replica of every key, so sloppy quorum has nobody to stand in.
+        SimCluster cluster = new SimCluster(13, 3, 8, SimConfigs.only(QuorumMode.SLOPPY, true, false, false, false), 10);
+        List<NodeId> replicas = cluster.replicasOf(KEY);
+        NodeId coordinator = replicas.get(0);
+        NodeId down = replicas.get(2);
+        cluster.crash(down);
+        settle(cluster, 30);
+
+        ClientWriteResult written = cluster.await(cluster.put(coordinator, KEY, CausalContext.empty(), "v1"));
+        settle(cluster, 5_000); // past the transport's timeout for the call to the down node
+
+        assertThat(written.acknowledgedBy()).hasSize(2).doesNotContain(down);
+        assertThat(cluster.node(coordinator).status().hintsByTarget()).containsEntry(down, 1);
+        assertThat(cluster.stored(down, KEY)).isEmpty();
+
+        cluster.boot(down);
+        settle(cluster, 200);
+
+        assertThat(cluster.stored(down, KEY)).hasValueSatisfying(copy -> assertThat(copy.liveValues())
+                .containsExactly(Blob.ofUtf8("v1")));
+        assertThat(cluster.node(coordinator).status().hintsQueued()).isZero();
+    }
+
+    @Test
     void hintsSurviveTheStandInsCrashBecauseItsStoredCopyIsHandedOffAfterRestart() {
         SimCluster cluster = new SimCluster(12, 5, 8, SimConfigs.only(QuorumMode.SLOPPY, true, false, false, true), 10);
         List<NodeId> replicas = cluster.replicasOf(KEY);

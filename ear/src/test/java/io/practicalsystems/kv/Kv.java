@@ -1,0 +1,93 @@
+package io.practicalsystems.kv;
+
+import io.practicalsystems.platform.testkit.Http;
+import io.practicalsystems.platform.testkit.LibertyServer;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The KV API as the tests use it. */
+final class Kv {
+
+    static final String CONTEXT = "X-Causal-Context";
+    private static final HttpClient RAW = HttpClient.newHttpClient();
+
+    private Kv() {
+    }
+
+    static String url(LibertyServer server, String key) {
+        // Segment by segment: the servlet container refuses an encoded slash (%2F) in a path, so slashes stay real.
+        return server.baseUrl() + "/api/kv/" + Arrays.stream(key.split("/", -1))
+                .map(segment -> URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"))
+                .collect(java.util.stream.Collectors.joining("/"));
+    }
+
+    static Http.Response get(LibertyServer server, String key, String query) {
+        return Http.send("GET", url(server, key) + query, null, null);
+    }
+
+    static Http.Response put(LibertyServer server, String key, String value, String context, String query) {
+        return context == null
+                ? Http.send("PUT", url(server, key) + query, value, null, "Content-Type", "text/plain")
+                : Http.send("PUT", url(server, key) + query, value, null, "Content-Type", "text/plain", CONTEXT,
+                        context);
+    }
+
+    static Http.Response delete(LibertyServer server, String key, String context) {
+        return context == null ? Http.send("DELETE", url(server, key), null, null)
+                : Http.send("DELETE", url(server, key), null, null, CONTEXT, context);
+    }
+
+    static List<String> values(Http.Response response) {
+        return response.json().getJsonArray("values").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).sorted().toList();
+    }
+
+    static String context(Http.Response response) {
+        return response.header(CONTEXT).orElseThrow(() -> new AssertionError("no " + CONTEXT + ": " + response));
+    }
+
+    static JsonObject cluster(LibertyServer server) {
+        return Http.getJson(server.baseUrl() + "/api/kv/cluster");
+    }
+
+    /** The stored copy of {@code key} on {@code server} (codec bytes), empty if it has none; read-only. */
+    static Optional<byte[]> replica(LibertyServer server, String secret, String key) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/kv-internal/replica?key="
+                        + URLEncoder.encode(key, StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(10)).header("X-KV-Cluster-Secret", secret).GET().build();
+        try {
+            HttpResponse<byte[]> response = RAW.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() == 204) {
+                return Optional.empty();
+            }
+            if (response.statusCode() != 200) {
+                throw new AssertionError("replica read answered " + response.statusCode());
+            }
+            return Optional.of(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether every server holds byte-identical copies of {@code key}. */
+    static boolean replicasMatch(List<LibertyServer> servers, String secret, String key) {
+        Optional<byte[]> first = replica(servers.get(0), secret, key);
+        return first.isPresent() && servers.stream().allMatch(s -> replica(s, secret, key)
+                .map(bytes -> Arrays.equals(bytes, first.get())).orElse(false));
+    }
+}

@@ -1,0 +1,202 @@
+package io.practicalsystems.kv.application;
+
+import io.practicalsystems.kv.membership.ClusterSnapshot;
+import io.practicalsystems.kv.membership.GossipConfig;
+import io.practicalsystems.kv.membership.GossipMembership;
+import io.practicalsystems.kv.membership.Gossiper;
+import io.practicalsystems.kv.membership.MembershipView;
+import io.practicalsystems.kv.membership.StaticMembership;
+import io.practicalsystems.kv.node.ExecutorScheduler;
+import io.practicalsystems.kv.node.KvNode;
+import io.practicalsystems.kv.node.KvNodeConfig;
+import io.practicalsystems.kv.node.NodeStatus;
+import io.practicalsystems.kv.ring.HashRing;
+import io.practicalsystems.kv.ring.NodeId;
+import io.practicalsystems.kv.storage.MvStoreReplicaStore;
+import io.practicalsystems.kv.storage.ReplicaStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * This server's key-value node: opens its store, joins the cluster (gossip with the seeds) or runs alone, and hands
+ * the {@link KvNode} to the REST layer. A configuration or storage problem leaves the KV store unavailable with the
+ * reason (503 + readiness DOWN); the rest of the EAR keeps serving.
+ */
+@Singleton(name = "KvService")
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class KvService {
+
+    private static final Logger LOG = Logger.getLogger(KvService.class.getName());
+
+    @Inject
+    KvSettings settings;
+
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    private volatile KvNode node;
+    private volatile String unavailableReason = "starting";
+    private ReplicaStore store;
+    private GossipMembership gossip;
+    private Gossiper gossiper;
+    private ScheduledFuture<?> gossipRounds;
+    private HttpClient http;
+    private Jsonb jsonb;
+
+    @PostConstruct
+    void start() {
+        if (!settings.enabled()) {
+            unavailableReason = "the key-value store is disabled (ps.kv.enabled=false)";
+            return;
+        }
+        try {
+            NodeId self = settings.nodeId();
+            KvNodeConfig defaults = KvNodeConfig.defaults(settings.quorum());
+            KvNodeConfig config = new KvNodeConfig(defaults.quorum(), settings.hintDeliveryInterval(),
+                    settings.antiEntropyInterval(), defaults.merkleDepth(), defaults.ringCheckInterval(),
+                    defaults.handoffInterval(), defaults.gcInterval(), settings.tombstoneGrace(),
+                    defaults.maxHintsPerTarget(), defaults.batchSize());
+            Files.createDirectories(settings.dataDir());
+            store = MvStoreReplicaStore.open(settings.dataDir().resolve(self.value() + ".mv.db"));
+            jsonb = JsonbBuilder.create();
+            http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).build();
+            MembershipView membership = membership(self);
+            HttpNodeTransport transport = new HttpNodeTransport(http, jsonb, this::addressOf,
+                    settings.clusterSecret().orElse(""), settings.requestTimeout(), settings.routes());
+            node = new KvNode(self, store, membership, transport, new ExecutorScheduler(executor, Clock.systemUTC()),
+                    config);
+            node.start();
+            if (gossip != null) {
+                gossiper = new Gossiper(gossip, transport, Clock.systemUTC());
+                long every = settings.gossipInterval().toMillis();
+                gossipRounds = executor.scheduleWithFixedDelay(gossiper::runRound, every, every,
+                        TimeUnit.MILLISECONDS);
+            }
+            unavailableReason = null;
+            LOG.info("key-value node " + self + " started: " + (gossip == null ? "one-node cluster"
+                    : "seeds " + settings.seeds()) + ", quorum " + config.quorum().spec() + " "
+                    + config.quorum().mode() + ", data in " + settings.dataDir());
+        } catch (Exception e) {
+            unavailableReason = "the key-value store could not start: " + e.getMessage();
+            LOG.severe(unavailableReason);
+            closeQuietly();
+        }
+    }
+
+    private MembershipView membership(NodeId self) {
+        if (!settings.clustered()) {
+            return StaticMembership.allReachable(HashRing.of(List.of(self), settings.vnodes()));
+        }
+        if (settings.clusterSecret().isEmpty()) {
+            throw new IllegalStateException("ps.kv.cluster-secret (env PS_KV_CLUSTER_SECRET) is required with seeds: "
+                    + "node-to-node calls are authenticated with it");
+        }
+        gossip = GossipMembership.start(GossipConfig.of(self, settings.address(), settings.vnodes(),
+                settings.seeds()), Clock.systemUTC().instant(), new SecureRandom());
+        return gossip;
+    }
+
+    private Optional<String> addressOf(NodeId node) {
+        if (gossip != null) {
+            return gossip.addressOf(node);
+        }
+        return node.equals(settings.nodeId()) ? Optional.of(settings.address()) : Optional.empty();
+    }
+
+    @PreDestroy
+    void stop() {
+        if (gossipRounds != null) {
+            gossipRounds.cancel(false);
+        }
+        if (node != null) {
+            node.stop();
+        }
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        if (store != null) {
+            try {
+                store.close();
+            } catch (RuntimeException e) {
+                LOG.warning("closing the key-value store: " + e);
+            }
+        }
+        if (jsonb != null) {
+            try {
+                jsonb.close();
+            } catch (Exception e) {
+                LOG.fine("closing JSON-B: " + e);
+            }
+        }
+    }
+
+    /** The node, or {@link KvUnavailableException} with the reason. */
+    public KvNode node() {
+        KvNode current = node;
+        if (current == null) {
+            throw new KvUnavailableException(unavailableReason);
+        }
+        return current;
+    }
+
+    public boolean isReady() {
+        return node != null;
+    }
+
+    public String unavailableReason() {
+        return unavailableReason;
+    }
+
+    public KvSettings settings() {
+        return settings;
+    }
+
+    /** Gossip membership's snapshot when clustered; empty for a one-node cluster. */
+    public Optional<ClusterSnapshot> membershipSnapshot() {
+        return Optional.ofNullable(gossip).map(GossipMembership::snapshot);
+    }
+
+    public NodeStatus status() {
+        return node().status();
+    }
+
+    /** Graceful leave: announced by gossip, ranges handed over by the nodes' range moves. */
+    public void leave() {
+        if (gossip == null) {
+            throw new IllegalStateException("a one-node cluster has nobody to leave to");
+        }
+        gossip.startLeaving();
+    }
+
+    public Jsonb jsonb() {
+        return jsonb;
+    }
+
+    /** Gossip handler for the internal endpoint. */
+    public Optional<GossipMembership> gossip() {
+        return Optional.ofNullable(gossip);
+    }
+}

@@ -1,0 +1,193 @@
+package io.practicalsystems.kv.application;
+
+import io.practicalsystems.kv.coordinator.QuorumConfig;
+import io.practicalsystems.kv.coordinator.QuorumMode;
+import io.practicalsystems.kv.ring.NodeId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Every knob of this server's key-value node, from MicroProfile Config (env vars such as {@code PS_KV_SEEDS},
+ * server.xml variables, system properties).
+ *
+ * <p>With no seeds the server is a one-node cluster with N=R=W=1, so the plain run command serves the KV API. With
+ * seeds it gossips with them, and the quorum defaults to 3/2/2 (capped at the ring's size per request).
+ */
+@ApplicationScoped
+public class KvSettings {
+
+    @Inject
+    @ConfigProperty(name = "ps.kv.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "ps.kv.node-id", defaultValue = "kv-1")
+    String nodeId;
+
+    /** How other nodes reach this one; defaults to loopback on this server's HTTP port. */
+    @Inject
+    @ConfigProperty(name = "ps.kv.address")
+    Optional<String> address;
+
+    @Inject
+    @ConfigProperty(name = "http.port", defaultValue = "9080")
+    int httpPort;
+
+    /** Comma-separated addresses of seed nodes, e.g. {@code http://127.0.0.1:9081,http://127.0.0.1:9082}. */
+    @Inject
+    @ConfigProperty(name = "ps.kv.seeds", defaultValue = " ")
+    String seeds;
+
+    /** N/R/W, e.g. {@code 3/2/2}; defaults to 1/1/1 alone and 3/2/2 with seeds. */
+    @Inject
+    @ConfigProperty(name = "ps.kv.quorum", defaultValue = " ")
+    String quorum;
+
+    @Inject
+    @ConfigProperty(name = "ps.kv.quorum.mode", defaultValue = "sloppy")
+    String quorumMode;
+
+    @Inject
+    @ConfigProperty(name = "ps.kv.vnodes", defaultValue = "64")
+    int vnodes;
+
+    @Inject
+    @ConfigProperty(name = "ps.data.dir", defaultValue = "target/data")
+    String dataDir;
+
+    @Inject
+    @ConfigProperty(name = "ps.kv.max-key-bytes", defaultValue = "512")
+    int maxKeyBytes;
+
+    @Inject
+    @ConfigProperty(name = "ps.kv.max-value-bytes", defaultValue = "1048576")
+    int maxValueBytes;
+
+    /** Shared by the nodes of one cluster; required once there are seeds (node-to-node calls carry it). */
+    @Inject
+    @ConfigProperty(name = "ps.kv.cluster-secret")
+    Optional<String> clusterSecret;
+
+    /**
+     * Address rewrites for calls from this node, {@code from=to} pairs separated by commas, e.g.
+     * {@code http://127.0.0.1:9083=http://127.0.0.1:20013}: to reach a node through a proxy only this node uses, so a
+     * test (or an operator) can cut the link between two particular nodes for real.
+     */
+    @Inject
+    @ConfigProperty(name = "ps.kv.routes", defaultValue = " ")
+    String routes;
+
+    @Inject
+    @ConfigProperty(name = "ps.kv.request-timeout.ms", defaultValue = "1000")
+    long requestTimeoutMillis;
+
+    @Inject
+    @ConfigProperty(name = "ps.kv.gossip.interval.ms", defaultValue = "500")
+    long gossipIntervalMillis;
+
+    @Inject
+    @ConfigProperty(name = "ps.kv.hint-delivery.interval.ms", defaultValue = "2000")
+    long hintDeliveryIntervalMillis;
+
+    @Inject
+    @ConfigProperty(name = "ps.kv.anti-entropy.interval.ms", defaultValue = "10000")
+    long antiEntropyIntervalMillis;
+
+    @Inject
+    @ConfigProperty(name = "ps.kv.tombstone-grace.s", defaultValue = "864000")
+    long tombstoneGraceSeconds;
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public NodeId nodeId() {
+        return NodeId.of(nodeId.trim());
+    }
+
+    public String address() {
+        return address.map(String::trim).filter(a -> !a.isEmpty()).orElse("http://127.0.0.1:" + httpPort);
+    }
+
+    public List<String> seeds() {
+        return Arrays.stream(seeds.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** @return address -> address to connect to instead */
+    public java.util.Map<String, String> routes() {
+        java.util.Map<String, String> result = new java.util.HashMap<>();
+        for (String pair : routes.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            String[] parts = pair.trim().split("=", 2);
+            if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+                throw new IllegalArgumentException("ps.kv.routes entries look like from=to, got '" + pair + "'");
+            }
+            result.put(parts[0].trim(), parts[1].trim());
+        }
+        return result;
+    }
+
+    public boolean clustered() {
+        return !seeds().isEmpty();
+    }
+
+    public QuorumConfig quorum() {
+        QuorumMode mode = switch (quorumMode.trim().toLowerCase(Locale.ROOT)) {
+            case "sloppy" -> QuorumMode.SLOPPY;
+            case "strict" -> QuorumMode.STRICT;
+            default -> throw new IllegalArgumentException("ps.kv.quorum.mode must be sloppy or strict, got '"
+                    + quorumMode + "'");
+        };
+        String spec = quorum.isBlank() ? (clustered() ? "3/2/2" : "1/1/1") : quorum;
+        return QuorumConfig.parse(spec, mode);
+    }
+
+    public int vnodes() {
+        return vnodes;
+    }
+
+    public Path dataDir() {
+        return Path.of(dataDir, "kv");
+    }
+
+    public int maxKeyBytes() {
+        return maxKeyBytes;
+    }
+
+    public int maxValueBytes() {
+        return maxValueBytes;
+    }
+
+    public Optional<String> clusterSecret() {
+        return clusterSecret.map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    public Duration requestTimeout() {
+        return Duration.ofMillis(requestTimeoutMillis);
+    }
+
+    public Duration gossipInterval() {
+        return Duration.ofMillis(gossipIntervalMillis);
+    }
+
+    public Duration hintDeliveryInterval() {
+        return Duration.ofMillis(hintDeliveryIntervalMillis);
+    }
+
+    public Duration antiEntropyInterval() {
+        return Duration.ofMillis(antiEntropyIntervalMillis);
+    }
+
+    public Duration tombstoneGrace() {
+        return Duration.ofSeconds(tombstoneGraceSeconds);
+    }
+}

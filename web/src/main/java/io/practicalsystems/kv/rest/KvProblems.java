@@ -1,0 +1,75 @@
+package io.practicalsystems.kv.rest;
+
+import io.practicalsystems.kv.application.KvUnavailableException;
+import io.practicalsystems.kv.coordinator.QuorumNotReachedException;
+import io.practicalsystems.kv.node.ForwardingFailedException;
+import io.practicalsystems.kv.ring.NodeId;
+import io.practicalsystems.platform.rest.Problems;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/** problem+json for the KV store's failures, for synchronous throws (mappers) and failed futures ({@link #of}). */
+public final class KvProblems {
+
+    private static final Logger LOG = Logger.getLogger(KvProblems.class.getName());
+
+    private KvProblems() {
+    }
+
+    /** The response for a failed read or write future. */
+    static Response of(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof QuorumNotReachedException q) {
+            return quorum(q);
+        }
+        if (cause instanceof ForwardingFailedException f) {
+            return Problems.problem(503, "kv-coordinator-unreachable", "Coordinator unreachable",
+                    f.getMessage() + " — the write's outcome is unknown: it may or may not have been applied",
+                    Map.of("coordinator", f.coordinator().value())).build();
+        }
+        if (cause instanceof KvUnavailableException u) {
+            return unavailable(u);
+        }
+        LOG.log(Level.WARNING, "key-value request failed", cause);
+        return Problems.of(500, "kv-internal-error", "Key-value request failed",
+                "the request failed on this node (" + cause.getClass().getSimpleName() + "); see the server log");
+    }
+
+    static Response quorum(QuorumNotReachedException q) {
+        return Problems.problem(503, "kv-quorum-not-reached", "Quorum not reached", q.getMessage(),
+                Map.of("operation", q.operation(), "needed", q.needed(), "answered", q.answered(),
+                        "contacted", q.contacted(), "failedNodes",
+                        q.failedNodes().stream().map(NodeId::value).collect(Collectors.joining(","))))
+                .header("Retry-After", 1).build();
+    }
+
+    static Response unavailable(KvUnavailableException u) {
+        return Problems.problem(503, "kv-unavailable", "Key-value store unavailable", u.getMessage(), Map.of())
+                .header("Retry-After", 5).build();
+    }
+
+    @Provider
+    public static class QuorumMapper implements ExceptionMapper<QuorumNotReachedException> {
+        @Override
+        public Response toResponse(QuorumNotReachedException e) {
+            return quorum(e);
+        }
+    }
+
+    @Provider
+    public static class UnavailableMapper implements ExceptionMapper<KvUnavailableException> {
+        @Override
+        public Response toResponse(KvUnavailableException e) {
+            return unavailable(e);
+        }
+    }
+}
