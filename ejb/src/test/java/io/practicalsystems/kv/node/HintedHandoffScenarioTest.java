@@ -52,7 +52,8 @@ class HintedHandoffScenarioTest {
     @Test
     void withNoStandInAvailableTheCoordinatorKeepsTheHintForTheDownReplicaAndDeliversIt() {
         // Three nodes, N=3: every node is a replica of every key, so sloppy quorum has nobody to stand in.
-        SimCluster cluster = new SimCluster(13, 3, 8, SimConfigs.only(QuorumMode.SLOPPY, true, false, false, false), 10);
+        SimCluster cluster = new SimCluster(13, 3, 8,
+                SimConfigs.only(QuorumMode.SLOPPY, true, false, false, false), 10);
         List<NodeId> replicas = cluster.replicasOf(KEY);
         NodeId coordinator = replicas.get(0);
         NodeId down = replicas.get(2);

@@ -24,7 +24,8 @@ class RandomSchedulesTest {
 
     @TestFactory
     Stream<DynamicTest> everySeededScheduleKeepsAcknowledgedWritesAndConverges() {
-        LongStream seeds = REPLAY != null ? LongStream.of(Long.parseLong(REPLAY)) : LongStream.range(FIRST, FIRST + SEEDS);
+        LongStream seeds = REPLAY != null ? LongStream.of(Long.parseLong(REPLAY))
+                : LongStream.range(FIRST, FIRST + SEEDS);
         return seeds.mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
             SimRun.Result result = SimRun.run(seed);
             assertThat(result.violations()).as(result.report()).isEmpty();

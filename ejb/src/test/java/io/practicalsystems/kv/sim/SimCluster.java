@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * A cluster of {@link KvNode}s on virtual time and a {@link SimNetwork}: boot, crash, restart, partition, join and
@@ -45,6 +46,7 @@ public final class SimCluster {
     private final Map<NodeId, SimMembership> views = new TreeMap<>();
     private final Set<NodeId> departed = new TreeSet<>();
     private final boolean gossip;
+    private final Function<NodeId, ReplicaStore> opener;
     private final List<NodeId> seeds;
     private HashRing ring;
 
@@ -52,7 +54,16 @@ public final class SimCluster {
      * A cluster whose nodes see membership through the simulation's oracle, {@code detectorLagMillis} late.
      */
     public SimCluster(long seed, int nodeCount, int vnodes, KvNodeConfig config, long detectorLagMillis) {
-        this(seed, nodeCount, vnodes, config, detectorLagMillis, false);
+        this(seed, nodeCount, vnodes, config, detectorLagMillis, false, null);
+    }
+
+    /**
+     * Like the oracle-membership cluster, on stores {@code opener} opens (e.g. MVStore files): closed when their node
+     * crashes, reopened when it boots.
+     */
+    public SimCluster(long seed, int nodeCount, int vnodes, KvNodeConfig config, long detectorLagMillis,
+            Function<NodeId, ReplicaStore> opener) {
+        this(seed, nodeCount, vnodes, config, detectorLagMillis, false, opener);
     }
 
     /**
@@ -60,12 +71,13 @@ public final class SimCluster {
      * call {@link #awaitMembership} before relying on every node knowing every other.
      */
     public static SimCluster withGossip(long seed, int nodeCount, int vnodes, KvNodeConfig config) {
-        return new SimCluster(seed, nodeCount, vnodes, config, 0, true);
+        return new SimCluster(seed, nodeCount, vnodes, config, 0, true, null);
     }
 
     private SimCluster(long seed, int nodeCount, int vnodes, KvNodeConfig config, long detectorLagMillis,
-            boolean gossip) {
+            boolean gossip, Function<NodeId, ReplicaStore> opener) {
         this.gossip = gossip;
+        this.opener = opener;
         this.seed = seed;
         this.random = new Random(seed);
         this.network = new SimNetwork(scheduler, new Random(random.nextLong()));
@@ -135,7 +147,10 @@ public final class SimCluster {
         if (running.containsKey(id)) {
             return;
         }
-        SimStore store = stores.computeIfAbsent(id, i -> new SimStore(effects::add, scheduler::nowMillis));
+        SimStore store = stores.computeIfAbsent(id, i -> opener == null
+                ? new SimStore(effects::add, scheduler::nowMillis)
+                : new SimStore(() -> opener.apply(i), effects::add, scheduler::nowMillis));
+        store.openForBoot();
         Incarnation incarnation = new Incarnation(id, boots.merge(id, 1, Integer::sum));
         ReplicaStore fenced = new FencedStore(store, incarnation::alive, incarnation.toString());
         MembershipView membership;
@@ -178,6 +193,7 @@ public final class SimCluster {
             incarnation.node().stop();
             incarnation.kill();
             network.unregister(id);
+            stores.get(id).closeForCrash();
         }
     }
 

@@ -1,9 +1,9 @@
 package io.practicalsystems.kv.sim;
 
 import io.practicalsystems.kv.ring.NodeId;
-import io.practicalsystems.kv.ring.RingHash;
 import io.practicalsystems.kv.ring.TokenRange;
 import io.practicalsystems.kv.storage.Blob;
+import io.practicalsystems.kv.storage.InMemoryReplicaStore;
 import io.practicalsystems.kv.storage.ReplicaStore;
 import io.practicalsystems.kv.version.CausalContext;
 import io.practicalsystems.kv.version.Dot;
@@ -15,40 +15,72 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
- * A test-only map-backed {@link ReplicaStore} that outlives node crashes (like a durable store) and reports every
- * coordinator update as a {@link WriteEffect}. Keys iterate in sorted order, which keeps simulations deterministic.
+ * A simulated node's durable store, reporting every coordinator update as a {@link WriteEffect} for the checker: by
+ * default the real {@link InMemoryReplicaStore}, kept across the node's crashes (as a disk would be); or a store the
+ * simulation closes at each crash and reopens at each restart (an {@code MvStoreReplicaStore} file).
  */
 public final class SimStore implements ReplicaStore {
 
-    private final TreeMap<String, DottedVersionVectorSet<Blob>> copies = new TreeMap<>();
-    private final Consumer<WriteEffect> effects;
-    private final java.util.function.LongSupplier clock;
+    private static final TokenRange WHOLE_RING = new TokenRange(0, 0);
 
-    public SimStore(Consumer<WriteEffect> effects, java.util.function.LongSupplier clock) {
+    private final Supplier<ReplicaStore> opener;
+    private final boolean reopens;
+    private final Consumer<WriteEffect> effects;
+    private final LongSupplier clock;
+    private ReplicaStore store;
+
+    /** An in-memory store that stays open across crashes. */
+    public SimStore(Consumer<WriteEffect> effects, LongSupplier clock) {
+        this(InMemoryReplicaStore::new, false, effects, clock);
+    }
+
+    /** @param opener opens the store; called again after every {@link #closeForCrash()} */
+    public SimStore(Supplier<ReplicaStore> opener, Consumer<WriteEffect> effects, LongSupplier clock) {
+        this(opener, true, effects, clock);
+    }
+
+    private SimStore(Supplier<ReplicaStore> opener, boolean reopens, Consumer<WriteEffect> effects,
+            LongSupplier clock) {
+        this.opener = opener;
+        this.reopens = reopens;
         this.effects = effects;
         this.clock = clock;
+        this.store = opener.get();
     }
 
     public SimStore() {
         this(effect -> { }, () -> 0);
     }
 
+    /** The node's process died: a reopening store is closed now and opened again by {@link #openForBoot()}. */
+    void closeForCrash() {
+        if (reopens && store != null) {
+            store.close();
+            store = null;
+        }
+    }
+
+    void openForBoot() {
+        if (store == null) {
+            store = opener.get();
+        }
+    }
+
     @Override
     public Optional<DottedVersionVectorSet<Blob>> get(String key) {
-        return Optional.ofNullable(copies.get(key));
+        return live().get(key);
     }
 
     @Override
     public DottedVersionVectorSet<Blob> update(String key, CausalContext clientContext, Versioned<Blob> value,
             NodeId coordinator) {
-        DottedVersionVectorSet<Blob> updated = copies.getOrDefault(key, DottedVersionVectorSet.empty())
-                .update(clientContext, value, coordinator);
-        copies.put(key, updated);
+        DottedVersionVectorSet<Blob> updated = live().update(key, clientContext, value, coordinator);
         effects.accept(new WriteEffect(key, new Dot(coordinator, updated.history().counter(coordinator)),
                 clientContext, value, coordinator, clock.getAsLong()));
         return updated;
@@ -56,51 +88,46 @@ public final class SimStore implements ReplicaStore {
 
     @Override
     public DottedVersionVectorSet<Blob> merge(String key, DottedVersionVectorSet<Blob> incoming) {
-        DottedVersionVectorSet<Blob> merged = copies.getOrDefault(key, DottedVersionVectorSet.empty()).sync(incoming);
-        copies.put(key, merged);
-        return merged;
+        return live().merge(key, incoming);
     }
 
     @Override
     public Map<String, byte[]> versionDigests(TokenRange range) {
-        Map<String, byte[]> digests = new TreeMap<>();
-        forEachInRange(range, (key, copy) -> digests.put(key, copy.versionDigest()));
-        return digests;
+        return live().versionDigests(range);
     }
 
     @Override
     public void forEachInRange(TokenRange range, BiConsumer<String, DottedVersionVectorSet<Blob>> action) {
-        for (Map.Entry<String, DottedVersionVectorSet<Blob>> entry : new ArrayList<>(copies.entrySet())) {
-            if (range.contains(RingHash.of(entry.getKey()))) {
-                action.accept(entry.getKey(), entry.getValue());
-            }
-        }
+        live().forEachInRange(range, action);
     }
 
     @Override
     public int collectGarbage(Instant now, Duration grace) {
-        List<String> collectable = new ArrayList<>();
-        copies.forEach((key, copy) -> {
-            if (copy.isCollectable(now, grace)) {
-                collectable.add(key);
-            }
-        });
-        collectable.forEach(copies::remove);
-        return collectable.size();
+        return live().collectGarbage(now, grace);
     }
 
     @Override
     public void remove(String key) {
-        copies.remove(key);
+        live().remove(key);
     }
 
     @Override
     public long keyCount() {
-        return copies.size();
+        return live().keyCount();
     }
 
+    /** Every key held, in ring order. */
     public List<String> keys() {
-        return List.copyOf(copies.keySet());
+        List<String> keys = new ArrayList<>();
+        live().forEachInRange(WHOLE_RING, (key, copy) -> keys.add(key));
+        return keys;
+    }
+
+    private ReplicaStore live() {
+        if (store == null) {
+            throw new IllegalStateException("store closed: its node is down");
+        }
+        return store;
     }
 
     @Override
