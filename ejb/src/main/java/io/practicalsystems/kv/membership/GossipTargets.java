@@ -36,8 +36,10 @@ final class GossipTargets {
         if (!seeds.isEmpty()) {
             if (livePeer == null) {
                 targets.add(pick(seeds, random));
-            } else if (!seeds.contains(livePeer)
+            } else if ((!seeds.contains(livePeer) || live.size() < seeds.size())
                     && random.nextDouble() < (double) seeds.size() / (live.size() + unreachable.size())) {
+                // Cassandra's condition: also when fewer members are live than there are seeds — otherwise nodes
+                // that are all seeds and met in small groups at start-up would only ever talk within their group.
                 targets.add(pick(seeds, random));
             }
         }

@@ -20,6 +20,17 @@ class GossipTargetsTest {
     }
 
     @Test
+    void nodesThatAreAllSeedsAndMetInPairsStillReachTheOtherSeeds() {
+        // every node a seed; this one has met only seed s1, which is live: it must still try the other seed
+        for (int seed = 0; seed < 20; seed++) {
+            List<String> targets = GossipTargets.choose(List.of("s1"), List.of(), List.of("s1", "s2"),
+                    new Random(seed));
+
+            assertThat(targets).as("seed %d", seed).containsExactly("s1", "s2");
+        }
+    }
+
+    @Test
     void aLoneNodeWithoutOtherSeedsGossipsWithNobody() {
         assertThat(GossipTargets.choose(List.of(), List.of(), List.of(), new Random(1))).isEmpty();
     }
