@@ -40,7 +40,8 @@ final class GossipTargets {
                     && random.nextDouble() < (double) seeds.size() / (live.size() + unreachable.size())) {
                 // Cassandra's condition: also when fewer members are live than there are seeds — otherwise nodes
                 // that are all seeds and met in small groups at start-up would only ever talk within their group.
-                targets.add(pick(seeds, random));
+                List<String> otherSeeds = seeds.stream().filter(s -> !s.equals(livePeer)).toList();
+                targets.add(pick(otherSeeds.isEmpty() ? seeds : otherSeeds, random));
             }
         }
         return new ArrayList<>(targets);
