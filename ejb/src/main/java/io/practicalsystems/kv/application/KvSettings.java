@@ -18,7 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * server.xml variables, system properties).
  *
  * <p>With no seeds the server is a one-node cluster with N=R=W=1, so the plain run command serves the KV API. With
- * seeds it gossips with them, and the quorum defaults to 3/2/2 (capped at the ring's size per request).
+ * seeds it gossips with them, and the quorum defaults to 3/2/2; until the ring has N nodes, requests get 503 and
+ * readiness is DOWN.
  */
 @ApplicationScoped
 public class KvSettings {
