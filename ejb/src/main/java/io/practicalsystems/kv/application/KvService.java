@@ -185,12 +185,24 @@ public class KvService {
         return node().status();
     }
 
-    /** Graceful leave: announced by gossip, ranges handed over by the nodes' range moves. */
-    public void leave() {
+    /**
+     * Graceful leave: LEAVING then LEFT by gossip, so every ring drops this node; it keeps running and its hand-off
+     * sweep gives each key to the key's new replicas, dropping it here once they all acknowledged (watch
+     * {@code keyCount} reach 0 in the cluster view, then stop the server).
+     *
+     * @return why it cannot leave, if it cannot
+     */
+    public Optional<String> leave() {
         if (gossip == null) {
-            throw new IllegalStateException("a one-node cluster has nobody to leave to");
+            return Optional.of("a one-node cluster has nobody to leave to");
         }
-        gossip.startLeaving();
+        try {
+            gossip.startLeaving();
+            gossip.finishLeaving();
+            return Optional.empty();
+        } catch (IllegalStateException e) { // e.g. the last node of the ring, or already left
+            return Optional.of(e.getMessage());
+        }
     }
 
     public Jsonb jsonb() {

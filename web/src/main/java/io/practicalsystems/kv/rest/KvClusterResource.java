@@ -3,6 +3,7 @@ package io.practicalsystems.kv.rest;
 import io.practicalsystems.kv.application.KvService;
 import io.practicalsystems.kv.membership.ClusterSnapshot;
 import io.practicalsystems.kv.node.NodeStatus;
+import io.practicalsystems.platform.rest.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,10 +59,13 @@ public class KvClusterResource {
     @Path("leave")
     @RolesAllowed("admin")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Graceful leave (admin): announce LEAVING; the ring moves this node's ranges to new owners")
+    @Operation(summary = "Graceful leave (admin): leave the ring; this node hands its keys to their new replicas")
     public Response leave() {
-        kv.leave();
-        return Response.accepted(Map.of("node", kv.settings().nodeId().value(), "status", "LEAVING",
-                "at", Instant.now().toString())).build();
+        java.util.Optional<String> refused = kv.leave();
+        if (refused.isPresent()) {
+            return Problems.of(409, "kv-cannot-leave", "Cannot leave", refused.get());
+        }
+        return Response.accepted(Map.of("node", kv.settings().nodeId().value(), "status", "LEFT",
+                "at", Instant.now().toString(), "next", "wait for keyCount 0 in /api/kv/cluster, then stop")).build();
     }
 }
