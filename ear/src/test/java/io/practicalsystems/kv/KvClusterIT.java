@@ -183,4 +183,37 @@ class KvClusterIT {
         assertThat(Kv.values(Kv.get(cluster.get(2), shared, "?r=3"))).contains("majority", "minority")
                 .allMatch(v -> v.equals("majority") || v.equals("minority"));
     }
+
+    @Test
+    @Order(6)
+    void aJoiningNodeReceivesItsRangesAndLeavingHandsThemBackWithoutLosingAKey() {
+        List<String> keys = IntStream.range(0, 60).mapToObj(i -> "moving-" + i + "-" + UUID.randomUUID()).toList();
+        keys.forEach(key -> assertThat(Kv.put(cluster.get(0), key, key, null, "?w=3").status()).isEqualTo(200));
+
+        try (LibertyServer joiner = cluster.startJoiner("kv-cluster-joiner", "kv-4", "3/2/2")) {
+            for (LibertyServer server : List.of(cluster.get(0), cluster.get(1), cluster.get(2), joiner)) {
+                Await.until(server.name() + " has kv-4 in its ring", () -> Kv.cluster(server).getInt("ringNodes"),
+                        n -> n == 4, CONVERGE);
+            }
+            Await.until("range moves give kv-4 its share of the keys",
+                    () -> Kv.cluster(joiner).getJsonNumber("keyCount").longValue(), n -> n >= 20, CONVERGE);
+            keys.forEach(key -> assertThat(Kv.values(Kv.get(joiner, key, "?r=2"))).as(key).containsExactly(key));
+
+            Http.Response leave = Http.post(joiner.baseUrl() + "/api/kv/cluster/leave", "{}",
+                    io.practicalsystems.platform.testkit.TestServers.admin());
+            assertThat(leave.status()).isEqualTo(202);
+            for (LibertyServer server : cluster.servers()) {
+                Await.until(server.name() + " dropped kv-4 from its ring",
+                        () -> Kv.cluster(server).getInt("ringNodes"), n -> n == 3, CONVERGE);
+            }
+            // range moves right away, the hand-off sweep (every 30 s) for anything left
+            Await.until("kv-4 handed every key over", () -> Kv.cluster(joiner).getJsonNumber("keyCount").longValue(),
+                    n -> n == 0, Duration.ofSeconds(120));
+        }
+        for (String key : keys) {
+            Await.until(key + " on the three remaining nodes",
+                    () -> Kv.replicasMatch(cluster.servers(), cluster.secret, key), ok -> ok, CONVERGE);
+            assertThat(Kv.values(Kv.get(cluster.get(1), key, "?r=3"))).containsExactly(key);
+        }
+    }
 }

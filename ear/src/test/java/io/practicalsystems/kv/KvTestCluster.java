@@ -51,6 +51,30 @@ final class KvTestCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * A new node that joins by gossiping with the existing ones (directly, without proxies): same secret, quorum and
+     * intervals. Started and awaited; the caller closes it.
+     */
+    LibertyServer startJoiner(String name, String nodeId, String quorum) {
+        int port = FreePorts.next();
+        String seeds = servers.stream().map(s -> address(s.httpPort())).collect(Collectors.joining(","));
+        LibertyServer joiner = TestServers.realServices(name)
+                .httpPort(port)
+                .env("PS_KV_NODE_ID", nodeId)
+                .env("PS_KV_ADDRESS", address(port))
+                .env("PS_KV_SEEDS", seeds)
+                .env("PS_KV_CLUSTER_SECRET", secret)
+                .env("PS_KV_QUORUM", quorum)
+                .env("PS_KV_REQUEST_TIMEOUT_MS", "1500")
+                .env("PS_KV_GOSSIP_INTERVAL_MS", "200")
+                .env("PS_KV_HINT_DELIVERY_INTERVAL_MS", "500")
+                .env("PS_KV_ANTI_ENTROPY_INTERVAL_MS", "300")
+                .build();
+        joiner.start();
+        joiner.awaitReady();
+        return joiner;
+    }
+
     static String nodeId(int index) {
         return "kv-" + (index + 1);
     }
