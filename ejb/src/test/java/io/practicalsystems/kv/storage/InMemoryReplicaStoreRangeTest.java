@@ -1,0 +1,9 @@
+package io.practicalsystems.kv.storage;
+
+class InMemoryReplicaStoreRangeTest extends ReplicaStoreRangeContract {
+
+    @Override
+    ReplicaStore openStore() {
+        return new InMemoryReplicaStore();
+    }
+}
