@@ -8,8 +8,10 @@ import io.practicalsystems.kv.version.Versioned;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -155,8 +157,11 @@ public final class MvStoreReplicaStore implements ReplicaStore {
         Objects.requireNonNull(range, "range");
         Objects.requireNonNull(action, "action");
         checkOpen();
-        RingScan.forEachKey(range, this::keysFrom, ringKey ->
-                locked(ringKey, () -> read(ringKey)).ifPresent(copy -> action.accept(ringKey.key(), copy)));
+        pinned(() -> {
+            RingScan.forEachKey(range, this::keysFrom, ringKey ->
+                    locked(ringKey, () -> read(ringKey)).ifPresent(copy -> action.accept(ringKey.key(), copy)));
+            return null;
+        });
     }
 
     @Override
@@ -166,23 +171,22 @@ public final class MvStoreReplicaStore implements ReplicaStore {
             throw new IllegalArgumentException("grace must not be negative, got " + grace);
         }
         checkOpen();
-        int removed = 0;
-        long lastTicket = 0;
-        for (Iterator<RingKey> keys = keysFrom(null); keys.hasNext(); ) {
-            RingKey ringKey = keys.next();
-            // Not durable before the lock is released, unlike other writes: seeing a key gone early is harmless, and
-            // one commit for the whole sweep is far cheaper. The forgotten ceiling rises in the same commit.
-            Long ticket = locked(ringKey, () -> read(ringKey)
-                    .filter(copy -> copy.isCollectable(now, grace))
-                    .map(copy -> forget(ringKey, copy))
-                    .orElse(null));
-            if (ticket != null) {
-                removed++;
-                lastTicket = ticket;
+        List<Long> tickets = new ArrayList<>();
+        pinned(() -> {
+            for (Iterator<RingKey> keys = keysFrom(null); keys.hasNext(); ) {
+                RingKey ringKey = keys.next();
+                // Not durable before the lock is released, unlike other writes: seeing a key gone early is harmless,
+                // and one commit for the whole sweep is far cheaper. The forgotten ceiling rises in the same commit.
+                locked(ringKey, () -> read(ringKey)
+                        .filter(copy -> copy.isCollectable(now, grace))
+                        .map(copy -> forget(ringKey, copy)))
+                        .ifPresent(tickets::add);
             }
-        }
+            return null;
+        });
+        int removed = tickets.size();
         if (removed > 0) {
-            long sweep = lastTicket;
+            long sweep = tickets.get(removed - 1);
             guarded(() -> {
                 commits.awaitDurable(sweep);
                 commits.compact(COMPACT_FILL_RATE_PERCENT, COMPACT_MAX_BYTES);
@@ -267,10 +271,25 @@ public final class MvStoreReplicaStore implements ReplicaStore {
     private <T> T guarded(Supplier<T> action) {
         checkOpen();
         try {
-            return action.get();
+            return pinned(action);
         } catch (MVStoreException e) {
             checkOpen();
             throw new IllegalStateException("replica store " + file + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code action} with the store's current version registered as in use. Freed file space is reused at once
+     * (retention time 0), and a reader walks the tree of the version it started on: unless that version is
+     * registered, a concurrent commit may overwrite the chunks it is about to read ("Chunk N not found"). Scans hold
+     * one registration for the whole walk.
+     */
+    private <T> T pinned(Supplier<T> action) {
+        MVStore.TxCounter usage = store.registerVersionUsage();
+        try {
+            return action.get();
+        } finally {
+            store.deregisterVersionUsage(usage);
         }
     }
 
