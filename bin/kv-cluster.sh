@@ -7,7 +7,8 @@
 #   bin/kv-cluster.sh restart 3 # start node 3 again
 #   bin/kv-cluster.sh stop      # stop all
 #
-# Settings: NODES (3), BASE_PORT (9080: node i listens on BASE_PORT+i), QUORUM (3/2/2), KV_CLUSTER_DIR
+# Settings: NODES (3), BASE_PORT (9080: node i listens on BASE_PORT+i), QUORUM (3/2/2), KV_CLUSTER_DIR,
+# PEER_TRANSPORT (websocket, or http: how replica calls travel between the nodes)
 # (target/kv-cluster). Each node gets its own WLP_USER_DIR/WLP_OUTPUT_DIR under KV_CLUSTER_DIR, embedded Derby,
 # embedded Redis and Mongo-wire servers on their own ports, and the KV store in its own MVStore file. The cluster
 # secret is generated once per cluster directory (never committed).
@@ -50,6 +51,7 @@ PS_KV_NODE_ID=kv-$n
 PS_KV_ADDRESS=http://127.0.0.1:$(port "$n")
 PS_KV_SEEDS=$seeds
 PS_KV_QUORUM=$QUORUM
+PS_KV_PEER_TRANSPORT=${PEER_TRANSPORT:-websocket}
 PS_KV_CLUSTER_SECRET=$(cat "$DIR/secret")
 PS_EMBEDDED_REDIS_PORT=$(( 16379 + n ))
 PS_EMBEDDED_MONGODB_PORT=$(( 27017 + 100 + n ))

@@ -1,5 +1,8 @@
 package io.practicalsystems.kv;
 
+import io.practicalsystems.kv.storage.Blob;
+import io.practicalsystems.kv.storage.SiblingSetCodec;
+import io.practicalsystems.kv.version.DottedVersionVectorSet;
 import io.practicalsystems.platform.testkit.Http;
 import io.practicalsystems.platform.testkit.LibertyServer;
 import jakarta.json.JsonObject;
@@ -14,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -85,9 +89,21 @@ final class Kv {
     }
 
     /** Whether every server holds byte-identical copies of {@code key}. */
+    /**
+     * Whether every server holds the same version of the key: the same causal history and the same siblings (dots and
+     * values). Not byte equality: a stored copy also carries bookkeeping that replicas need not agree on — entry
+     * update times for pruning, and the ceiling a node's own forgotten counters put under a copy it created.
+     */
     static boolean replicasMatch(List<LibertyServer> servers, String secret, String key) {
-        Optional<byte[]> first = replica(servers.get(0), secret, key);
+        Optional<String> first = replica(servers.get(0), secret, key).map(Kv::version);
         return first.isPresent() && servers.stream().allMatch(s -> replica(s, secret, key)
-                .map(bytes -> Arrays.equals(bytes, first.get())).orElse(false));
+                .map(bytes -> version(bytes).equals(first.get())).orElse(false));
+    }
+
+    private static String version(byte[] copy) {
+        DottedVersionVectorSet<Blob> decoded = SiblingSetCodec.decode(copy);
+        return HexFormat.of().formatHex(decoded.versionDigest()) + decoded.values().stream()
+                .map(v -> v.isTombstone() ? "(tombstone)" : HexFormat.of().formatHex(v.value().bytes()))
+                .sorted().toList();
     }
 }

@@ -63,6 +63,7 @@ public class KvService {
     private Gossiper gossiper;
     private ScheduledFuture<?> gossipRounds;
     private HttpClient http;
+    private WebSocketNodeTransport peerLinks;
     private Jsonb jsonb;
 
     @PostConstruct
@@ -87,8 +88,12 @@ public class KvService {
             MembershipView membership = membership(self);
             HttpNodeTransport transport = new HttpNodeTransport(http, jsonb, this::addressOf,
                     settings.clusterSecret().orElse(""), settings.requestTimeout(), settings.routes());
-            node = new KvNode(self, store, membership, transport, new ExecutorScheduler(executor, Clock.systemUTC()),
-                    config);
+            if (settings.peerWebSocket()) {
+                peerLinks = new WebSocketNodeTransport(transport, http, this::addressOf,
+                        settings.clusterSecret().orElse(""), settings.requestTimeout(), settings.routes(), executor);
+            }
+            node = new KvNode(self, store, membership, peerLinks != null ? peerLinks : transport,
+                    new ExecutorScheduler(executor, Clock.systemUTC()), config);
             node.start();
             if (gossip != null) {
                 gossiper = new Gossiper(gossip, transport, Clock.systemUTC());
@@ -134,6 +139,9 @@ public class KvService {
         }
         if (node != null) {
             node.stop();
+        }
+        if (peerLinks != null) {
+            peerLinks.close();
         }
         closeQuietly();
     }
@@ -203,6 +211,26 @@ public class KvService {
         } catch (IllegalStateException e) { // e.g. the last node of the ring, or already left
             return Optional.of(e.getMessage());
         }
+    }
+
+    /**
+     * Answers a peer's request ({@link PeerFrames}) from the WebSocket link; never throws — a malformed or failing
+     * request gets a {@code failed} answer naming the problem.
+     */
+    public java.nio.ByteBuffer answerPeer(java.nio.ByteBuffer request) {
+        return PeerRequests.answer(this::node, request);
+    }
+
+    /** Whether {@code given} is this cluster's secret (never, on a node without one). */
+    public boolean isClusterSecret(String given) {
+        return settings.clusterSecret().filter(secret -> given != null && java.security.MessageDigest.isEqual(
+                secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                given.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isPresent();
+    }
+
+    /** Where the WebSocket endpoint runs peer requests (off the socket's read thread). */
+    public java.util.concurrent.Executor executor() {
+        return executor;
     }
 
     public Jsonb jsonb() {

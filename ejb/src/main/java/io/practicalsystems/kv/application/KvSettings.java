@@ -85,6 +85,14 @@ public class KvSettings {
     @ConfigProperty(name = "ps.kv.routes", defaultValue = " ")
     String routes;
 
+    /**
+     * How replica reads and writes travel between nodes: {@code websocket} (one socket per peer, binary frames) or
+     * {@code http} (one HTTP request per call). Everything else always uses HTTP.
+     */
+    @Inject
+    @ConfigProperty(name = "ps.kv.peer-transport", defaultValue = "websocket")
+    String peerTransport;
+
     @Inject
     @ConfigProperty(name = "ps.kv.request-timeout.ms", defaultValue = "1000")
     long requestTimeoutMillis;
@@ -135,6 +143,16 @@ public class KvSettings {
             result.put(parts[0].trim(), parts[1].trim());
         }
         return result;
+    }
+
+    /** Whether replica calls go over the WebSocket peer link (else over HTTP). */
+    public boolean peerWebSocket() {
+        return switch (peerTransport.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "websocket" -> true;
+            case "http" -> false;
+            default -> throw new IllegalArgumentException(
+                    "ps.kv.peer-transport must be websocket or http, got '" + peerTransport + "'");
+        };
     }
 
     public boolean clustered() {

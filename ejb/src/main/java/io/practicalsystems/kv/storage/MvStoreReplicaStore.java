@@ -5,6 +5,7 @@ import io.practicalsystems.kv.ring.TokenRange;
 import io.practicalsystems.kv.version.CausalContext;
 import io.practicalsystems.kv.version.DottedVersionVectorSet;
 import io.practicalsystems.kv.version.Versioned;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,29 +29,33 @@ import org.h2.mvstore.MVStoreException;
  * bytes, so keys are sorted by ring position and a token range is one ordered scan (two if it wraps).
  *
  * <h2>Durability</h2>
- * Every write commits before it returns; concurrent writers share commits ({@link GroupCommit}). What a commit
- * survives depends on {@link Durability}:
+ * Every change is appended to a {@link WriteAheadLog} and written before the write returns; concurrent writers share
+ * the log writes (group commit). The MVStore file is committed only at checkpoints — every {@link #CHECKPOINT_BYTES}
+ * of log, after garbage collection and on close — and on opening, the log left since the last checkpoint is replayed.
+ * What an acknowledged write survives depends on {@link Durability}:
  * <ul>
- *   <li>{@link Durability#PROCESS_CRASH} (the default): the commit is written to the operating system, which keeps it
- *       when the process dies (kill -9, OOM, a JVM crash) but may lose it on power loss or a kernel crash. After one
+ *   <li>{@link Durability#PROCESS_CRASH} (the default): the log record is written to the operating system, which keeps
+ *       it when the process dies (kill -9, OOM, a JVM crash) but may lose it on power loss or a kernel crash. After one
  *       of those, treat the node's data as lost: delete the file and rejoin under a new node ID, exactly as for a wiped
  *       disk — acknowledged writes may be missing, so the node could reissue dot counters others already know, and the
  *       file may not open at all (see below). Replication (W copies on different machines) is what protects data
  *       against one machine losing power; that is the bet Dynamo and Cassandra's periodic commit log make.</li>
- *   <li>{@link Durability#POWER_LOSS}: every commit is also fsynced. Costs a disk flush per group commit
- *       (sub-millisecond on a datacenter SSD with power-loss protection, milliseconds on consumer or network disks).</li>
+ *   <li>{@link Durability#POWER_LOSS}: every log write is also fsynced, and every checkpoint. Costs a disk flush per
+ *       group of writes (sub-millisecond on a datacenter SSD with power-loss protection, milliseconds on consumer or
+ *       network disks).</li>
  * </ul>
- * MVStore never overwrites live data; freed file space is reused at once (retention time 0) rather than after its
- * default 45 s, during which a store committing per write grows by about 20 KB a commit (100 MB a minute at 100
- * writes a second; measured with H2 2.3). Reuse at once is safe when every commit is flushed in order — always true
- * for a process crash, and with fsync for power loss — but without fsync a power loss can leave the file unopenable,
- * hence the advice above. MVStore's background writer is off (this class commits, and must know when data reached the
- * file), so its housekeeping is too: {@link #collectGarbage} compacts a bounded amount after removing keys.
+ * Why a log: committing the MVStore per write (the first version) cost about 200 µs of CPU per write and grew the
+ * file to about ten times the data — each commit rewrote B-tree pages and the chunk layout. MVStore never overwrites
+ * live data; freed file space is reused at once (retention time 0) rather than after its default 45 s. That is safe
+ * when every commit is flushed in order — always true for a process crash, and with fsync for power loss — but
+ * without fsync a power loss can leave the file unopenable, hence the advice above. MVStore's background writer is off
+ * (this class decides when the file is committed), so its housekeeping is too: {@link #collectGarbage} compacts a
+ * bounded amount after removing keys.
  *
  * <h2>Concurrency</h2>
  * A write holds its key's lock stripe from read to durable commit, and reads take the same stripe: per-key atomic
  * read-modify-write, and a read never sees a write that is not yet durable (see {@link ReplicaStore}). Writers of
- * other stripes proceed in parallel and share commits.
+ * other stripes proceed in parallel and share log writes.
  *
  * <h2>Opening</h2>
  * A new store is created under a temporary name with a format marker and then renamed into place, so a file at the
@@ -68,6 +73,11 @@ public final class MvStoreReplicaStore implements ReplicaStore {
     }
 
     private static final int LOCK_STRIPES = 64;
+    private static final byte LOG_PUT = 1;
+    private static final byte LOG_REMOVE = 2;
+    private static final byte LOG_CEILING = 3;
+    /** Log bytes between store commits: the most a reopening replays (about 25,000 writes of 100-byte values). */
+    private static final long CHECKPOINT_BYTES = 8L << 20;
     /** Chunks less full than this are rewritten by the compaction after garbage collection. */
     private static final int COMPACT_FILL_RATE_PERCENT = 50;
     private static final int COMPACT_MAX_BYTES = 4 << 20;
@@ -76,7 +86,9 @@ public final class MvStoreReplicaStore implements ReplicaStore {
     private final MVStore store;
     private final MVMap<RingKey, byte[]> copies;
     private final MvStoreFile.Meta meta;
-    private final GroupCommit commits;
+    private final WriteAheadLog log;
+    private final boolean fsync;
+    private final ReentrantLock checkpointing = new ReentrantLock();
     private final ForgottenCounters forgotten;
     private final ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
     private volatile boolean closed;
@@ -86,10 +98,34 @@ public final class MvStoreReplicaStore implements ReplicaStore {
         this.store = store;
         this.copies = MvStoreFile.copies(store);
         this.meta = new MvStoreFile.Meta(store);
-        this.commits = new GroupCommit(store, durability == Durability.POWER_LOSS);
+        this.fsync = durability == Durability.POWER_LOSS;
+        try {
+            this.log = WriteAheadLog.open(file, fsync, this::replay);
+            commitStore(); // what the log replayed is now in the file: its old segments can go
+            log.dropBefore(log.currentSegment());
+        } catch (RuntimeException e) {
+            store.closeImmediately();
+            throw new IllegalStateException("cannot open replica store " + file + ": " + e.getMessage(), e);
+        }
         this.forgotten = new ForgottenCounters(meta.forgottenCounterCeiling());
         for (int i = 0; i < LOCK_STRIPES; i++) {
             stripes[i] = new ReentrantLock();
+        }
+    }
+
+    /** One logged change, applied again on opening (changes are idempotent: the last one for a key wins). */
+    private void replay(byte type, ByteBuffer body) {
+        switch (type) {
+            case LOG_PUT -> {
+                String key = readKey(body);
+                byte[] bytes = new byte[body.remaining()];
+                body.get(bytes);
+                copies.put(RingKey.of(key), bytes);
+            }
+            case LOG_REMOVE -> copies.remove(RingKey.of(readKey(body)));
+            case LOG_CEILING -> meta.setForgottenCounterCeiling(
+                    Math.max(meta.forgottenCounterCeiling(), body.getLong()));
+            default -> throw new IllegalStateException("unknown record type " + type + " in the log of " + file);
         }
     }
 
@@ -131,6 +167,12 @@ public final class MvStoreReplicaStore implements ReplicaStore {
     }
 
     private DottedVersionVectorSet<Blob> write(String key, UnaryOperator<DottedVersionVectorSet<Blob>> change) {
+        DottedVersionVectorSet<Blob> written = writeLocked(key, change);
+        maybeCheckpoint();
+        return written;
+    }
+
+    private DottedVersionVectorSet<Blob> writeLocked(String key, UnaryOperator<DottedVersionVectorSet<Blob>> change) {
         RingKey ringKey = RingKey.of(key);
         return locked(ringKey, () -> {
             DottedVersionVectorSet<Blob> current = read(ringKey).orElseGet(forgotten::freshCopy);
@@ -138,8 +180,9 @@ public final class MvStoreReplicaStore implements ReplicaStore {
             if (next.equals(current)) {
                 return current; // a duplicate or older copy: nothing to write, and `current` is already durable
             }
-            copies.put(ringKey, SiblingSetCodec.encode(next));
-            commits.awaitDurable(commits.ticket());
+            byte[] bytes = SiblingSetCodec.encode(next);
+            copies.put(ringKey, bytes); // before the log record: see WriteAheadLog#rotate
+            log.awaitDurable(log.append(LOG_PUT, keyed(ringKey.key(), bytes)));
             return next;
         });
     }
@@ -188,8 +231,8 @@ public final class MvStoreReplicaStore implements ReplicaStore {
         if (removed > 0) {
             long sweep = tickets.get(removed - 1);
             guarded(() -> {
-                commits.awaitDurable(sweep);
-                commits.compact(COMPACT_FILL_RATE_PERCENT, COMPACT_MAX_BYTES);
+                log.awaitDurable(sweep);
+                checkpoint(() -> store.compact(COMPACT_FILL_RATE_PERCENT, COMPACT_MAX_BYTES));
                 return null;
             });
         }
@@ -200,7 +243,7 @@ public final class MvStoreReplicaStore implements ReplicaStore {
     public void remove(String key) {
         RingKey ringKey = RingKey.of(key);
         locked(ringKey, () -> {
-            read(ringKey).ifPresent(copy -> commits.awaitDurable(forget(ringKey, copy)));
+            read(ringKey).ifPresent(copy -> log.awaitDurable(forget(ringKey, copy)));
             return null;
         });
     }
@@ -210,10 +253,75 @@ public final class MvStoreReplicaStore implements ReplicaStore {
         synchronized (forgotten) { // so the persisted ceiling only ever rises
             if (forgotten.forget(copy)) {
                 meta.setForgottenCounterCeiling(forgotten.ceiling());
+                log.append(LOG_CEILING, ByteBuffer.allocate(8).putLong(forgotten.ceiling()).array());
             }
         }
         copies.remove(ringKey);
-        return commits.ticket();
+        return log.append(LOG_REMOVE, keyed(ringKey.key(), new byte[0]));
+    }
+
+    /** Commits the store after {@link #CHECKPOINT_BYTES} of log, so replay on opening stays short. */
+    private void maybeCheckpoint() {
+        if (log.sinceCheckpoint() >= CHECKPOINT_BYTES && checkpointing.tryLock()) {
+            try {
+                guarded(() -> {
+                    checkpoint(() -> { });
+                    return null;
+                });
+            } finally {
+                checkpointing.unlock();
+            }
+        }
+    }
+
+    /** Starts a new log segment, runs {@code beforeCommit}, commits the store, and drops the log it covers. */
+    private void checkpoint(Runnable beforeCommit) {
+        checkpointing.lock();
+        try {
+            long segment = log.rotate();
+            beforeCommit.run();
+            commitStore();
+            log.dropBefore(segment);
+        } finally {
+            checkpointing.unlock();
+        }
+    }
+
+    /**
+     * Commits with the thread's interrupt flag clear: file channels close when a thread blocked in them is interrupted,
+     * which would take the whole store down. (An interrupt arriving during the commit is absorbed by H2's
+     * {@code retry:} file system, which reopens the file and clears the flag; the flag is restored only if it was set
+     * before.)
+     */
+    private void commitStore() {
+        boolean interrupted = Thread.interrupted();
+        try {
+            store.commit();
+            if (fsync) {
+                store.sync();
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** A log record body: the key (as Java chars, so any string round-trips), then {@code rest}. */
+    private static byte[] keyed(String key, byte[] rest) {
+        ByteBuffer out = ByteBuffer.allocate(4 + key.length() * 2 + rest.length).putInt(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            out.putChar(key.charAt(i));
+        }
+        return out.put(rest).array();
+    }
+
+    private static String readKey(ByteBuffer body) {
+        char[] chars = new char[body.getInt()];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = body.getChar();
+        }
+        return new String(chars);
     }
 
     @Override
@@ -228,15 +336,19 @@ public final class MvStoreReplicaStore implements ReplicaStore {
             return;
         }
         closed = true;
+        checkpointing.lock();
         for (ReentrantLock stripe : stripes) {
             stripe.lock();
         }
         try {
-            store.close();
+            log.close();
+            store.close(); // commits every change, so no log segment is needed any more
+            log.dropBefore(Long.MAX_VALUE);
         } finally {
             for (ReentrantLock stripe : stripes) {
                 stripe.unlock();
             }
+            checkpointing.unlock();
         }
     }
 

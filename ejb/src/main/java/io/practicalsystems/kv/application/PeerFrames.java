@@ -1,0 +1,152 @@
+package io.practicalsystems.kv.application;
+
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The binary messages of the WebSocket peer link ({@link WebSocketNodeTransport}): the hot node-to-node calls — a
+ * replica's copy of a key, read or merged — without HTTP request parsing, routing and JSON on every call.
+ *
+ * <pre>
+ * hello    : 0x01 | secret (UTF-8, rest of the message)          first message on every link
+ * put      : 0x02 | id (8) | key (2 + n) | hintFor (2 + n, length 0xFFFF = none) | copy (rest)
+ * get      : 0x03 | id (8) | key (2 + n)
+ * done     : 0x81 | id (8)                                        a put merged; a get found no copy
+ * copy     : 0x82 | id (8) | copy (rest)                          a get's copy (SiblingSetCodec bytes)
+ * failed   : 0x83 | id (8) | message (UTF-8, rest)
+ * </pre>
+ * Each request carries an id the answer repeats, so many calls share one link and may be answered out of order.
+ * Decoding anything malformed throws {@link IllegalArgumentException}.
+ */
+public final class PeerFrames {
+
+    public static final byte HELLO = 0x01;
+    public static final byte PUT = 0x02;
+    public static final byte GET = 0x03;
+    public static final byte DONE = (byte) 0x81;
+    public static final byte COPY = (byte) 0x82;
+    public static final byte FAILED = (byte) 0x83;
+    private static final int NO_HINT = 0xFFFF;
+
+    private PeerFrames() {
+    }
+
+    /** A decoded request. {@code copy} is empty for a get. */
+    public record Request(byte kind, long id, String key, Optional<String> hintFor, byte[] copy) {
+    }
+
+    /** A decoded answer: {@code body} is the copy for {@link #COPY}, the message for {@link #FAILED}. */
+    public record Answer(byte kind, long id, byte[] body) {
+    }
+
+    public static ByteBuffer hello(String secret) {
+        byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(1 + bytes.length).put(HELLO).put(bytes).flip();
+    }
+
+    /** The secret of a hello message, or empty if the message is not a hello. */
+    public static Optional<String> helloSecret(ByteBuffer message) {
+        ByteBuffer in = message.duplicate();
+        if (!in.hasRemaining() || in.get() != HELLO) {
+            return Optional.empty();
+        }
+        return Optional.of(StandardCharsets.UTF_8.decode(in).toString());
+    }
+
+    public static ByteBuffer put(long id, String key, Optional<String> hintFor, byte[] copy) {
+        byte[] keyBytes = text(key);
+        byte[] hint = hintFor.map(PeerFrames::text).orElse(null);
+        ByteBuffer out = ByteBuffer.allocate(1 + 8 + 2 + keyBytes.length + 2 + (hint == null ? 0 : hint.length)
+                + copy.length);
+        out.put(PUT).putLong(id).putShort((short) keyBytes.length).put(keyBytes);
+        if (hint == null) {
+            out.putShort((short) NO_HINT);
+        } else {
+            out.putShort((short) hint.length).put(hint);
+        }
+        return out.put(copy).flip();
+    }
+
+    public static ByteBuffer get(long id, String key) {
+        byte[] keyBytes = text(key);
+        return ByteBuffer.allocate(1 + 8 + 2 + keyBytes.length).put(GET).putLong(id)
+                .putShort((short) keyBytes.length).put(keyBytes).flip();
+    }
+
+    public static Request request(ByteBuffer message) {
+        try {
+            ByteBuffer in = message.duplicate();
+            byte kind = in.get();
+            if (kind != PUT && kind != GET) {
+                throw new IllegalArgumentException("not a request: kind " + kind);
+            }
+            long id = in.getLong();
+            String key = string(in, in.getShort() & 0xFFFF);
+            if (kind == GET) {
+                requireEnd(in);
+                return new Request(kind, id, key, Optional.empty(), new byte[0]);
+            }
+            int hintLength = in.getShort() & 0xFFFF;
+            Optional<String> hint = hintLength == NO_HINT ? Optional.empty() : Optional.of(string(in, hintLength));
+            byte[] copy = new byte[in.remaining()];
+            in.get(copy);
+            return new Request(kind, id, key, hint, copy);
+        } catch (BufferUnderflowException e) {
+            throw new IllegalArgumentException("truncated peer request", e);
+        }
+    }
+
+    public static ByteBuffer done(long id) {
+        return ByteBuffer.allocate(9).put(DONE).putLong(id).flip();
+    }
+
+    public static ByteBuffer copy(long id, byte[] copy) {
+        return ByteBuffer.allocate(9 + copy.length).put(COPY).putLong(id).put(copy).flip();
+    }
+
+    public static ByteBuffer failed(long id, String message) {
+        byte[] text = String.valueOf(message).getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(9 + text.length).put(FAILED).putLong(id).put(text).flip();
+    }
+
+    public static Answer answer(ByteBuffer message) {
+        try {
+            ByteBuffer in = message.duplicate();
+            byte kind = in.get();
+            if (kind != DONE && kind != COPY && kind != FAILED) {
+                throw new IllegalArgumentException("not an answer: kind " + kind);
+            }
+            long id = in.getLong();
+            byte[] body = new byte[in.remaining()];
+            in.get(body);
+            if (kind == DONE && body.length > 0) {
+                throw new IllegalArgumentException("a 'done' answer has no body");
+            }
+            return new Answer(kind, id, body);
+        } catch (BufferUnderflowException e) {
+            throw new IllegalArgumentException("truncated peer answer", e);
+        }
+    }
+
+    private static byte[] text(String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length >= NO_HINT) {
+            throw new IllegalArgumentException("too long for a peer message: " + bytes.length + " bytes");
+        }
+        return bytes;
+    }
+
+    private static String string(ByteBuffer in, int length) {
+        byte[] bytes = new byte[length];
+        in.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static void requireEnd(ByteBuffer in) {
+        if (in.hasRemaining()) {
+            throw new IllegalArgumentException(in.remaining() + " unexpected bytes after a get");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.practicalsystems.kv.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PeerFramesTest {
+
+    private static final byte[] COPY = {1, 2, 3, 0, (byte) 0xFF};
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "k", "日本語/😀", "a\u0000b"})
+    void aPutRoundTripsWithAndWithoutAHint(String key) {
+        PeerFrames.Request plain = PeerFrames.request(PeerFrames.put(7, key, Optional.empty(), COPY));
+        PeerFrames.Request hinted = PeerFrames.request(PeerFrames.put(8, key, Optional.of("kv-3"), COPY));
+
+        assertThat(plain.kind()).isEqualTo(PeerFrames.PUT);
+        assertThat(plain.id()).isEqualTo(7);
+        assertThat(plain.key()).isEqualTo(key);
+        assertThat(plain.hintFor()).isEmpty();
+        assertThat(plain.copy()).containsExactly(COPY);
+        assertThat(hinted.hintFor()).contains("kv-3");
+        assertThat(hinted.copy()).containsExactly(COPY);
+    }
+
+    @Test
+    void aGetRoundTrips() {
+        PeerFrames.Request get = PeerFrames.request(PeerFrames.get(Long.MAX_VALUE, "key"));
+        assertThat(get.kind()).isEqualTo(PeerFrames.GET);
+        assertThat(get.id()).isEqualTo(Long.MAX_VALUE);
+        assertThat(get.key()).isEqualTo("key");
+        assertThat(get.copy()).isEmpty();
+    }
+
+    @Test
+    void answersRoundTripAndNameTheirCall() {
+        assertThat(PeerFrames.answer(PeerFrames.done(3))).satisfies(a -> {
+            assertThat(a.kind()).isEqualTo(PeerFrames.DONE);
+            assertThat(a.id()).isEqualTo(3);
+            assertThat(a.body()).isEmpty();
+        });
+        assertThat(PeerFrames.answer(PeerFrames.copy(4, COPY)).body()).containsExactly(COPY);
+        PeerFrames.Answer failed = PeerFrames.answer(PeerFrames.failed(5, "store closed"));
+        assertThat(failed.kind()).isEqualTo(PeerFrames.FAILED);
+        assertThat(new String(failed.body(), StandardCharsets.UTF_8)).isEqualTo("store closed");
+    }
+
+    @Test
+    void helloCarriesTheSecretAndNothingElseIsAHello() {
+        assertThat(PeerFrames.helloSecret(PeerFrames.hello("s3cret ü"))).contains("s3cret ü");
+        assertThat(PeerFrames.helloSecret(PeerFrames.get(1, "k"))).isEmpty();
+        assertThat(PeerFrames.helloSecret(ByteBuffer.allocate(0))).isEmpty();
+    }
+
+    @Test
+    void decodingLeavesTheMessageReadableAgain() {
+        ByteBuffer message = PeerFrames.get(9, "k");
+        PeerFrames.request(message);
+        assertThat(PeerFrames.request(message).id()).isEqualTo(9);
+    }
+
+    @Test
+    void truncatedOrForeignMessagesAreRejectedClearly() {
+        ByteBuffer put = PeerFrames.put(1, "key", Optional.of("kv-2"), COPY);
+        byte[] bytes = new byte[put.remaining()];
+        put.get(bytes);
+        for (int length = 0; length < 1 + 8 + 2 + 3 + 2 + 4; length++) {
+            ByteBuffer truncated = ByteBuffer.wrap(Arrays.copyOf(bytes, length));
+            assertThatThrownBy(() -> PeerFrames.request(truncated)).as("first %d bytes", length)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> PeerFrames.request(PeerFrames.done(1))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a request");
+        assertThatThrownBy(() -> PeerFrames.answer(PeerFrames.get(1, "k")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an answer");
+        ByteBuffer getWithTrailer = ByteBuffer.allocate(20).put(PeerFrames.get(1, "k")).put((byte) 1).flip();
+        assertThatThrownBy(() -> PeerFrames.request(getWithTrailer)).isInstanceOf(IllegalArgumentException.class);
+        ByteBuffer doneWithBody = ByteBuffer.allocate(10).put(PeerFrames.done(1)).put((byte) 1).flip();
+        assertThatThrownBy(() -> PeerFrames.answer(doneWithBody)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aKeyTooLongForTheLengthFieldIsRefused() {
+        assertThatThrownBy(() -> PeerFrames.get(1, "x".repeat(70_000))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("too long");
+    }
+}
