@@ -2,6 +2,9 @@ package io.practicalsystems.kv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.practicalsystems.kv.application.PeerFrames;
+import io.practicalsystems.kv.storage.Blob;
+import io.practicalsystems.kv.storage.SiblingSetCodec;
 import io.practicalsystems.platform.testkit.Await;
 import io.practicalsystems.platform.testkit.Http;
 import io.practicalsystems.platform.testkit.LibertyServer;
@@ -220,5 +223,22 @@ class KvClusterIT {
                     Duration.ofSeconds(180));
             assertThat(Kv.values(Kv.get(cluster.get(1), key, "?r=3"))).containsExactly(key);
         }
+    }
+
+    @Test
+    @Order(7)
+    void thePeerLinkAnswersOnlyNodesThatKnowTheClusterSecret() throws Exception {
+        String key = "peer-" + UUID.randomUUID();
+        assertThat(Kv.put(cluster.get(0), key, "value", null, "?w=3").status()).isEqualTo(200);
+
+        PeerSocket.Outcome member = PeerSocket.ask(cluster.get(1), cluster.secret, PeerFrames.get(42, key));
+        assertThat(member.answer().kind()).isEqualTo(PeerFrames.COPY);
+        assertThat(member.answer().id()).isEqualTo(42);
+        assertThat(SiblingSetCodec.decode(member.answer().body()).liveValues())
+                .extracting(Blob::utf8).containsExactly("value");
+
+        PeerSocket.Outcome stranger = PeerSocket.ask(cluster.get(1), "not-the-secret", PeerFrames.get(43, key));
+        assertThat(stranger.closeCode()).as("closed as a policy violation").isEqualTo(1008);
+        assertThat(stranger.answer()).isNull();
     }
 }

@@ -2,6 +2,7 @@ package io.practicalsystems.kv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.practicalsystems.kv.application.PeerFrames;
 import io.practicalsystems.platform.testkit.Http;
 import io.practicalsystems.platform.testkit.LibertyServer;
 import io.practicalsystems.platform.testkit.TestServers;
@@ -145,5 +146,11 @@ class KvSingleNodeIT {
         Http.Response alone = Http.post(server.baseUrl() + "/api/kv/cluster/leave", "{}", TestServers.admin());
         assertThat(alone.status()).isEqualTo(409);
         assertThat(alone.json().getString("detail")).contains("nobody to leave to");
+    }
+
+    @Test
+    void aOneNodeClusterRefusesEveryPeerLink() throws Exception {
+        PeerSocket.Outcome outcome = PeerSocket.ask(server, "", PeerFrames.get(1, key()));
+        assertThat(outcome.closeCode()).as("no cluster secret configured: nobody is a peer").isEqualTo(1008);
     }
 }
