@@ -73,9 +73,6 @@ public final class MvStoreReplicaStore implements ReplicaStore {
     }
 
     private static final int LOCK_STRIPES = 64;
-    private static final byte LOG_PUT = 1;
-    private static final byte LOG_REMOVE = 2;
-    private static final byte LOG_CEILING = 3;
     /** Log bytes between store commits: the most a reopening replays (about 25,000 writes of 100-byte values). */
     private static final long CHECKPOINT_BYTES = 8L << 20;
     /** Chunks less full than this are rewritten by the compaction after garbage collection. */
@@ -113,20 +110,24 @@ public final class MvStoreReplicaStore implements ReplicaStore {
         }
     }
 
-    /** One logged change, applied again on opening (changes are idempotent: the last one for a key wins). */
+    /** Replays what the log holds since the last checkpoint. */
     private void replay(byte type, ByteBuffer body) {
-        switch (type) {
-            case LOG_PUT -> {
-                String key = readKey(body);
-                byte[] bytes = new byte[body.remaining()];
-                body.get(bytes);
-                copies.put(RingKey.of(key), bytes);
+        StoreChanges.apply(type, body, new StoreChanges.Target() {
+            @Override
+            public void put(String key, byte[] copy) {
+                copies.put(RingKey.of(key), copy);
             }
-            case LOG_REMOVE -> copies.remove(RingKey.of(readKey(body)));
-            case LOG_CEILING -> meta.setForgottenCounterCeiling(
-                    Math.max(meta.forgottenCounterCeiling(), body.getLong()));
-            default -> throw new IllegalStateException("unknown record type " + type + " in the log of " + file);
-        }
+
+            @Override
+            public void remove(String key) {
+                copies.remove(RingKey.of(key));
+            }
+
+            @Override
+            public void raiseCeiling(long ceiling) {
+                meta.setForgottenCounterCeiling(Math.max(meta.forgottenCounterCeiling(), ceiling));
+            }
+        });
     }
 
     /** Opens (or creates) the store at {@code file} with {@link Durability#PROCESS_CRASH}. */
@@ -182,7 +183,7 @@ public final class MvStoreReplicaStore implements ReplicaStore {
             }
             byte[] bytes = SiblingSetCodec.encode(next);
             copies.put(ringKey, bytes); // before the log record: see WriteAheadLog#rotate
-            log.awaitDurable(log.append(LOG_PUT, keyed(ringKey.key(), bytes)));
+            log.awaitDurable(StoreChanges.put(log, ringKey.key(), bytes));
             return next;
         });
     }
@@ -253,11 +254,11 @@ public final class MvStoreReplicaStore implements ReplicaStore {
         synchronized (forgotten) { // so the persisted ceiling only ever rises
             if (forgotten.forget(copy)) {
                 meta.setForgottenCounterCeiling(forgotten.ceiling());
-                log.append(LOG_CEILING, ByteBuffer.allocate(8).putLong(forgotten.ceiling()).array());
+                StoreChanges.ceiling(log, forgotten.ceiling());
             }
         }
         copies.remove(ringKey);
-        return log.append(LOG_REMOVE, keyed(ringKey.key(), new byte[0]));
+        return StoreChanges.remove(log, ringKey.key());
     }
 
     /** Commits the store after {@link #CHECKPOINT_BYTES} of log, so replay on opening stays short. */
@@ -305,23 +306,6 @@ public final class MvStoreReplicaStore implements ReplicaStore {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    /** A log record body: the key (as Java chars, so any string round-trips), then {@code rest}. */
-    private static byte[] keyed(String key, byte[] rest) {
-        ByteBuffer out = ByteBuffer.allocate(4 + key.length() * 2 + rest.length).putInt(key.length());
-        for (int i = 0; i < key.length(); i++) {
-            out.putChar(key.charAt(i));
-        }
-        return out.put(rest).array();
-    }
-
-    private static String readKey(ByteBuffer body) {
-        char[] chars = new char[body.getInt()];
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = body.getChar();
-        }
-        return new String(chars);
     }
 
     @Override
