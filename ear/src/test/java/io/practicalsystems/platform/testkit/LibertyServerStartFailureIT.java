@@ -46,8 +46,10 @@ class LibertyServerStartFailureIT {
         LibertyInstallation broken = new LibertyInstallation(real.installDir(), config, real.ear(), real.workDir());
 
         try (LibertyServer server = LibertyServer.builder("broken-jvm").installation(broken).build()) {
+            // Which of the two is seen depends on whether the watch catches the JVM in its few milliseconds of
+            // life; both are the fast failure this test is about.
             assertThatThrownBy(server::start)
-                    .hasMessageContaining("no server JVM is running")
+                    .hasMessageMatching("(?s).*(no server JVM is running|the server JVM \\(pid \\d+\\) died).*")
                     .hasMessageContaining("NoSuchOptionAnywhere");
             assertThat(server.isRunning()).isFalse();
         }
