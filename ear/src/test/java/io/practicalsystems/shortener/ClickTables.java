@@ -6,6 +6,12 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -16,7 +22,16 @@ final class ClickTables {
     }
 
     static long rawEvents(String code) {
-        return single("SELECT COUNT(*) FROM SHORTENER_CLICK WHERE CODE = ?", code);
+        return allRawEvents().stream().filter(e -> e.code().equals(code)).count();
+    }
+
+    /** (code, referrer, agent) → clicks for the day, counted from the raw click batches. */
+    static Map<String, Long> rawGroups(String day) {
+        Map<String, Long> result = new TreeMap<>();
+        for (ClickEvent e : rawEvents(LocalDate.parse(day))) {
+            result.merge(e.code() + "|" + e.referrerHost() + "|" + e.agentFamily(), 1L, Long::sum);
+        }
+        return result;
     }
 
     static long rolledUpClicks(String code, String day) {
@@ -24,32 +39,61 @@ final class ClickTables {
                 + day + "'", code);
     }
 
-    /** (code, referrer, agent) → clicks for the day, counted from the raw events. */
-    static Map<String, Long> rawGroups(String day) {
-        return groups("SELECT CODE, REFERRER_HOST, AGENT_FAMILY, COUNT(*) FROM SHORTENER_CLICK WHERE CLICK_DAY = ?"
-                + " GROUP BY CODE, REFERRER_HOST, AGENT_FAMILY", day);
-    }
-
     /** (code, referrer, agent) → clicks for the day, as the rollup job stored them. */
     static Map<String, Long> rolledUpGroups(String day) {
-        return groups("SELECT CODE, REFERRER_HOST, AGENT_FAMILY, CLICKS FROM SHORTENER_DAILY_STAT WHERE CLICK_DAY = ?",
-                day);
+        Map<String, Long> result = new TreeMap<>();
+        query("SELECT CODE, REFERRER_HOST, AGENT_FAMILY, CLICKS FROM SHORTENER_DAILY_STAT WHERE CLICK_DAY = '" + day
+                + "'", rows -> result.merge(rows.getString(1) + "|" + rows.getString(2) + "|" + rows.getString(3),
+                rows.getLong(4), Long::sum));
+        return result;
     }
 
-    private static Map<String, Long> groups(String sql, String day) {
-        Map<String, Long> result = new TreeMap<>();
-        try (Connection c = connect(); PreparedStatement query = c.prepareStatement(sql)) {
-            query.setString(1, day);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    result.merge(rows.getString(1) + "|" + rows.getString(2) + "|" + rows.getString(3),
-                            rows.getLong(4), Long::sum);
-                }
+    /** Writes a click the way versions before click batches did: one row in SHORTENER_CLICK. */
+    static void insertLegacyClick(String eventId, String code, Instant at, String referrerHost, String agentFamily) {
+        try (Connection c = connect(); PreparedStatement insert = c.prepareStatement("INSERT INTO SHORTENER_CLICK"
+                + " (EVENT_ID, CODE, OCCURRED_AT, CLICK_DAY, REFERRER_HOST, AGENT_FAMILY) VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, eventId);
+            insert.setString(2, code);
+            insert.setTimestamp(3, Timestamp.from(at));
+            insert.setString(4, at.atZone(ZoneOffset.UTC).toLocalDate().toString());
+            insert.setString(5, referrerHost);
+            insert.setString(6, agentFamily);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static long legacyRows(String code) {
+        return single("SELECT COUNT(*) FROM SHORTENER_CLICK WHERE CODE = ?", code);
+    }
+
+    private static List<ClickEvent> allRawEvents() {
+        List<ClickEvent> events = new ArrayList<>();
+        query("SELECT EVENTS FROM SHORTENER_CLICK_BATCH", rows -> events.addAll(ClickBatch.eventsFromText(rows.getString(1))));
+        return events;
+    }
+
+    private static List<ClickEvent> rawEvents(LocalDate day) {
+        List<ClickEvent> events = new ArrayList<>();
+        query("SELECT EVENTS FROM SHORTENER_CLICK_BATCH WHERE CLICK_DAY = '" + day + "'",
+                rows -> events.addAll(ClickBatch.eventsFromText(rows.getString(1))));
+        return events;
+    }
+
+    private interface RowConsumer {
+        void accept(ResultSet row) throws SQLException;
+    }
+
+    private static void query(String sql, RowConsumer each) {
+        try (Connection c = connect(); PreparedStatement query = c.prepareStatement(sql);
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                each.accept(rows);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return result;
     }
 
     private static long single(String sql, String parameter) {

@@ -1,6 +1,6 @@
 package io.practicalsystems.shortener.batch;
 
-import io.practicalsystems.shortener.ClickEvent;
+import io.practicalsystems.shortener.ClickBatch;
 import io.practicalsystems.shortener.application.ClickRollupStore;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
@@ -15,8 +15,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Reads the day's raw click events page by page in event-ID order. The checkpoint is the last event ID handed
- * to the writer, so a restarted job resumes right after the last committed chunk.
+ * Reads the day's raw click batches page by page in batch-ID order; one item is one batch (up to 500 clicks). The
+ * checkpoint is the last batch ID handed to the writer, so a restarted job resumes right after the last committed
+ * chunk.
  */
 @Named("clickEventPageReader")
 @Dependent
@@ -33,34 +34,34 @@ public class ClickEventPageReader extends AbstractItemReader {
     String pageSize;
 
     private LocalDate day;
-    private String lastEventId;
-    private final Deque<ClickEvent> buffer = new ArrayDeque<>();
+    private String lastBatchId;
+    private final Deque<ClickBatch> buffer = new ArrayDeque<>();
     private boolean exhausted;
 
     @Override
     public void open(Serializable checkpoint) {
         day = RollupDay.from(BatchRuntime.getJobOperator().getParameters(job.getExecutionId()));
-        lastEventId = (String) checkpoint;
+        lastBatchId = (String) checkpoint;
     }
 
     @Override
     public Object readItem() {
         if (buffer.isEmpty() && !exhausted) {
-            int size = pageSize == null ? 500 : Integer.parseInt(pageSize);
+            int size = pageSize == null ? 20 : Integer.parseInt(pageSize);
             // The buffer is drained before the next page is read, so the last handed-out ID is where it starts.
-            var page = store.page(day, lastEventId, size);
+            var page = store.page(day, lastBatchId, size);
             buffer.addAll(page);
             exhausted = page.size() < size;
         }
-        ClickEvent next = buffer.pollFirst();
+        ClickBatch next = buffer.pollFirst();
         if (next != null) {
-            lastEventId = next.eventId();
+            lastBatchId = next.id();
         }
         return next;
     }
 
     @Override
     public Serializable checkpointInfo() {
-        return lastEventId;
+        return lastBatchId;
     }
 }

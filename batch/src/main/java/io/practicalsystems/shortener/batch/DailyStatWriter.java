@@ -1,6 +1,6 @@
 package io.practicalsystems.shortener.batch;
 
-import io.practicalsystems.shortener.ClickEvent;
+import io.practicalsystems.shortener.ClickBatch;
 import io.practicalsystems.shortener.application.ClickRollupStore;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.enterprise.context.Dependent;
@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 
-/** Adds one chunk of events to the daily stats, inside the chunk's transaction. */
+/** Adds one chunk of click batches to the daily stats, inside the chunk's transaction. */
 @Named("dailyStatWriter")
 @Dependent
 public class DailyStatWriter extends AbstractItemWriter {
@@ -18,6 +18,6 @@ public class DailyStatWriter extends AbstractItemWriter {
 
     @Override
     public void writeItems(List<Object> items) {
-        store.add(items.stream().map(ClickEvent.class::cast).toList());
+        store.add(items.stream().map(ClickBatch.class::cast).flatMap(batch -> batch.events().stream()).toList());
     }
 }

@@ -42,7 +42,7 @@ public class ClickEventListener implements MessageListener {
             }
             try {
                 ClickEvent event = ClickEvent.fromWire(line);
-                if (ClickRecord.fits(event)) {
+                if (StoredClickBatch.fits(event)) {
                     events.add(event);
                 } else {
                     LOG.warning("discarding click event that cannot be stored (a field is too long): " + event.eventId());

@@ -1,5 +1,6 @@
 package io.practicalsystems.shortener.application;
 
+import io.practicalsystems.shortener.ClickBatch;
 import io.practicalsystems.shortener.ClickEvent;
 import io.practicalsystems.shortener.DailyRollup;
 import io.practicalsystems.shortener.DailyStat;
@@ -29,12 +30,12 @@ public class ClickRollupStore {
         em.createQuery("DELETE FROM RolledUpDay d WHERE d.clickDay = :day").setParameter("day", day).executeUpdate();
     }
 
-    /** The next page of the day's raw events, in event-ID order, after {@code afterEventId} (null = from the start). */
-    public List<ClickEvent> page(LocalDate day, String afterEventId, int size) {
-        return em.createQuery("SELECT c FROM ClickRecord c WHERE c.clickDay = :day AND c.eventId > :after"
-                        + " ORDER BY c.eventId", ClickRecord.class)
-                .setParameter("day", day).setParameter("after", afterEventId == null ? "" : afterEventId)
-                .setMaxResults(size).getResultStream().map(ClickRecord::toEvent).toList();
+    /** The next page of the day's raw click batches, in batch-ID order, after {@code afterBatchId} (null = from the start). */
+    public List<ClickBatch> page(LocalDate day, String afterBatchId, int size) {
+        return em.createQuery("SELECT b FROM StoredClickBatch b WHERE b.clickDay = :day AND b.batchId > :after"
+                        + " ORDER BY b.batchId", StoredClickBatch.class)
+                .setParameter("day", day).setParameter("after", afterBatchId == null ? "" : afterBatchId)
+                .setMaxResults(size).getResultStream().map(StoredClickBatch::toBatch).toList();
     }
 
     /** Adds a chunk's events to the day's stored counts. */
@@ -52,8 +53,9 @@ public class ClickRollupStore {
 
     /** Marks the day rolled up; stats then read it from SQL instead of the live counters. */
     public long markRolledUp(LocalDate day) {
-        long events = em.createQuery("SELECT COUNT(c) FROM ClickRecord c WHERE c.clickDay = :day", Long.class)
-                .setParameter("day", day).getSingleResult();
+        Long summed = em.createQuery("SELECT SUM(b.eventCount) FROM StoredClickBatch b WHERE b.clickDay = :day",
+                Long.class).setParameter("day", day).getSingleResult();
+        long events = summed == null ? 0 : summed;
         RolledUpDay done = em.find(RolledUpDay.class, day);
         if (done == null) {
             em.persist(new RolledUpDay(day, events, Instant.now()));

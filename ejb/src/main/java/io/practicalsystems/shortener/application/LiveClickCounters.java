@@ -1,10 +1,9 @@
 package io.practicalsystems.shortener.application;
 
-import io.practicalsystems.shortener.ClickEvent;
+import io.practicalsystems.shortener.ClickBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,50 +14,57 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Per-link, per-day click counters by referrer host in Redis ({@code sh:live:<code>:<yyyy-mm-dd>}), the
- * "today" part of the stats. A Lua script marks the event ID as seen and increments in one atomic step, so a
- * redelivered event is never counted twice here either. Best effort: Redis down only loses live numbers;
- * the raw rows in SQL, and the rollups built from them, stay exact.
+ * "today" part of the stats. A Lua script marks the batch as seen ({@code sh:seen:<batch id>}) and adds its
+ * counts in one atomic step, so a redelivered batch is never counted twice here either — and the marker is one
+ * key per batch (up to 500 clicks), not one per click. Best effort: Redis down only loses live numbers; the raw
+ * batches in SQL, and the rollups built from them, stay exact.
  */
 @ApplicationScoped
 public class LiveClickCounters {
 
     private static final Logger LOG = Logger.getLogger(LiveClickCounters.class.getName());
     private static final long KEEP_SECONDS = 3 * 24 * 3600;
-    /** KEYS: (seen marker, live hash) per event; ARGV[1]: TTL, ARGV[1 + i]: event i's referrer host. */
-    private static final LuaScript COUNT_EACH_ONCE = new LuaScript("""
-            local counted = 0
-            for i = 1, #KEYS / 2 do
-              if redis.call('SET', KEYS[2 * i - 1], '1', 'NX', 'EX', ARGV[1]) then
-                redis.call('HINCRBY', KEYS[2 * i], ARGV[i + 1], 1)
-                redis.call('EXPIRE', KEYS[2 * i], ARGV[1])
-                counted = counted + 1
-              end
+    /**
+     * KEYS[1]: the batch's seen marker, KEYS[2..]: the live hashes it touches. ARGV[1]: TTL, then triples
+     * (index into KEYS, referrer host, clicks).
+     */
+    private static final LuaScript COUNT_BATCH_ONCE = new LuaScript("""
+            if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
+              return 0
             end
-            return counted""");
+            for i = 2, #ARGV, 3 do
+              redis.call('HINCRBY', KEYS[tonumber(ARGV[i])], ARGV[i + 1], ARGV[i + 2])
+            end
+            for k = 2, #KEYS do
+              redis.call('EXPIRE', KEYS[k], ARGV[1])
+            end
+            return 1""");
 
     @Inject
     UnifiedJedis redis;
 
-    /**
-     * Counts a batch of events in one Redis round trip (one script run: a click batch is up to 500 events, and a
-     * round trip per click was most of the analytics cost). Events already seen are skipped.
-     */
-    public void countAll(List<ClickEvent> events) {
-        if (events.isEmpty()) {
-            return;
-        }
-        List<String> keys = new ArrayList<>(2 * events.size());
-        List<String> args = new ArrayList<>(1 + events.size());
-        args.add(Long.toString(KEEP_SECONDS));
-        for (ClickEvent event : events) {
-            keys.add("sh:seen:" + event.eventId());
-            keys.add(key(event.code(), event.occurredAt().atZone(ZoneOffset.UTC).toLocalDate()));
-            args.add(event.referrerHost());
-        }
-        try {
-            COUNT_EACH_ONCE.run(redis, keys, args);
-        } catch (RuntimeException e) {
-            LOG.warning("live click counters not updated for " + events.size() + " events: " + e.getMessage());
+    /** Counts each batch once, one script run per batch (normally one per message). Batches already seen are skipped. */
+    public void countAll(List<ClickBatch> batches) {
+        for (ClickBatch batch : batches) {
+            List<String> keys = new ArrayList<>();
+            List<String> args = new ArrayList<>();
+            keys.add("sh:seen:" + batch.id());
+            args.add(Long.toString(KEEP_SECONDS));
+            batch.countsByCodeAndReferrer().forEach((code, byReferrer) -> {
+                keys.add(key(code, batch.day()));
+                String keyIndex = Integer.toString(keys.size()); // Lua arrays start at 1
+                byReferrer.forEach((referrer, clicks) -> {
+                    args.add(keyIndex);
+                    args.add(referrer);
+                    args.add(Long.toString(clicks));
+                });
+            });
+            try {
+                COUNT_BATCH_ONCE.run(redis, keys, args);
+            } catch (RuntimeException e) {
+                LOG.warning("live click counters not updated for batch " + batch.id() + " (" + batch.events().size()
+                        + " events): " + e.getMessage());
+            }
         }
     }
 

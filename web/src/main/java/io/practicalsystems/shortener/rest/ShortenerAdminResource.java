@@ -4,7 +4,7 @@ import io.practicalsystems.platform.rest.InvalidParameterException;
 import io.practicalsystems.platform.rest.Problems;
 import io.practicalsystems.shortener.ClickEvent;
 import io.practicalsystems.shortener.application.ClickPublisher;
-import io.practicalsystems.shortener.application.ClickRecord;
+import io.practicalsystems.shortener.application.StoredClickBatch;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,9 +51,9 @@ public class ShortenerAdminResource {
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException("body", e.getMessage());
         }
-        if (!ClickRecord.fits(event)) {
-            throw new InvalidParameterException("body", "event ID (max " + ClickRecord.MAX_EVENT_ID + "), code (max "
-                    + ClickRecord.MAX_CODE + ") or another field is too long to store");
+        if (!StoredClickBatch.fits(event)) {
+            throw new InvalidParameterException("body", "event ID (max " + StoredClickBatch.MAX_EVENT_ID + "), code (max "
+                    + StoredClickBatch.MAX_CODE + ") or another field is too long to store");
         }
         clicks.publishForTest(event, failFirstDelivery);
         return Response.accepted().build();
