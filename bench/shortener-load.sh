@@ -41,9 +41,9 @@ run() { # $1 label, rest: wrk args
   rm -f /tmp/wrk-$$.out
 }
 
-echo "== warm-up (cache filled, JIT warm)"
-CODES_FILE=$codes_file wrk -t2 -c"$CONNECTIONS" -d10s -s wrk/redirect.lua "$BASE" >/dev/null
-wrk -t2 -c"$CONNECTIONS" -d10s "$BASE/api/ping" >/dev/null
+echo "== warm-up, ${WARMUP:-60s} each (cache filled; a fresh JVM runs several times slower until the JIT has compiled the path)"
+CODES_FILE=$codes_file wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-60s}" -s wrk/redirect.lua "$BASE" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-60s}" "$BASE/api/ping" >/dev/null
 
 echo "== $ROUNDS alternating rounds, $CONNECTIONS connections, $DURATION each"
 ratios=()

@@ -1,6 +1,7 @@
 package io.practicalsystems.shortener;
 
 import io.practicalsystems.platform.testkit.TestServers;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -70,14 +71,14 @@ final class ClickTables {
 
     private static List<ClickEvent> allRawEvents() {
         List<ClickEvent> events = new ArrayList<>();
-        query("SELECT EVENTS FROM SHORTENER_CLICK_BATCH", rows -> events.addAll(ClickBatch.eventsFromText(rows.getString(1))));
+        query("SELECT EVENTS FROM SHORTENER_CLICK_BATCH", rows -> events.addAll(ClickBatch.eventsFromText(new String(rows.getBytes(1), StandardCharsets.UTF_8))));
         return events;
     }
 
     private static List<ClickEvent> rawEvents(LocalDate day) {
         List<ClickEvent> events = new ArrayList<>();
         query("SELECT EVENTS FROM SHORTENER_CLICK_BATCH WHERE CLICK_DAY = '" + day + "'",
-                rows -> events.addAll(ClickBatch.eventsFromText(rows.getString(1))));
+                rows -> events.addAll(ClickBatch.eventsFromText(new String(rows.getBytes(1), StandardCharsets.UTF_8))));
         return events;
     }
 

@@ -68,6 +68,9 @@ public record ClickEvent(String eventId, String code, Instant occurredAt, String
     }
 
     static String escape(String s) {
+        if (!needsEscape(s)) {
+            return s; // the usual case; every event is encoded twice (sent, stored), so the copy was measurable
+        }
         StringBuilder out = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -82,7 +85,20 @@ public record ClickEvent(String eventId, String code, Instant occurredAt, String
         return out.toString();
     }
 
+    private static boolean needsEscape(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String unescape(String s) {
+        if (s.indexOf('\\') < 0) {
+            return s;
+        }
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
