@@ -1,24 +1,26 @@
 #!/usr/bin/env bash
-# KV store load test: put and get throughput and p50/p99 on a 3-server loopback cluster with N=3,R=2,W=2, and on a
-# one-server cluster (N=R=W=1), in the same run (targets: p99 < 10 ms and >= 50 % of the N=1 throughput).
+# KV store load test: put and get throughput and p50/p99 on a 3-server loopback cluster with N=3,R=2,W=2 against
+# the same 3 servers with N=1,R=1,W=1, in the same run (targets: p99 < 10 ms and >= 50 % of the N=1 throughput);
+# a one-server cluster is measured too, for reference.
 #
-#   bench/kv-load.sh          # after `mvn -DskipTests install`; needs wrk (apt-get install -y wrk)
+#   bench/kv-load.sh                      # after `mvn -DskipTests install`; needs wrk (apt-get install -y wrk)
+#   LEVELS="1 4 8 16 32" bench/kv-load.sh # measure at several connection counts (default: 32)
 #
-# It starts both clusters itself with bin/kv-cluster.sh (3 nodes on :9081-9083, then 1 node on :9091) in separate
-# directories, loads node 1 (it coordinates or forwards; every node holds every key at N=3), and stops them. Each
-# cluster first takes WARMUP (60s) of puts: a fresh JVM runs the request path several times slower until the JIT has
-# compiled it. Then the three-node cluster again with replica calls over HTTP instead of WebSockets (COMPARE_HTTP=0
-# skips it).
+# It starts each cluster itself with bin/kv-cluster.sh (1 node on :9091, then 3 nodes on :9081-9083 twice) in
+# separate directories, loads node 1 (it coordinates, or forwards to a replica), and stops it. Each cluster first
+# takes WARMUP (60s) of puts: a fresh JVM runs the request path several times slower until the JIT has compiled it.
+# COMPARE_HTTP=1 adds the three-node N=3 cluster with replica calls over HTTP instead of WebSockets.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-CONNECTIONS=${CONNECTIONS:-32}
+LEVELS=${LEVELS:-32}
 DURATION=${DURATION:-20s}
 export KEYS=${KEYS:-5000}
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
 
-run() { # $1 label, $2 base url, $3 script
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "bench/wrk/$3" "$2" > /tmp/kv-wrk.out
-  printf '%-22s %10s req/s  p50 %-9s p99 %-9s non-2xx %s\n' "$1" \
+run() { # $1 label, $2 base url, $3 script, $4 connections
+  local threads=$(( $4 < 2 ? 1 : 2 ))
+  wrk -t"$threads" -c"$4" -d"$DURATION" --latency -s "bench/wrk/$3" "$2" > /tmp/kv-wrk.out
+  printf '%-26s c=%-3s %10s req/s  p50 %-9s p99 %-9s non-2xx %s\n' "$1" "$4" \
     "$(awk '/Requests\/sec/ {print $2}' /tmp/kv-wrk.out)" "$(awk '$1=="50%" {print $2}' /tmp/kv-wrk.out)" \
     "$(awk '$1=="99%" {print $2}' /tmp/kv-wrk.out)" "$(awk '/Non-2xx/ {print $5}' /tmp/kv-wrk.out)"
 }
@@ -26,15 +28,18 @@ run() { # $1 label, $2 base url, $3 script
 bench_cluster() { # $1 label, $2 nodes, $3 base port, $4 quorum, $5 peer transport
   local dir; dir=$(mktemp -d)
   KV_CLUSTER_DIR=$dir NODES=$2 BASE_PORT=$3 QUORUM=$4 PEER_TRANSPORT=${5:-websocket} bin/kv-cluster.sh start >/dev/null
-  local url="http://127.0.0.1:$(( $3 + 1 ))"
-  RUN=fill wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-60s}" -s bench/wrk/kv-put.lua "$url" >/dev/null # fill + JIT warm-up
-  RUN=measured run "$1 put" "$url" kv-put.lua
-  run "$1 get" "$url" kv-get.lua
+  local url="http://127.0.0.1:$(( $3 + 1 ))" c
+  RUN=fill wrk -t2 -c32 -d"${WARMUP:-60s}" -s bench/wrk/kv-put.lua "$url" >/dev/null # fill + JIT warm-up
+  for c in $LEVELS; do
+    RUN=measured-$c run "$1 put" "$url" kv-put.lua "$c"
+    run "$1 get" "$url" kv-get.lua "$c"
+  done
   KV_CLUSTER_DIR=$dir NODES=$2 BASE_PORT=$3 bin/kv-cluster.sh stop
   rm -rf "$dir"
 }
 
-echo "== $CONNECTIONS connections, $DURATION per run, $KEYS keys; $(nproc) cores shared by wrk and every server"
-bench_cluster "N=1 R=1 W=1 (1 node)" 1 9090 1/1/1
-bench_cluster "N=3 R=2 W=2 (3 nodes)" 3 9080 3/2/2 websocket
-[ "${COMPARE_HTTP:-1}" = 1 ] && bench_cluster "N=3 ... over HTTP" 3 9080 3/2/2 http
+echo "== connections: $LEVELS; $DURATION per run, $KEYS keys; $(nproc) cores shared by wrk and every server"
+bench_cluster "1 node, N=1 R=1 W=1" 1 9090 1/1/1
+bench_cluster "3 nodes, N=1 R=1 W=1" 3 9080 1/1/1
+bench_cluster "3 nodes, N=3 R=2 W=2" 3 9080 3/2/2 websocket
+if [ "${COMPARE_HTTP:-0}" = 1 ]; then bench_cluster "3 nodes, N=3, HTTP links" 3 9080 3/2/2 http; fi

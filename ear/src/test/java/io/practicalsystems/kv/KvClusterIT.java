@@ -204,6 +204,16 @@ class KvClusterIT {
                     () -> Kv.cluster(joiner).getJsonNumber("keyCount").longValue(), n -> n >= 20, CONVERGE);
             keys.forEach(key -> assertThat(Kv.values(Kv.get(joiner, key, "?r=2"))).as(key).containsExactly(key));
 
+            // With 4 nodes and N=3, the joiner is not a replica of about a quarter of the keys: it forwards those
+            // writes to one (over the peer link) and answers with that coordinator's verdict.
+            List<String> forwarded = IntStream.range(0, 24).mapToObj(i -> "via-kv-4-" + i + "-" + UUID.randomUUID())
+                    .toList();
+            forwarded.forEach(key -> assertThat(Kv.put(joiner, key, key, null, "?w=2").status()).isEqualTo(200));
+            assertThat(Kv.cluster(joiner).getJsonObject("counters").getJsonNumber("forwardedWrites").longValue())
+                    .as("writes kv-4 forwarded").isPositive();
+            forwarded.forEach(key -> assertThat(Kv.values(Kv.get(cluster.get(0), key, "?r=2"))).as(key)
+                    .containsExactly(key));
+
             Http.Response leave = Http.post(joiner.baseUrl() + "/api/kv/cluster/leave", "{}",
                     io.practicalsystems.platform.testkit.TestServers.admin());
             assertThat(leave.status()).isEqualTo(202);
@@ -236,6 +246,12 @@ class KvClusterIT {
         assertThat(member.answer().id()).isEqualTo(42);
         assertThat(SiblingSetCodec.decode(member.answer().body()).liveValues())
                 .extracting(Blob::utf8).containsExactly("value");
+
+        PeerSocket.Outcome garbled = PeerSocket.ask(cluster.get(1), cluster.secret,
+                PeerFrames.forward(44, "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(garbled.answer().kind()).as("a malformed forwarded write is refused, the link stays")
+                .isEqualTo(PeerFrames.FAILED);
+        assertThat(garbled.answer().id()).isEqualTo(44);
 
         PeerSocket.Outcome stranger = PeerSocket.ask(cluster.get(1), "not-the-secret", PeerFrames.get(43, key));
         assertThat(stranger.closeCode()).as("closed as a policy violation").isEqualTo(1008);

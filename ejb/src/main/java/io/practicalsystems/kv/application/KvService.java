@@ -89,7 +89,7 @@ public class KvService {
             HttpNodeTransport transport = new HttpNodeTransport(http, jsonb, this::addressOf,
                     settings.clusterSecret().orElse(""), settings.requestTimeout(), settings.routes());
             if (settings.peerWebSocket()) {
-                peerLinks = new WebSocketNodeTransport(transport, http, this::addressOf,
+                peerLinks = new WebSocketNodeTransport(transport, http, jsonb, this::addressOf,
                         settings.clusterSecret().orElse(""), settings.requestTimeout(), settings.routes(), executor);
             }
             node = new KvNode(self, store, membership, peerLinks != null ? peerLinks : transport,
@@ -217,8 +217,8 @@ public class KvService {
      * Answers a peer's request ({@link PeerFrames}) from the WebSocket link; never throws — a malformed or failing
      * request gets a {@code failed} answer naming the problem.
      */
-    public java.nio.ByteBuffer answerPeer(java.nio.ByteBuffer request) {
-        return PeerRequests.answer(this::node, request);
+    public java.util.concurrent.CompletableFuture<java.nio.ByteBuffer> answerPeer(java.nio.ByteBuffer request) {
+        return PeerRequests.answer(this::node, jsonb, request);
     }
 
     /** Whether {@code given} is this cluster's secret (never, on a node without one). */

@@ -7,15 +7,19 @@ import java.util.Optional;
 
 /**
  * The binary messages of the WebSocket peer link ({@link WebSocketNodeTransport}): the hot node-to-node calls — a
- * replica's copy of a key, read or merged — without HTTP request parsing, routing and JSON on every call.
+ * replica's copy of a key, read or merged, and a client write forwarded to a replica that coordinates it — without
+ * HTTP request parsing and routing on every call.
  *
  * <pre>
  * hello    : 0x01 | secret (UTF-8, rest of the message)          first message on every link
  * put      : 0x02 | id (8) | key (2 + n) | hintFor (2 + n, length 0xFFFF = none) | copy (rest)
  * get      : 0x03 | id (8) | key (2 + n)
+ * forward  : 0x04 | id (8) | write (JSON, rest)                   a client write for the peer to coordinate
  * done     : 0x81 | id (8)                                        a put merged; a get found no copy
  * copy     : 0x82 | id (8) | copy (rest)                          a get's copy (SiblingSetCodec bytes)
  * failed   : 0x83 | id (8) | message (UTF-8, rest)
+ * written  : 0x84 | id (8) | result (JSON, rest)                  a forwarded write reached its quorum
+ * noQuorum : 0x85 | id (8) | failure (JSON, rest)                 a forwarded write did not
  * </pre>
  * Each request carries an id the answer repeats, so many calls share one link and may be answered out of order.
  * Decoding anything malformed throws {@link IllegalArgumentException}.
@@ -25,19 +29,28 @@ public final class PeerFrames {
     public static final byte HELLO = 0x01;
     public static final byte PUT = 0x02;
     public static final byte GET = 0x03;
+    public static final byte FORWARD = 0x04;
     public static final byte DONE = (byte) 0x81;
     public static final byte COPY = (byte) 0x82;
     public static final byte FAILED = (byte) 0x83;
+    public static final byte WRITTEN = (byte) 0x84;
+    public static final byte NO_QUORUM = (byte) 0x85;
     private static final int NO_HINT = 0xFFFF;
 
     private PeerFrames() {
     }
 
-    /** A decoded request. {@code copy} is empty for a get. */
-    public record Request(byte kind, long id, String key, Optional<String> hintFor, byte[] copy) {
+    /**
+     * A decoded request. {@code body} is a put's copy or a forward's write; empty for a get. {@code key} is empty for
+     * a forward (the write names its key).
+     */
+    public record Request(byte kind, long id, String key, Optional<String> hintFor, byte[] body) {
     }
 
-    /** A decoded answer: {@code body} is the copy for {@link #COPY}, the message for {@link #FAILED}. */
+    /**
+     * A decoded answer: {@code body} is the copy for {@link #COPY}, the message for {@link #FAILED}, the result or the
+     * failure for {@link #WRITTEN} and {@link #NO_QUORUM}.
+     */
     public record Answer(byte kind, long id, byte[] body) {
     }
 
@@ -75,14 +88,21 @@ public final class PeerFrames {
                 .putShort((short) keyBytes.length).put(keyBytes).flip();
     }
 
+    public static ByteBuffer forward(long id, byte[] write) {
+        return ByteBuffer.allocate(9 + write.length).put(FORWARD).putLong(id).put(write).flip();
+    }
+
     public static Request request(ByteBuffer message) {
         try {
             ByteBuffer in = message.duplicate();
             byte kind = in.get();
-            if (kind != PUT && kind != GET) {
+            if (kind != PUT && kind != GET && kind != FORWARD) {
                 throw new IllegalArgumentException("not a request: kind " + kind);
             }
             long id = in.getLong();
+            if (kind == FORWARD) {
+                return new Request(kind, id, "", Optional.empty(), rest(in));
+            }
             String key = string(in, in.getShort() & 0xFFFF);
             if (kind == GET) {
                 requireEnd(in);
@@ -90,9 +110,7 @@ public final class PeerFrames {
             }
             int hintLength = in.getShort() & 0xFFFF;
             Optional<String> hint = hintLength == NO_HINT ? Optional.empty() : Optional.of(string(in, hintLength));
-            byte[] copy = new byte[in.remaining()];
-            in.get(copy);
-            return new Request(kind, id, key, hint, copy);
+            return new Request(kind, id, key, hint, rest(in));
         } catch (BufferUnderflowException e) {
             throw new IllegalArgumentException("truncated peer request", e);
         }
@@ -106,6 +124,14 @@ public final class PeerFrames {
         return ByteBuffer.allocate(9 + copy.length).put(COPY).putLong(id).put(copy).flip();
     }
 
+    /** A forwarded write's outcome: {@link #WRITTEN} with the result, or {@link #NO_QUORUM} with the failure. */
+    public static ByteBuffer outcome(byte kind, long id, byte[] json) {
+        if (kind != WRITTEN && kind != NO_QUORUM) {
+            throw new IllegalArgumentException("not a forwarded write's outcome: kind " + kind);
+        }
+        return ByteBuffer.allocate(9 + json.length).put(kind).putLong(id).put(json).flip();
+    }
+
     public static ByteBuffer failed(long id, String message) {
         byte[] text = String.valueOf(message).getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(9 + text.length).put(FAILED).putLong(id).put(text).flip();
@@ -115,12 +141,11 @@ public final class PeerFrames {
         try {
             ByteBuffer in = message.duplicate();
             byte kind = in.get();
-            if (kind != DONE && kind != COPY && kind != FAILED) {
+            if (kind != DONE && kind != COPY && kind != FAILED && kind != WRITTEN && kind != NO_QUORUM) {
                 throw new IllegalArgumentException("not an answer: kind " + kind);
             }
             long id = in.getLong();
-            byte[] body = new byte[in.remaining()];
-            in.get(body);
+            byte[] body = rest(in);
             if (kind == DONE && body.length > 0) {
                 throw new IllegalArgumentException("a 'done' answer has no body");
             }
@@ -142,6 +167,12 @@ public final class PeerFrames {
         byte[] bytes = new byte[length];
         in.get(bytes);
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] rest(ByteBuffer in) {
+        byte[] bytes = new byte[in.remaining()];
+        in.get(bytes);
+        return bytes;
     }
 
     private static void requireEnd(ByteBuffer in) {

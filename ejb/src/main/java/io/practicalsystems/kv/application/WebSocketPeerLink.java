@@ -45,8 +45,17 @@ final class WebSocketPeerLink {
         this.timeout = timeout;
     }
 
-    /** Sends the request {@code frame(id)} builds and completes with the peer's answer. */
+    /** Sends the request {@code frame(id)} builds and completes with the peer's answer; silence drops the socket. */
     CompletableFuture<PeerFrames.Answer> call(LongFunction<ByteBuffer> frame) {
+        return call(frame, timeout, true);
+    }
+
+    /**
+     * As {@link #call(LongFunction)}, with its own timeout. {@code silenceMeansDead = false} for calls whose answer
+     * may rightly take long (a forwarded write waits for the peer's own replicas): their timeout fails only them.
+     */
+    CompletableFuture<PeerFrames.Answer> call(LongFunction<ByteBuffer> frame, Duration callTimeout,
+                                              boolean silenceMeansDead) {
         long id = ids.incrementAndGet();
         CompletableFuture<PeerFrames.Answer> answer = new CompletableFuture<>();
         waiting.put(id, answer);
@@ -61,9 +70,9 @@ final class WebSocketPeerLink {
                 }
             });
         }
-        return answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((result, error) -> {
+        return answer.orTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((result, error) -> {
             waiting.remove(id);
-            if (error instanceof TimeoutException) {
+            if (error instanceof TimeoutException && silenceMeansDead) {
                 link.thenAccept(WebSocket::abort);
                 forget(link, error);
             }

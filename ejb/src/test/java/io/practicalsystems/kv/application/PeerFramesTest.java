@@ -25,9 +25,9 @@ class PeerFramesTest {
         assertThat(plain.id()).isEqualTo(7);
         assertThat(plain.key()).isEqualTo(key);
         assertThat(plain.hintFor()).isEmpty();
-        assertThat(plain.copy()).containsExactly(COPY);
+        assertThat(plain.body()).containsExactly(COPY);
         assertThat(hinted.hintFor()).contains("kv-3");
-        assertThat(hinted.copy()).containsExactly(COPY);
+        assertThat(hinted.body()).containsExactly(COPY);
     }
 
     @Test
@@ -36,7 +36,7 @@ class PeerFramesTest {
         assertThat(get.kind()).isEqualTo(PeerFrames.GET);
         assertThat(get.id()).isEqualTo(Long.MAX_VALUE);
         assertThat(get.key()).isEqualTo("key");
-        assertThat(get.copy()).isEmpty();
+        assertThat(get.body()).isEmpty();
     }
 
     @Test
@@ -50,6 +50,23 @@ class PeerFramesTest {
         PeerFrames.Answer failed = PeerFrames.answer(PeerFrames.failed(5, "store closed"));
         assertThat(failed.kind()).isEqualTo(PeerFrames.FAILED);
         assertThat(new String(failed.body(), StandardCharsets.UTF_8)).isEqualTo("store closed");
+    }
+
+    @Test
+    void aForwardedWriteAndItsOutcomesRoundTrip() {
+        byte[] write = "{\"key\":\"k\"}".getBytes(StandardCharsets.UTF_8);
+        PeerFrames.Request forward = PeerFrames.request(PeerFrames.forward(9, write));
+        assertThat(forward.kind()).isEqualTo(PeerFrames.FORWARD);
+        assertThat(forward.id()).isEqualTo(9);
+        assertThat(forward.body()).containsExactly(write);
+
+        PeerFrames.Answer written = PeerFrames.answer(PeerFrames.outcome(PeerFrames.WRITTEN, 9, write));
+        assertThat(written.kind()).isEqualTo(PeerFrames.WRITTEN);
+        assertThat(written.body()).containsExactly(write);
+        assertThat(PeerFrames.answer(PeerFrames.outcome(PeerFrames.NO_QUORUM, 10, write)).kind())
+                .isEqualTo(PeerFrames.NO_QUORUM);
+        assertThatThrownBy(() -> PeerFrames.outcome(PeerFrames.DONE, 11, write))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

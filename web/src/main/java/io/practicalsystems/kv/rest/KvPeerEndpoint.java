@@ -42,7 +42,7 @@ public class KvPeerEndpoint {
         }
         // Copied: the container may reuse its buffer once this method returns.
         ByteBuffer request = ByteBuffer.allocate(message.remaining()).put(message).flip();
-        kv.executor().execute(() -> reply(session, kv.answerPeer(request)));
+        kv.executor().execute(() -> kv.answerPeer(request).thenAccept(answer -> reply(session, answer)));
     }
 
     private void admit(ByteBuffer message, Session session) {
