@@ -31,7 +31,8 @@ import org.h2.mvstore.MVStoreException;
  * <h2>Durability</h2>
  * Every change is appended to a {@link WriteAheadLog} and written before the write returns; concurrent writers share
  * the log writes (group commit). The MVStore file is committed only at checkpoints — every {@link #CHECKPOINT_BYTES}
- * of log, after garbage collection and on close — and on opening, the log left since the last checkpoint is replayed.
+ * of log on a background thread ({@link BackgroundCheckpoints}), after garbage collection and on close — and on
+ * opening, the log left since the last checkpoint is replayed.
  * What an acknowledged write survives depends on {@link Durability}:
  * <ul>
  *   <li>{@link Durability#PROCESS_CRASH} (the default): the log record is written to the operating system, which keeps
@@ -73,8 +74,10 @@ public final class MvStoreReplicaStore implements ReplicaStore {
     }
 
     private static final int LOCK_STRIPES = 64;
-    /** Log bytes between store commits: the most a reopening replays (about 25,000 writes of 100-byte values). */
+    /** Log bytes between store commits (about 25,000 writes of 100-byte values), on a background thread. */
     private static final long CHECKPOINT_BYTES = 8L << 20;
+    /** Log bytes at which a writer commits the store itself: the most a reopening replays. */
+    private static final long INLINE_CHECKPOINT_BYTES = 4 * CHECKPOINT_BYTES;
     /** Chunks less full than this are rewritten by the compaction after garbage collection. */
     private static final int COMPACT_FILL_RATE_PERCENT = 50;
     private static final int COMPACT_MAX_BYTES = 4 << 20;
@@ -86,6 +89,7 @@ public final class MvStoreReplicaStore implements ReplicaStore {
     private final WriteAheadLog log;
     private final boolean fsync;
     private final ReentrantLock checkpointing = new ReentrantLock();
+    private final BackgroundCheckpoints checkpoints;
     private final ForgottenCounters forgotten;
     private final ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
     private volatile boolean closed;
@@ -105,6 +109,11 @@ public final class MvStoreReplicaStore implements ReplicaStore {
             throw new IllegalStateException("cannot open replica store " + file + ": " + e.getMessage(), e);
         }
         this.forgotten = new ForgottenCounters(meta.forgottenCounterCeiling());
+        this.checkpoints = new BackgroundCheckpoints(file.getFileName().toString(), log::sinceCheckpoint,
+                CHECKPOINT_BYTES, INLINE_CHECKPOINT_BYTES, () -> guarded(() -> {
+                    checkpoint(() -> { });
+                    return null;
+                }));
         for (int i = 0; i < LOCK_STRIPES; i++) {
             stripes[i] = new ReentrantLock();
         }
@@ -169,7 +178,7 @@ public final class MvStoreReplicaStore implements ReplicaStore {
 
     private DottedVersionVectorSet<Blob> write(String key, UnaryOperator<DottedVersionVectorSet<Blob>> change) {
         DottedVersionVectorSet<Blob> written = writeLocked(key, change);
-        maybeCheckpoint();
+        checkpoints.afterWrite();
         return written;
     }
 
@@ -261,20 +270,6 @@ public final class MvStoreReplicaStore implements ReplicaStore {
         return StoreChanges.remove(log, ringKey.key());
     }
 
-    /** Commits the store after {@link #CHECKPOINT_BYTES} of log, so replay on opening stays short. */
-    private void maybeCheckpoint() {
-        if (log.sinceCheckpoint() >= CHECKPOINT_BYTES && checkpointing.tryLock()) {
-            try {
-                guarded(() -> {
-                    checkpoint(() -> { });
-                    return null;
-                });
-            } finally {
-                checkpointing.unlock();
-            }
-        }
-    }
-
     /** Starts a new log segment, runs {@code beforeCommit}, commits the store, and drops the log it covers. */
     private void checkpoint(Runnable beforeCommit) {
         checkpointing.lock();
@@ -319,6 +314,7 @@ public final class MvStoreReplicaStore implements ReplicaStore {
         if (closed) {
             return;
         }
+        checkpoints.close(); // lets a checkpoint in progress finish
         closed = true;
         checkpointing.lock();
         for (ReentrantLock stripe : stripes) {

@@ -12,7 +12,8 @@ import java.time.Instant;
  * The process {@link MvStoreReplicaStoreTest} kills with SIGKILL: opens a store and writes keys from several threads
  * until killed, printing each key only after {@code update} returned — the moment a node would acknowledge it.
  *
- * <p>Arguments: the store file, the number of writer threads. Exits by itself when its standard input closes, so it
+ * <p>Arguments: the store file, the number of writer threads, and optionally bytes of padding per value (big values
+ * fill the log quickly, so checkpoints run while the writers write). Exits by itself when its standard input closes, so it
  * cannot outlive a test JVM that died without killing it.
  */
 public final class AcknowledgingWriter {
@@ -22,20 +23,21 @@ public final class AcknowledgingWriter {
     private AcknowledgingWriter() {
     }
 
-    static String valueOf(String key) {
-        return "value of " + key;
+    static String valueOf(String key, int padding) {
+        return "value of " + key + "#".repeat(padding);
     }
 
     public static void main(String[] args) throws Exception {
         MvStoreReplicaStore store = MvStoreReplicaStore.open(Path.of(args[0]));
         int threads = Integer.parseInt(args[1]);
+        int padding = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         PrintStream out = System.out;
         for (int t = 0; t < threads; t++) {
             String prefix = "w" + t + "-";
             Thread writer = new Thread(() -> {
                 for (long i = 0; ; i++) {
                     String key = prefix + i;
-                    store.update(key, CausalContext.empty(), Versioned.of(Blob.ofUtf8(valueOf(key)), Instant.EPOCH),
+                    store.update(key, CausalContext.empty(), Versioned.of(Blob.ofUtf8(valueOf(key, padding)), Instant.EPOCH),
                             WRITER);
                     synchronized (out) {
                         out.println(key);

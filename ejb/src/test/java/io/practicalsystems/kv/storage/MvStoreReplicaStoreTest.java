@@ -195,18 +195,39 @@ class MvStoreReplicaStoreTest extends ReplicaStoreContract {
     @Test
     void aKilledProcessLosesNoAcknowledgedWrite() throws Exception {
         Path file = dir.resolve("killed.mv");
-        Path childErrors = dir.resolve("child.err");
+        List<String> acknowledged = writeUntilKilled(file, 400, 0);
+        assertEveryKeyStored(file, acknowledged, 0);
+    }
+
+    /**
+     * The same with 8 KB values, killed after about 24 MB of log: checkpoints (every 8 MB, on the store's own thread)
+     * ran while the writers kept writing, and one may have been cut off by the kill.
+     */
+    @Test
+    void aKillDuringBackgroundCheckpointsLosesNoAcknowledgedWrite() throws Exception {
+        Path file = dir.resolve("checkpointed.mv");
+        List<String> acknowledged = writeUntilKilled(file, 3_000, 8 << 10);
+        try (var segments = Files.list(dir)) {
+            long lastSegment = segments.map(Path::toString).filter(name -> name.contains(".wal."))
+                    .mapToLong(name -> Long.parseLong(name.substring(name.lastIndexOf('.') + 1))).max().orElse(0);
+            assertThat(lastSegment).as("log segments were rotated, so checkpoints ran").isGreaterThanOrEqualTo(2);
+        }
+        assertEveryKeyStored(file, acknowledged, 8 << 10);
+    }
+
+    private List<String> writeUntilKilled(Path file, int atLeast, int padding) throws Exception {
+        Path childErrors = dir.resolve(file.getFileName() + ".err");
         String java = ProcessHandle.current().info().command().orElseThrow();
         Process child = new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"),
-                AcknowledgingWriter.class.getName(), file.toString(), "4")
+                AcknowledgingWriter.class.getName(), file.toString(), "4", String.valueOf(padding))
                 .redirectError(childErrors.toFile())
                 .start();
         List<String> acknowledged = new ArrayList<>();
         try {
             BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
                     StandardCharsets.UTF_8));
-            while (acknowledged.size() < 400) {
+            while (acknowledged.size() < atLeast) {
                 String line = lines.readLine();
                 if (line == null) {
                     fail("the writer stopped after " + acknowledged.size() + " keys: " + Files.readString(childErrors));
@@ -221,11 +242,14 @@ class MvStoreReplicaStoreTest extends ReplicaStoreContract {
         } finally {
             child.destroyForcibly();
         }
+        return acknowledged;
+    }
 
+    private static void assertEveryKeyStored(Path file, List<String> acknowledged, int padding) {
         try (MvStoreReplicaStore reopened = MvStoreReplicaStore.open(file)) {
             for (String key : acknowledged) {
                 assertThat(reopened.get(key)).as(key).hasValueSatisfying(copy ->
-                        assertThat(liveTexts(copy)).containsExactly(AcknowledgingWriter.valueOf(key)));
+                        assertThat(liveTexts(copy)).containsExactly(AcknowledgingWriter.valueOf(key, padding)));
             }
             assertThat(reopened.keyCount()).isGreaterThanOrEqualTo(acknowledged.size());
         }

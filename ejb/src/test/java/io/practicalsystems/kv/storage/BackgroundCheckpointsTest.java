@@ -1,0 +1,124 @@
+package io.practicalsystems.kv.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class BackgroundCheckpointsTest {
+
+    private final AtomicLong logBytes = new AtomicLong();
+    private final List<String> ranOn = new CopyOnWriteArrayList<>();
+
+    private BackgroundCheckpoints checkpoints(Runnable checkpoint) {
+        return new BackgroundCheckpoints("test", logBytes::get, 100, 400, checkpoint);
+    }
+
+    @Test
+    void belowTheThresholdNothingRuns() {
+        try (BackgroundCheckpoints checkpoints = checkpoints(() -> ranOn.add(Thread.currentThread().getName()))) {
+            logBytes.set(99);
+            checkpoints.afterWrite();
+        }
+        assertThat(ranOn).isEmpty();
+    }
+
+    @Test
+    void atTheThresholdTheCheckpointRunsOnItsOwnThreadNotTheWriters() throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        try (BackgroundCheckpoints checkpoints = checkpoints(() -> {
+            ranOn.add(Thread.currentThread().getName());
+            done.countDown();
+        })) {
+            logBytes.set(100);
+            checkpoints.afterWrite();
+            assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(ranOn).containsExactly("kv-checkpoint test");
+    }
+
+    @Test
+    void writersDoNotQueueASecondCheckpointWhileOneIsPending() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger runs = new AtomicInteger();
+        try (BackgroundCheckpoints checkpoints = checkpoints(() -> {
+            runs.incrementAndGet();
+            await(release);
+        })) {
+            logBytes.set(150);
+            for (int i = 0; i < 50; i++) {
+                checkpoints.afterWrite();
+            }
+            release.countDown();
+        } // close waits for the queued checkpoint
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void aLogThatOutgrowsTheThreadIsCheckpointedByTheWriterItself() {
+        CountDownLatch release = new CountDownLatch(1);
+        try (BackgroundCheckpoints checkpoints = checkpoints(() -> {
+            if (Thread.currentThread().getName().startsWith("kv-checkpoint")) {
+                await(release); // a background checkpoint that cannot keep up
+            } else {
+                ranOn.add("writer");
+            }
+        })) {
+            logBytes.set(150);
+            checkpoints.afterWrite();
+            logBytes.set(400);
+            checkpoints.afterWrite();
+            release.countDown();
+        }
+        assertThat(ranOn).containsExactly("writer");
+    }
+
+    @Test
+    void aFailedCheckpointIsRetriedAfterTheNextWrite() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        CountDownLatch second = new CountDownLatch(2);
+        try (BackgroundCheckpoints checkpoints = checkpoints(() -> {
+            attempts.incrementAndGet();
+            second.countDown();
+            if (attempts.get() == 1) {
+                throw new IllegalStateException("disk full");
+            }
+        })) {
+            logBytes.set(100);
+            checkpoints.afterWrite();
+            waitUntilIdle(checkpoints); // the first attempt has failed
+            checkpoints.afterWrite();
+            assertThat(second.await(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(attempts).hasValue(2);
+    }
+
+    @Test
+    void thresholdsMustBeOrdered() {
+        assertThatThrownBy(() -> new BackgroundCheckpoints("x", () -> 0, 0, 10, () -> { }))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new BackgroundCheckpoints("x", () -> 0, 10, 5, () -> { }))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Polls until no checkpoint is queued or running. */
+    private static void waitUntilIdle(BackgroundCheckpoints checkpoints) throws InterruptedException {
+        while (!checkpoints.idle()) {
+            Thread.sleep(1);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
