@@ -24,6 +24,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -33,6 +34,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -56,6 +58,9 @@ public class KvService {
     @Resource
     ManagedScheduledExecutorService executor;
 
+    @Resource
+    ManagedThreadFactory managedThreads;
+
     private volatile KvNode node;
     private volatile String unavailableReason = "starting";
     private ReplicaStore store;
@@ -65,6 +70,7 @@ public class KvService {
     private HttpClient http;
     private WebSocketNodeTransport peerLinks;
     private Jsonb jsonb;
+    private ExecutorService requestPath;
 
     @PostConstruct
     void start() {
@@ -82,6 +88,7 @@ public class KvService {
             Files.createDirectories(settings.dataDir());
             store = MvStoreReplicaStore.open(settings.dataDir().resolve(self.value() + ".mv.db"));
             jsonb = JsonbBuilder.create();
+            requestPath = RequestPathPool.create(managedThreads);
             // HTTP/1.1 keep-alive: no h2c upgrade handshake on plain http, one pooled connection per in-flight call
             http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(settings.requestTimeout()).build();
@@ -90,7 +97,7 @@ public class KvService {
                     settings.clusterSecret().orElse(""), settings.requestTimeout(), settings.routes());
             if (settings.peerWebSocket()) {
                 peerLinks = new WebSocketNodeTransport(transport, http, jsonb, this::addressOf,
-                        settings.clusterSecret().orElse(""), settings.requestTimeout(), settings.routes(), executor);
+                        settings.clusterSecret().orElse(""), settings.requestTimeout(), settings.routes(), requestPath);
             }
             node = new KvNode(self, store, membership, peerLinks != null ? peerLinks : transport,
                     new ExecutorScheduler(executor, Clock.systemUTC()), config);
@@ -142,6 +149,9 @@ public class KvService {
         }
         if (peerLinks != null) {
             peerLinks.close();
+        }
+        if (requestPath != null) {
+            requestPath.shutdown();
         }
         closeQuietly();
     }
@@ -230,7 +240,7 @@ public class KvService {
 
     /** Where the WebSocket endpoint runs peer requests (off the socket's read thread). */
     public java.util.concurrent.Executor executor() {
-        return executor;
+        return requestPath != null ? requestPath : executor; // the latter only while starting or unavailable
     }
 
     public Jsonb jsonb() {

@@ -1,5 +1,6 @@
 package io.practicalsystems.kv.storage;
 
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -17,35 +18,40 @@ import java.util.logging.Logger;
  * generator's p99 (corrected for coordinated omission) counted every request queued behind it. Writers append to the
  * new log segment while the commit runs; nothing they do waits for it.
  *
- * <p>Backpressure: if the log grows to {@code inlineBytes} anyway (the thread cannot keep up, or its commits fail),
- * the writer checkpoints itself, so the log — what a reopening replays — stays bounded.
+ * <p>What is watched ({@link Limit}): the log since the last checkpoint — what a reopening replays — and the store's
+ * unsaved page memory, which cannot be evicted until a commit writes it.
+ *
+ * <p>Backpressure: if a measure grows to its inline limit anyway (the thread cannot keep up, or its commits fail), the
+ * writer checkpoints itself, so both stay bounded.
  */
 final class BackgroundCheckpoints implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(BackgroundCheckpoints.class.getName());
 
-    private final LongSupplier logBytes;
-    private final long backgroundBytes;
-    private final long inlineBytes;
+    /**
+     * One measure of what a checkpoint would clear.
+     *
+     * @param current    its value now
+     * @param background from this value on, a checkpoint is queued on the background thread
+     * @param inline     from this value on, the writer checkpoints itself
+     */
+    record Limit(LongSupplier current, long background, long inline) {
+        Limit {
+            if (background <= 0 || inline < background) {
+                throw new IllegalArgumentException("need 0 < background <= inline, got " + background + " and "
+                        + inline);
+            }
+        }
+    }
+
+    private final List<Limit> limits;
     private final Runnable checkpoint;
     private final AtomicBoolean queued = new AtomicBoolean();
     private final ExecutorService thread;
 
-    /**
-     * @param logBytes        log bytes since the last checkpoint
-     * @param backgroundBytes from this size on, a checkpoint is queued on the background thread
-     * @param inlineBytes     from this size on, the writer checkpoints itself
-     * @param checkpoint      the checkpoint; must be safe to run concurrently with writes and with itself
-     */
-    BackgroundCheckpoints(String name, LongSupplier logBytes, long backgroundBytes, long inlineBytes,
-            Runnable checkpoint) {
-        if (backgroundBytes <= 0 || inlineBytes < backgroundBytes) {
-            throw new IllegalArgumentException("need 0 < backgroundBytes <= inlineBytes, got " + backgroundBytes
-                    + " and " + inlineBytes);
-        }
-        this.logBytes = logBytes;
-        this.backgroundBytes = backgroundBytes;
-        this.inlineBytes = inlineBytes;
+    /** @param checkpoint the checkpoint; must be safe to run concurrently with writes and with itself */
+    BackgroundCheckpoints(String name, List<Limit> limits, Runnable checkpoint) {
+        this.limits = List.copyOf(limits);
         this.checkpoint = checkpoint;
         this.thread = Executors.newSingleThreadExecutor(task -> {
             Thread t = new Thread(task, "kv-checkpoint " + name);
@@ -56,10 +62,16 @@ final class BackgroundCheckpoints implements AutoCloseable {
 
     /** Called after every logged write. */
     void afterWrite() {
-        long bytes = logBytes.getAsLong();
-        if (bytes >= inlineBytes) {
-            checkpoint.run();
-        } else if (bytes >= backgroundBytes && queued.compareAndSet(false, true)) {
+        boolean due = false;
+        for (Limit limit : limits) {
+            long current = limit.current().getAsLong();
+            if (current >= limit.inline()) {
+                checkpoint.run();
+                return;
+            }
+            due |= current >= limit.background();
+        }
+        if (due && queued.compareAndSet(false, true)) {
             try {
                 thread.execute(this::runQueued);
             } catch (RuntimeException e) { // rejected: closing

@@ -91,13 +91,17 @@ final class MvStoreFile {
     }
 
     /**
-     * Background writer off (the replica store commits every write itself and must know when data reached the file);
-     * freed space reused at once (see {@link MvStoreReplicaStore} on retention); {@code retry:} so an interrupted
-     * thread does not close the file channel under every other thread.
+     * Auto-commit off, both kinds: the background writer, and the commit H2 otherwise runs on the writing thread
+     * inside {@code MVMap.put} once unsaved page memory passes the auto-commit buffer ({@code autoCommitDisabled()}
+     * leaves that one on) — it held the writer's key lock for the whole commit, tens of milliseconds, stalling every
+     * writer queued behind it. The replica store commits at its own checkpoints, on its own thread, and must know what
+     * a commit covers; freed space reused at once (see {@link MvStoreReplicaStore} on retention); {@code retry:} so an
+     * interrupted thread does not close the file channel under every other thread.
      */
     private static MVStore openMvStore(Path file) {
         try {
-            MVStore store = new MVStore.Builder().fileName("retry:" + file).autoCommitDisabled().open();
+            MVStore store = new MVStore.Builder().fileName("retry:" + file).autoCommitDisabled().autoCommitBufferSize(0)
+                    .open();
             store.setRetentionTime(0);
             return store;
         } catch (MVStoreException e) {

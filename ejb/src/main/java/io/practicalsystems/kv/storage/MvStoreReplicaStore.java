@@ -1,6 +1,7 @@
 package io.practicalsystems.kv.storage;
 
 import io.practicalsystems.kv.ring.NodeId;
+import io.practicalsystems.kv.storage.BackgroundCheckpoints.Limit;
 import io.practicalsystems.kv.ring.TokenRange;
 import io.practicalsystems.kv.version.CausalContext;
 import io.practicalsystems.kv.version.DottedVersionVectorSet;
@@ -76,8 +77,13 @@ public final class MvStoreReplicaStore implements ReplicaStore {
     private static final int LOCK_STRIPES = 64;
     /** Log bytes between store commits (about 25,000 writes of 100-byte values), on a background thread. */
     private static final long CHECKPOINT_BYTES = 8L << 20;
-    /** Log bytes at which a writer commits the store itself: the most a reopening replays. */
-    private static final long INLINE_CHECKPOINT_BYTES = 4 * CHECKPOINT_BYTES;
+    /**
+     * Unsaved page memory that queues a checkpoint: H2's own auto-commit default, which this store turns off because
+     * H2 runs it on the writing thread (see {@link MvStoreFile}).
+     */
+    private static final long CHECKPOINT_UNSAVED_MEMORY = 19L << 20;
+    /** Beyond this multiple of either threshold a writer commits the store itself: the bound on replay and memory. */
+    private static final int INLINE_FACTOR = 4;
     /** Chunks less full than this are rewritten by the compaction after garbage collection. */
     private static final int COMPACT_FILL_RATE_PERCENT = 50;
     private static final int COMPACT_MAX_BYTES = 4 << 20;
@@ -109,8 +115,10 @@ public final class MvStoreReplicaStore implements ReplicaStore {
             throw new IllegalStateException("cannot open replica store " + file + ": " + e.getMessage(), e);
         }
         this.forgotten = new ForgottenCounters(meta.forgottenCounterCeiling());
-        this.checkpoints = new BackgroundCheckpoints(file.getFileName().toString(), log::sinceCheckpoint,
-                CHECKPOINT_BYTES, INLINE_CHECKPOINT_BYTES, () -> guarded(() -> {
+        this.checkpoints = new BackgroundCheckpoints(file.getFileName().toString(), List.of(
+                new Limit(log::sinceCheckpoint, CHECKPOINT_BYTES, INLINE_FACTOR * CHECKPOINT_BYTES),
+                new Limit(store::getUnsavedMemory, CHECKPOINT_UNSAVED_MEMORY, INLINE_FACTOR * CHECKPOINT_UNSAVED_MEMORY)),
+                () -> guarded(() -> {
                     checkpoint(() -> { });
                     return null;
                 }));

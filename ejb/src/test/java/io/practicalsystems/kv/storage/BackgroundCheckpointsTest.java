@@ -14,16 +14,19 @@ import org.junit.jupiter.api.Test;
 class BackgroundCheckpointsTest {
 
     private final AtomicLong logBytes = new AtomicLong();
+    private final AtomicLong unsavedMemory = new AtomicLong();
     private final List<String> ranOn = new CopyOnWriteArrayList<>();
 
     private BackgroundCheckpoints checkpoints(Runnable checkpoint) {
-        return new BackgroundCheckpoints("test", logBytes::get, 100, 400, checkpoint);
+        return new BackgroundCheckpoints("test", List.of(new BackgroundCheckpoints.Limit(logBytes::get, 100, 400),
+                new BackgroundCheckpoints.Limit(unsavedMemory::get, 1_000, 4_000)), checkpoint);
     }
 
     @Test
     void belowTheThresholdNothingRuns() {
         try (BackgroundCheckpoints checkpoints = checkpoints(() -> ranOn.add(Thread.currentThread().getName()))) {
             logBytes.set(99);
+            unsavedMemory.set(999);
             checkpoints.afterWrite();
         }
         assertThat(ranOn).isEmpty();
@@ -37,6 +40,21 @@ class BackgroundCheckpointsTest {
             done.countDown();
         })) {
             logBytes.set(100);
+            checkpoints.afterWrite();
+            assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(ranOn).containsExactly("kv-checkpoint test");
+    }
+
+    @Test
+    void anyLimitQueuesACheckpoint() throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        try (BackgroundCheckpoints checkpoints = checkpoints(() -> {
+            ranOn.add(Thread.currentThread().getName());
+            done.countDown();
+        })) {
+            logBytes.set(1); // little log, much unsaved memory: big values, or a store that rewrites many pages
+            unsavedMemory.set(1_000);
             checkpoints.afterWrite();
             assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
         }
@@ -61,7 +79,7 @@ class BackgroundCheckpointsTest {
     }
 
     @Test
-    void aLogThatOutgrowsTheThreadIsCheckpointedByTheWriterItself() {
+    void aMeasureThatOutgrowsTheThreadIsCheckpointedByTheWriterItself() {
         CountDownLatch release = new CountDownLatch(1);
         try (BackgroundCheckpoints checkpoints = checkpoints(() -> {
             if (Thread.currentThread().getName().startsWith("kv-checkpoint")) {
@@ -72,7 +90,7 @@ class BackgroundCheckpointsTest {
         })) {
             logBytes.set(150);
             checkpoints.afterWrite();
-            logBytes.set(400);
+            unsavedMemory.set(4_000);
             checkpoints.afterWrite();
             release.countDown();
         }
@@ -101,9 +119,9 @@ class BackgroundCheckpointsTest {
 
     @Test
     void thresholdsMustBeOrdered() {
-        assertThatThrownBy(() -> new BackgroundCheckpoints("x", () -> 0, 0, 10, () -> { }))
+        assertThatThrownBy(() -> new BackgroundCheckpoints.Limit(() -> 0, 0, 10))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new BackgroundCheckpoints("x", () -> 0, 10, 5, () -> { }))
+        assertThatThrownBy(() -> new BackgroundCheckpoints.Limit(() -> 0, 10, 5))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
