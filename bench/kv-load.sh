@@ -10,11 +10,14 @@
 # separate directories, loads node 1 (it coordinates, or forwards to a replica), and stops it. Each cluster first
 # takes WARMUP (60s) of puts: a fresh JVM runs the request path several times slower until the JIT has compiled it.
 # COMPARE_HTTP=1 adds the three-node N=3 cluster with replica calls over HTTP instead of WebSockets.
+# JVM_ARGS="..." adds JVM options to every server of every cluster (after jvm.options: G1, 512 MB heap), e.g.
+# JVM_ARGS="-XX:+UseZGC -Xms1g -Xmx1g" for the ZGC comparison in docs/kv.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LEVELS=${LEVELS:-32}
 DURATION=${DURATION:-20s}
 export KEYS=${KEYS:-5000}
+export JVM_ARGS=${JVM_ARGS:-}
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
 
 run() { # $1 label, $2 base url, $3 script, $4 connections
@@ -38,7 +41,8 @@ bench_cluster() { # $1 label, $2 nodes, $3 base port, $4 quorum, $5 peer transpo
   rm -rf "$dir"
 }
 
-echo "== connections: $LEVELS; $DURATION per run, $KEYS keys; $(nproc) cores shared by wrk and every server"
+echo "== connections: $LEVELS; $DURATION per run, $KEYS keys; $(nproc) cores shared by wrk and every server;" \
+  "JVM_ARGS: ${JVM_ARGS:-(none: jvm.options)}; commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
 bench_cluster "1 node, N=1 R=1 W=1" 1 9090 1/1/1
 bench_cluster "3 nodes, N=1 R=1 W=1" 3 9080 1/1/1
 bench_cluster "3 nodes, N=3 R=2 W=2" 3 9080 3/2/2 websocket
