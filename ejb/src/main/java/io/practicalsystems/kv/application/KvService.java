@@ -70,7 +70,7 @@ public class KvService {
     private HttpClient http;
     private WebSocketNodeTransport peerLinks;
     private Jsonb jsonb;
-    private ExecutorService requestPath;
+    private volatile ExecutorService requestPath;
 
     @PostConstruct
     void start() {
@@ -240,7 +240,8 @@ public class KvService {
 
     /** Where the WebSocket endpoint runs peer requests (off the socket's read thread). */
     public java.util.concurrent.Executor executor() {
-        return requestPath != null ? requestPath : executor; // the latter only while starting or unavailable
+        ExecutorService pool = requestPath; // the managed executor only while starting, unavailable or stopping
+        return pool != null && !pool.isShutdown() ? pool : executor;
     }
 
     public Jsonb jsonb() {

@@ -13,8 +13,8 @@ import java.time.Instant;
  * until killed, printing each key only after {@code update} returned — the moment a node would acknowledge it.
  *
  * <p>Arguments: the store file, the number of writer threads, and optionally bytes of padding per value (big values
- * fill the log quickly, so checkpoints run while the writers write). Exits by itself when its standard input closes, so it
- * cannot outlive a test JVM that died without killing it.
+ * fill the log quickly, so checkpoints run while the writers write). Exits by itself when its standard input closes,
+ * so it cannot outlive a test JVM that died without killing it.
  */
 public final class AcknowledgingWriter {
 
