@@ -1,7 +1,6 @@
 package io.practicalsystems.kv.storage;
 
 import io.practicalsystems.kv.ring.NodeId;
-import io.practicalsystems.kv.storage.BackgroundCheckpoints.Limit;
 import io.practicalsystems.kv.ring.TokenRange;
 import io.practicalsystems.kv.version.CausalContext;
 import io.practicalsystems.kv.version.DottedVersionVectorSet;
@@ -31,8 +30,8 @@ import org.h2.mvstore.MVStoreException;
  *
  * <h2>Durability</h2>
  * Every change is appended to a {@link WriteAheadLog} and written before the write returns; concurrent writers share
- * the log writes (group commit). The MVStore file is committed only at checkpoints — every {@link #CHECKPOINT_BYTES}
- * of log on a background thread ({@link BackgroundCheckpoints}), after garbage collection and on close — and on
+ * the log writes (group commit). The MVStore file is committed only at checkpoints — every 8 MB of log or 19 MB of
+ * unsaved pages, on a background thread ({@link BackgroundCheckpoints}); after garbage collection; on close — and on
  * opening, the log left since the last checkpoint is replayed.
  * What an acknowledged write survives depends on {@link Durability}:
  * <ul>
@@ -75,15 +74,6 @@ public final class MvStoreReplicaStore implements ReplicaStore {
     }
 
     private static final int LOCK_STRIPES = 64;
-    /** Log bytes between store commits (about 25,000 writes of 100-byte values), on a background thread. */
-    private static final long CHECKPOINT_BYTES = 8L << 20;
-    /**
-     * Unsaved page memory that queues a checkpoint: H2's own auto-commit default, which this store turns off because
-     * H2 runs it on the writing thread (see {@link MvStoreFile}).
-     */
-    private static final long CHECKPOINT_UNSAVED_MEMORY = 19L << 20;
-    /** Beyond this multiple of either threshold a writer commits the store itself: the bound on replay and memory. */
-    private static final int INLINE_FACTOR = 4;
     /** Chunks less full than this are rewritten by the compaction after garbage collection. */
     private static final int COMPACT_FILL_RATE_PERCENT = 50;
     private static final int COMPACT_MAX_BYTES = 4 << 20;
@@ -115,10 +105,8 @@ public final class MvStoreReplicaStore implements ReplicaStore {
             throw new IllegalStateException("cannot open replica store " + file + ": " + e.getMessage(), e);
         }
         this.forgotten = new ForgottenCounters(meta.forgottenCounterCeiling());
-        this.checkpoints = new BackgroundCheckpoints(file.getFileName().toString(), List.of(
-                new Limit(log::sinceCheckpoint, CHECKPOINT_BYTES, INLINE_FACTOR * CHECKPOINT_BYTES),
-                new Limit(store::getUnsavedMemory, CHECKPOINT_UNSAVED_MEMORY, INLINE_FACTOR * CHECKPOINT_UNSAVED_MEMORY)),
-                () -> guarded(() -> {
+        this.checkpoints = BackgroundCheckpoints.forStore(file.getFileName().toString(), log::sinceCheckpoint,
+                store::getUnsavedMemory, () -> guarded(() -> {
                     checkpoint(() -> { });
                     return null;
                 }));
