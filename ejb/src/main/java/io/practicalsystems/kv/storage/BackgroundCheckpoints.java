@@ -28,6 +28,16 @@ final class BackgroundCheckpoints implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(BackgroundCheckpoints.class.getName());
 
+    /** Log bytes that queue a checkpoint (about 25,000 writes of 100-byte values). */
+    static final long LOG_BYTES = 8L << 20;
+    /**
+     * Unsaved page memory that queues a checkpoint: H2's own auto-commit default, which the store turns off because H2
+     * runs it on the writing thread (see {@code MvStoreFile}).
+     */
+    static final long UNSAVED_MEMORY = 19L << 20;
+    /** Beyond this multiple of either threshold a writer commits the store itself: the bound on replay and memory. */
+    static final int INLINE_FACTOR = 4;
+
     /**
      * One measure of what a checkpoint would clear.
      *
@@ -48,16 +58,6 @@ final class BackgroundCheckpoints implements AutoCloseable {
     private final Runnable checkpoint;
     private final AtomicBoolean queued = new AtomicBoolean();
     private final ExecutorService thread;
-
-    /** Log bytes that queue a checkpoint (about 25,000 writes of 100-byte values). */
-    static final long LOG_BYTES = 8L << 20;
-    /**
-     * Unsaved page memory that queues a checkpoint: H2's own auto-commit default, which the store turns off because H2
-     * runs it on the writing thread (see {@code MvStoreFile}).
-     */
-    static final long UNSAVED_MEMORY = 19L << 20;
-    /** Beyond this multiple of either threshold a writer commits the store itself: the bound on replay and memory. */
-    static final int INLINE_FACTOR = 4;
 
     /** The replica store's policy: the log and the store's unsaved page memory, with the thresholds above. */
     static BackgroundCheckpoints forStore(String name, LongSupplier logBytes, LongSupplier unsavedMemory,

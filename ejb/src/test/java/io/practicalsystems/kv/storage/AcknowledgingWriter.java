@@ -37,8 +37,8 @@ public final class AcknowledgingWriter {
             Thread writer = new Thread(() -> {
                 for (long i = 0; ; i++) {
                     String key = prefix + i;
-                    store.update(key, CausalContext.empty(), Versioned.of(Blob.ofUtf8(valueOf(key, padding)), Instant.EPOCH),
-                            WRITER);
+                    Versioned<Blob> value = Versioned.of(Blob.ofUtf8(valueOf(key, padding)), Instant.EPOCH);
+                    store.update(key, CausalContext.empty(), value, WRITER);
                     synchronized (out) {
                         out.println(key);
                         out.flush();
