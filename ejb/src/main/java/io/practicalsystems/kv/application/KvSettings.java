@@ -118,7 +118,7 @@ public class KvSettings {
     }
 
     public NodeId nodeId() {
-        return NodeId.of(nodeId.trim());
+        return NodeId.of(nodeId.trim()).requireNodeName();
     }
 
     public String address() {

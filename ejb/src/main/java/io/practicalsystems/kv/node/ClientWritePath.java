@@ -1,17 +1,15 @@
 package io.practicalsystems.kv.node;
 
 import io.practicalsystems.kv.coordinator.Coordinator;
-import io.practicalsystems.kv.coordinator.PreferenceListStep;
 import io.practicalsystems.kv.coordinator.QuorumConfig;
 import io.practicalsystems.kv.coordinator.QuorumNotReachedException;
 import io.practicalsystems.kv.coordinator.RequestOverrides;
 import io.practicalsystems.kv.ring.HashRing;
 import io.practicalsystems.kv.ring.NodeId;
 import io.practicalsystems.kv.storage.Blob;
-import io.practicalsystems.kv.version.Dot;
+import io.practicalsystems.kv.storage.ReplicaStore;
 import io.practicalsystems.kv.version.DottedVersionVectorSet;
 import io.practicalsystems.kv.version.Versioned;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -19,18 +17,22 @@ import java.util.concurrent.CompletionException;
 
 /**
  * A client put or delete: forward it to a preferred replica unless this node is one; there, version it against the
- * local copy ({@link io.practicalsystems.kv.storage.ReplicaStore#update}, a fresh dot of this node) and replicate
- * the new copy to the key's placements through the {@link Coordinator}, completing at W acknowledgements.
+ * local copy ({@link io.practicalsystems.kv.storage.ReplicaStore#update}, a fresh dot of this node's current actor)
+ * and replicate the new copy to the key's placements through the {@link Coordinator}, completing at W
+ * acknowledgements.
+ *
+ * <p>A key this node holds no copy of is versioned against nothing: no other replica is asked first. That is safe
+ * because a store that forgot a key it had written issues later dots under a fresh actor
+ * ({@code kv.storage.ActorEpoch}), whose history claims no write it has not seen; the other replicas' values stay
+ * siblings of the new one, as for any write made without reading them.
  */
 final class ClientWritePath {
 
     private final NodeContext node;
-    private final PriorVersionFetch priorVersions;
     private final VersionReconciler reconciler = new VersionReconciler();
 
     ClientWritePath(NodeContext node) {
         this.node = node;
-        this.priorVersions = new PriorVersionFetch(node);
     }
 
     /** A write received from a client: coordinate here if this node is a preferred replica, else forward. */
@@ -40,7 +42,7 @@ final class ClientWritePath {
             QuorumConfig quorum = ReplicaSets.forRequest(node.config().quorum(), write.overrides(), ring, "write");
             List<NodeId> preferred = ReplicaSets.preferenceList(ring, write.key(), quorum.n());
             if (preferred.contains(node.self())) {
-                return coordinate(write, ring, quorum, preferred);
+                return coordinate(write, ring, quorum);
             }
             return forward(write, quorum, preferred);
         } catch (RuntimeException e) {
@@ -53,7 +55,7 @@ final class ClientWritePath {
         try {
             HashRing ring = node.membership().ring();
             QuorumConfig quorum = ReplicaSets.forRequest(node.config().quorum(), write.overrides(), ring, "write");
-            return coordinate(write, ring, quorum, ReplicaSets.preferenceList(ring, write.key(), quorum.n()));
+            return coordinate(write, ring, quorum);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -82,25 +84,18 @@ final class ClientWritePath {
                 });
     }
 
-    private CompletableFuture<ClientWriteResult> coordinate(ClientWrite write, HashRing ring, QuorumConfig quorum,
-            List<NodeId> preferred) {
+    private CompletableFuture<ClientWriteResult> coordinate(ClientWrite write, HashRing ring, QuorumConfig quorum) {
         node.counters().increment(NodeCounters.COORDINATED_WRITES);
-        List<NodeId> targets = new ArrayList<>(preferred);
-        new PreferenceListStep(() -> ring, node.membership()::isReachable)
-                .placements(ReplicaSets.keyBytes(write.key()), quorum).forEach(p -> targets.add(p.node()));
-        return priorVersions.fetchIfAbsent(write.key(), targets, quorum.w()).thenCompose(ignored -> {
-            Versioned<Blob> value = write.value()
-                    .map(blob -> Versioned.of(blob, node.scheduler().now()))
-                    .orElseGet(() -> Versioned.tombstone(node.scheduler().now()));
-            DottedVersionVectorSet<Blob> copy = node.replica().update(write.key(), write.context(), value,
-                    node.self());
-            Dot dot = new Dot(node.self(), copy.history().counter(node.self()));
-            Coordinator<DottedVersionVectorSet<Blob>> coordinator = new Coordinator<>(() -> ring, quorum,
-                    node.membership()::isReachable, node.replicas(), reconciler);
-            return coordinator.put(ReplicaSets.keyBytes(write.key()), copy, RequestOverrides.none())
-                    .thenApply(result -> new ClientWriteResult(copy.context(), copy.liveValues(),
-                            (int) copy.values().stream().filter(Versioned::isTombstone).count(), dot, node.self(),
-                            result.acknowledgedBy(), result.usedHints()));
-        });
+        Versioned<Blob> value = write.value()
+                .map(blob -> Versioned.of(blob, node.scheduler().now()))
+                .orElseGet(() -> Versioned.tombstone(node.scheduler().now()));
+        ReplicaStore.Written written = node.replica().update(write.key(), write.context(), value, node.self());
+        DottedVersionVectorSet<Blob> copy = written.copy();
+        Coordinator<DottedVersionVectorSet<Blob>> coordinator = new Coordinator<>(() -> ring, quorum,
+                node.membership()::isReachable, node.replicas(), reconciler);
+        return coordinator.put(ReplicaSets.keyBytes(write.key()), copy, RequestOverrides.none())
+                .thenApply(result -> new ClientWriteResult(copy.context(), copy.liveValues(),
+                        (int) copy.values().stream().filter(Versioned::isTombstone).count(), written.dot(),
+                        node.self(), result.acknowledgedBy(), result.usedHints()));
     }
 }

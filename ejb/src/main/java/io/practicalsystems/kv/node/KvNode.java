@@ -80,7 +80,7 @@ public final class KvNode {
      */
     public KvNode(NodeId self, ReplicaStore store, MembershipView membership, NodeTransport transport,
             Scheduler scheduler, KvNodeConfig config) {
-        this.self = Objects.requireNonNull(self, "self");
+        this.self = Objects.requireNonNull(self, "self").requireNodeName();
         this.replica = new LocalReplica(Objects.requireNonNull(store, "store"));
         this.membership = Objects.requireNonNull(membership, "membership");
         Objects.requireNonNull(transport, "transport");

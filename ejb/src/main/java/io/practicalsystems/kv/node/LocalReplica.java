@@ -37,7 +37,7 @@ final class LocalReplica {
         return store.get(key);
     }
 
-    DottedVersionVectorSet<Blob> update(String key, CausalContext context, Versioned<Blob> value, NodeId coordinator) {
+    ReplicaStore.Written update(String key, CausalContext context, Versioned<Blob> value, NodeId coordinator) {
         synchronized (stripe(key)) {
             return store.update(key, context, value, coordinator);
         }

@@ -9,9 +9,8 @@
  * <li>{@link io.practicalsystems.kv.node.ClientReadPath}: R answers merged by the
  * {@link io.practicalsystems.kv.coordinator.Coordinator}, read repair in the background.</li>
  * <li>{@link io.practicalsystems.kv.node.ClientWritePath}: forwarded to a preferred replica unless this node is one;
- * there versioned against the local copy (a fresh dot of this node — after a
- * {@link io.practicalsystems.kv.node.PriorVersionFetch} when the key is not stored here) and replicated, W
- * acknowledgements awaited.</li>
+ * there versioned against the local copy (a fresh dot of this node's current actor; a key not stored here is versioned
+ * against nothing, see {@code kv.storage.ActorEpoch}) and replicated, W acknowledgements awaited.</li>
  * </ul>
  *
  * <h2>Maintenance (each a small class, scheduled by {@link io.practicalsystems.kv.node.PeriodicTask})</h2>

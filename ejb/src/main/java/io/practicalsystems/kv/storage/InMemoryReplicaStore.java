@@ -3,6 +3,7 @@ package io.practicalsystems.kv.storage;
 import io.practicalsystems.kv.ring.NodeId;
 import io.practicalsystems.kv.ring.TokenRange;
 import io.practicalsystems.kv.version.CausalContext;
+import io.practicalsystems.kv.version.Dot;
 import io.practicalsystems.kv.version.DottedVersionVectorSet;
 import io.practicalsystems.kv.version.Versioned;
 import java.time.Duration;
@@ -26,7 +27,7 @@ import java.util.function.UnaryOperator;
 public final class InMemoryReplicaStore implements ReplicaStore {
 
     private final ConcurrentSkipListMap<RingKey, DottedVersionVectorSet<Blob>> copies = new ConcurrentSkipListMap<>();
-    private final ForgottenCounters forgotten = new ForgottenCounters(0);
+    private final ActorEpoch epoch = new ActorEpoch(0, false);
     private volatile boolean closed;
 
     @Override
@@ -36,12 +37,16 @@ public final class InMemoryReplicaStore implements ReplicaStore {
     }
 
     @Override
-    public DottedVersionVectorSet<Blob> update(String key, CausalContext clientContext, Versioned<Blob> value,
-            NodeId coordinator) {
+    public Written update(String key, CausalContext clientContext, Versioned<Blob> value, NodeId coordinator) {
         Objects.requireNonNull(clientContext, "clientContext");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(coordinator, "coordinator");
-        return write(key, current -> current.update(clientContext, value, coordinator));
+        NodeId[] actor = new NodeId[1];
+        DottedVersionVectorSet<Blob> stored = write(key, current -> {
+            actor[0] = epoch.actorFor(coordinator); // inside the key's compute: after any removal of the key
+            return current.update(clientContext, value, actor[0]);
+        });
+        return new Written(stored, new Dot(actor[0], stored.history().counter(actor[0])));
     }
 
     @Override
@@ -54,10 +59,10 @@ public final class InMemoryReplicaStore implements ReplicaStore {
     private DottedVersionVectorSet<Blob> write(String key, UnaryOperator<DottedVersionVectorSet<Blob>> change) {
         checkOpen();
         DottedVersionVectorSet<Blob> stored = copies.compute(RingKey.of(key), (k, current) -> {
-            DottedVersionVectorSet<Blob> next = change.apply(current == null ? forgotten.freshCopy() : current);
+            DottedVersionVectorSet<Blob> next = change.apply(current == null ? DottedVersionVectorSet.empty() : current);
             return current == null && next.isEmpty() ? null : next; // an empty merge into nothing stores nothing
         });
-        return stored == null ? forgotten.freshCopy() : stored;
+        return stored == null ? DottedVersionVectorSet.empty() : stored;
     }
 
     @Override
@@ -106,9 +111,9 @@ public final class InMemoryReplicaStore implements ReplicaStore {
         }
     }
 
-    /** Removes the key if it still holds {@code copy}, raising the forgotten ceiling first. */
+    /** Removes the key if it still holds {@code copy}, raising the actor epoch first if it was used. */
     private boolean forget(RingKey key, DottedVersionVectorSet<Blob> copy) {
-        forgotten.forget(copy);
+        epoch.beforeForgetting();
         return copies.remove(key, copy);
     }
 

@@ -15,7 +15,7 @@ import org.h2.mvstore.type.ByteArrayDataType;
 
 /**
  * The file behind a {@link MvStoreReplicaStore}: an MVStore with map {@value #COPIES} ({@link RingKey} → sibling set
- * bytes) and map {@value #META} (a format marker, and the forgotten counter ceiling of {@link ForgottenCounters}).
+ * bytes) and map {@value #META} (a format marker, and the {@link ActorEpoch}).
  */
 final class MvStoreFile {
 
@@ -23,7 +23,9 @@ final class MvStoreFile {
     private static final String COPIES = "copies";
     private static final String META = "meta";
     private static final String FORMAT_KEY = "format";
-    private static final String FORGOTTEN_CEILING_KEY = "forgotten-counter-ceiling";
+    private static final String ACTOR_EPOCH_KEY = "actor-epoch";
+    /** Before actor epochs, a store counted rewritten keys on above this; one that has it is treated as epoch 1. */
+    private static final String LEGACY_CEILING_KEY = "forgotten-counter-ceiling";
 
     private MvStoreFile() {
     }
@@ -129,17 +131,22 @@ final class MvStoreFile {
             this.map = store.openMap(META);
         }
 
-        long forgottenCounterCeiling() {
-            String value = map.get(FORGOTTEN_CEILING_KEY);
+        long actorEpoch() {
+            long epoch = number(ACTOR_EPOCH_KEY);
+            return epoch == 0 && number(LEGACY_CEILING_KEY) > 0 ? 1 : epoch;
+        }
+
+        void setActorEpoch(long epoch) {
+            map.put(ACTOR_EPOCH_KEY, Long.toString(epoch));
+        }
+
+        private long number(String key) {
+            String value = map.get(key);
             try {
                 return value == null ? 0 : Long.parseLong(value);
             } catch (NumberFormatException e) {
-                throw new IllegalStateException("corrupted replica store: " + FORGOTTEN_CEILING_KEY + " = " + value, e);
+                throw new IllegalStateException("corrupted replica store: " + key + " = " + value, e);
             }
-        }
-
-        void setForgottenCounterCeiling(long ceiling) {
-            map.put(FORGOTTEN_CEILING_KEY, Long.toString(ceiling));
         }
     }
 }

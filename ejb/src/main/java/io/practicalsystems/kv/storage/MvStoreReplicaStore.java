@@ -3,6 +3,7 @@ package io.practicalsystems.kv.storage;
 import io.practicalsystems.kv.ring.NodeId;
 import io.practicalsystems.kv.ring.TokenRange;
 import io.practicalsystems.kv.version.CausalContext;
+import io.practicalsystems.kv.version.Dot;
 import io.practicalsystems.kv.version.DottedVersionVectorSet;
 import io.practicalsystems.kv.version.Versioned;
 import java.nio.ByteBuffer;
@@ -86,7 +87,7 @@ public final class MvStoreReplicaStore implements ReplicaStore {
     private final boolean fsync;
     private final ReentrantLock checkpointing = new ReentrantLock();
     private final BackgroundCheckpoints checkpoints;
-    private final ForgottenCounters forgotten;
+    private final ActorEpoch epoch;
     private final ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
     private volatile boolean closed;
 
@@ -104,7 +105,7 @@ public final class MvStoreReplicaStore implements ReplicaStore {
             store.closeImmediately();
             throw new IllegalStateException("cannot open replica store " + file + ": " + e.getMessage(), e);
         }
-        this.forgotten = new ForgottenCounters(meta.forgottenCounterCeiling());
+        this.epoch = new ActorEpoch(meta.actorEpoch(), true); // it may have issued dots before this process
         this.checkpoints = BackgroundCheckpoints.forStore(file.getFileName().toString(), log::sinceCheckpoint,
                 store::getUnsavedMemory, () -> guarded(() -> {
                     checkpoint(() -> { });
@@ -129,8 +130,8 @@ public final class MvStoreReplicaStore implements ReplicaStore {
             }
 
             @Override
-            public void raiseCeiling(long ceiling) {
-                meta.setForgottenCounterCeiling(Math.max(meta.forgottenCounterCeiling(), ceiling));
+            public void raiseEpoch(long replayed) {
+                meta.setActorEpoch(Math.max(meta.actorEpoch(), replayed));
             }
         });
     }
@@ -158,12 +159,16 @@ public final class MvStoreReplicaStore implements ReplicaStore {
     }
 
     @Override
-    public DottedVersionVectorSet<Blob> update(String key, CausalContext clientContext, Versioned<Blob> value,
-            NodeId coordinator) {
+    public Written update(String key, CausalContext clientContext, Versioned<Blob> value, NodeId coordinator) {
         Objects.requireNonNull(clientContext, "clientContext");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(coordinator, "coordinator");
-        return write(key, current -> current.update(clientContext, value, coordinator));
+        NodeId[] actor = new NodeId[1];
+        DottedVersionVectorSet<Blob> copy = write(key, current -> {
+            actor[0] = epoch.actorFor(coordinator); // under the key's lock: after any removal of the key
+            return current.update(clientContext, value, actor[0]);
+        });
+        return new Written(copy, new Dot(actor[0], copy.history().counter(actor[0])));
     }
 
     @Override
@@ -181,7 +186,7 @@ public final class MvStoreReplicaStore implements ReplicaStore {
     private DottedVersionVectorSet<Blob> writeLocked(String key, UnaryOperator<DottedVersionVectorSet<Blob>> change) {
         RingKey ringKey = RingKey.of(key);
         return locked(ringKey, () -> {
-            DottedVersionVectorSet<Blob> current = read(ringKey).orElseGet(forgotten::freshCopy);
+            DottedVersionVectorSet<Blob> current = read(ringKey).orElseGet(DottedVersionVectorSet::empty);
             DottedVersionVectorSet<Blob> next = change.apply(current);
             if (next.equals(current)) {
                 return current; // a duplicate or older copy: nothing to write, and `current` is already durable
@@ -225,10 +230,10 @@ public final class MvStoreReplicaStore implements ReplicaStore {
             for (Iterator<RingKey> keys = keysFrom(null); keys.hasNext(); ) {
                 RingKey ringKey = keys.next();
                 // Not durable before the lock is released, unlike other writes: seeing a key gone early is harmless,
-                // and one commit for the whole sweep is far cheaper. The forgotten ceiling rises in the same commit.
+                // and one commit for the whole sweep is far cheaper. A new actor epoch is logged before the removals.
                 locked(ringKey, () -> read(ringKey)
                         .filter(copy -> copy.isCollectable(now, grace))
-                        .map(copy -> forget(ringKey, copy)))
+                        .map(copy -> forget(ringKey)))
                         .ifPresent(tickets::add);
             }
             return null;
@@ -249,17 +254,17 @@ public final class MvStoreReplicaStore implements ReplicaStore {
     public void remove(String key) {
         RingKey ringKey = RingKey.of(key);
         locked(ringKey, () -> {
-            read(ringKey).ifPresent(copy -> log.awaitDurable(forget(ringKey, copy)));
+            read(ringKey).ifPresent(copy -> log.awaitDurable(forget(ringKey)));
             return null;
         });
     }
 
-    /** Raises (and persists) the forgotten ceiling, then removes the key; returns the removal's commit ticket. */
-    private long forget(RingKey ringKey, DottedVersionVectorSet<Blob> copy) {
-        synchronized (forgotten) { // so the persisted ceiling only ever rises
-            if (forgotten.forget(copy)) {
-                meta.setForgottenCounterCeiling(forgotten.ceiling());
-                StoreChanges.ceiling(log, forgotten.ceiling());
+    /** Raises (and logs) the actor epoch if it was used, then removes the key; returns the removal's commit ticket. */
+    private long forget(RingKey ringKey) {
+        synchronized (epoch) { // so the persisted epoch only ever rises
+            if (epoch.beforeForgetting()) {
+                meta.setActorEpoch(epoch.epoch());
+                StoreChanges.epoch(log, epoch.epoch()); // before the removal in the log: durable with it
             }
         }
         copies.remove(ringKey);

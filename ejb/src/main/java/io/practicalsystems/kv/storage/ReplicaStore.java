@@ -3,6 +3,7 @@ package io.practicalsystems.kv.storage;
 import io.practicalsystems.kv.ring.NodeId;
 import io.practicalsystems.kv.ring.TokenRange;
 import io.practicalsystems.kv.version.CausalContext;
+import io.practicalsystems.kv.version.Dot;
 import io.practicalsystems.kv.version.DottedVersionVectorSet;
 import io.practicalsystems.kv.version.Versioned;
 import java.time.Duration;
@@ -21,10 +22,10 @@ import java.util.function.BiConsumer;
  * for a different value. A key's ring position is {@code RingHash.of(key's UTF-8 bytes)}.
  *
  * <p>Forgetting a key ({@link #collectGarbage}, {@link #remove}) forgets its dot counters too. So that a later write of
- * the key cannot reuse a dot that a replica still holding the old copy knows — that replica would discard the new
- * write as already overwritten — a store counts new writes of a key it does not hold above every counter it has
- * forgotten (the fresh copy's history starts with that {@link io.practicalsystems.kv.version.VersionVector#prunedCeiling
- * pruned ceiling}). A store that never forgot anything starts dots at 1.
+ * the key can neither reuse a dot that a replica still holding the old copy knows (that replica would discard the new
+ * write as already seen) nor claim to have seen the old copy's values (they would be discarded instead), a store that
+ * forgot a key its node has written issues later dots under a fresh actor, {@code <node>+<epoch>}
+ * ({@link ActorEpoch}). A store that never forgot anything issues dots under the coordinator's own ID.
  *
  * <p>{@link #close()} is idempotent; after it, every other method throws {@link IllegalStateException}.
  */
@@ -35,11 +36,11 @@ public interface ReplicaStore extends AutoCloseable {
 
     /**
      * A write coordinated by this node: {@link DottedVersionVectorSet#update} of the stored copy (or of an empty set)
-     * with the client's context, under a fresh dot of {@code coordinator}. Returns the new stored copy, which the
-     * coordinator then replicates. Two writes with the same context both survive, as siblings.
+     * with the client's context, under a fresh dot of {@code coordinator}'s current actor. Returns the new stored copy,
+     * which the coordinator then replicates, and the write's dot. Two writes with the same context both survive, as
+     * siblings.
      */
-    DottedVersionVectorSet<Blob> update(String key, CausalContext clientContext, Versioned<Blob> value,
-            NodeId coordinator);
+    Written update(String key, CausalContext clientContext, Versioned<Blob> value, NodeId coordinator);
 
     /**
      * A copy from another node (replication, read repair, hinted handoff, anti-entropy, range moves):
@@ -77,4 +78,13 @@ public interface ReplicaStore extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * The outcome of {@link #update}.
+     *
+     * @param copy the key's new stored copy
+     * @param dot  the dot the written value got
+     */
+    record Written(DottedVersionVectorSet<Blob> copy, Dot dot) {
+    }
 }

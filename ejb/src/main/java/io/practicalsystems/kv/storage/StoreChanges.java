@@ -3,15 +3,15 @@ package io.practicalsystems.kv.storage;
 import java.nio.ByteBuffer;
 
 /**
- * The replica store's changes as {@link WriteAheadLog} records: a key's new copy, a key's removal, a raised forgotten
- * counter ceiling. Replaying them in order rebuilds the store's state after its last checkpoint — each is idempotent
- * (the last change of a key wins; the ceiling only rises).
+ * The replica store's changes as {@link WriteAheadLog} records: a key's new copy, a key's removal, a raised actor epoch
+ * ({@link ActorEpoch}). Replaying them in order rebuilds the store's state after its last checkpoint — each is
+ * idempotent (the last change of a key wins; the epoch only rises).
  */
 final class StoreChanges {
 
     private static final byte PUT = 1;
     private static final byte REMOVE = 2;
-    private static final byte CEILING = 3;
+    private static final byte EPOCH = 3;
 
     /** What replay feeds the store with. */
     interface Target {
@@ -19,7 +19,7 @@ final class StoreChanges {
 
         void remove(String key);
 
-        void raiseCeiling(long ceiling);
+        void raiseEpoch(long epoch);
     }
 
     private StoreChanges() {
@@ -33,8 +33,8 @@ final class StoreChanges {
         return log.append(REMOVE, keyed(key, new byte[0]));
     }
 
-    static long ceiling(WriteAheadLog log, long ceiling) {
-        return log.append(CEILING, ByteBuffer.allocate(8).putLong(ceiling).array());
+    static long epoch(WriteAheadLog log, long epoch) {
+        return log.append(EPOCH, ByteBuffer.allocate(8).putLong(epoch).array());
     }
 
     /** Applies one replayed record to {@code target}. */
@@ -47,7 +47,7 @@ final class StoreChanges {
                 target.put(key, copy);
             }
             case REMOVE -> target.remove(readKey(body));
-            case CEILING -> target.raiseCeiling(body.getLong());
+            case EPOCH -> target.raiseEpoch(body.getLong());
             default -> throw new IllegalStateException("unknown change type " + type + " in the write-ahead log");
         }
     }

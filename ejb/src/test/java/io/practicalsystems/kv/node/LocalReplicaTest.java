@@ -19,7 +19,7 @@ class LocalReplicaTest {
     @Test
     void removesAKeyOnlyIfItDidNotChangeSinceItWasHandedOver() {
         DottedVersionVectorSet<Blob> handedOver = replica.update("k", CausalContext.empty(),
-                Versioned.of(Blob.ofUtf8("v1"), T), NodeId.of("a"));
+                Versioned.of(Blob.ofUtf8("v1"), T), NodeId.of("a")).copy();
         DottedVersionVectorSet<Blob> concurrent = DottedVersionVectorSet.<Blob>empty()
                 .update(CausalContext.empty(), Versioned.of(Blob.ofUtf8("v2"), T), NodeId.of("b"));
         replica.merge("k", concurrent); // arrives after the hand-over was sent

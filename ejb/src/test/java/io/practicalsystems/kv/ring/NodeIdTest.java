@@ -24,4 +24,14 @@ class NodeIdTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("node ID must be 1..64 characters");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kv-1+1", "10.0.0.7:9080+42"})
+    void actorNamesAreIdsButNotNodeNames(String actor) {
+        assertThat(NodeId.of(actor).value()).isEqualTo(actor);
+        assertThatThrownBy(() -> NodeId.of(actor).requireNodeName())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must not contain '+'");
+        assertThat(NodeId.of("kv-1").requireNodeName()).isEqualTo(NodeId.of("kv-1"));
+    }
 }

@@ -43,8 +43,7 @@ final class FencedStore implements ReplicaStore {
     }
 
     @Override
-    public DottedVersionVectorSet<Blob> update(String key, CausalContext context, Versioned<Blob> value,
-            NodeId coordinator) {
+    public Written update(String key, CausalContext context, Versioned<Blob> value, NodeId coordinator) {
         return live().update(key, context, value, coordinator);
     }
 

@@ -6,7 +6,6 @@ import io.practicalsystems.kv.storage.Blob;
 import io.practicalsystems.kv.storage.InMemoryReplicaStore;
 import io.practicalsystems.kv.storage.ReplicaStore;
 import io.practicalsystems.kv.version.CausalContext;
-import io.practicalsystems.kv.version.Dot;
 import io.practicalsystems.kv.version.DottedVersionVectorSet;
 import io.practicalsystems.kv.version.Versioned;
 import java.time.Duration;
@@ -78,12 +77,10 @@ public final class SimStore implements ReplicaStore {
     }
 
     @Override
-    public DottedVersionVectorSet<Blob> update(String key, CausalContext clientContext, Versioned<Blob> value,
-            NodeId coordinator) {
-        DottedVersionVectorSet<Blob> updated = live().update(key, clientContext, value, coordinator);
-        effects.accept(new WriteEffect(key, new Dot(coordinator, updated.history().counter(coordinator)),
-                clientContext, value, coordinator, clock.getAsLong()));
-        return updated;
+    public Written update(String key, CausalContext clientContext, Versioned<Blob> value, NodeId coordinator) {
+        Written written = live().update(key, clientContext, value, coordinator);
+        effects.accept(new WriteEffect(key, written.dot(), clientContext, value, coordinator, clock.getAsLong()));
+        return written;
     }
 
     @Override

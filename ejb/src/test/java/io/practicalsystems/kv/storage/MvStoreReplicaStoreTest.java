@@ -48,7 +48,7 @@ class MvStoreReplicaStoreTest extends ReplicaStoreContract {
 
     @Test
     void reopeningAfterCloseKeepsEveryCopyExactly() {
-        DottedVersionVectorSet<Blob> copy = store.update("siblings", CausalContext.empty(), value("a"), KV1);
+        DottedVersionVectorSet<Blob> copy = store.update("siblings", CausalContext.empty(), value("a"), KV1).copy();
         store.update("siblings", CausalContext.empty(), value("b"), KV2);
         store.update("deleted", copy.context(), Versioned.tombstone(T0), KV1);
         store.merge("pruned", DottedVersionVectorSet.restore(
@@ -68,7 +68,7 @@ class MvStoreReplicaStoreTest extends ReplicaStoreContract {
 
     @Test
     void everyKeySurvivesReopeningAsGiven() {
-        UNUSUAL_KEYS.forEach(key -> store.update(key, CausalContext.empty(), value("v"), KV1));
+        UNUSUAL_KEYS.forEach(key -> store.update(key, CausalContext.empty(), value("v"), KV1).copy());
 
         reopen();
 
@@ -77,15 +77,29 @@ class MvStoreReplicaStoreTest extends ReplicaStoreContract {
     }
 
     @Test
-    void reopeningKeepsTheCountersOfForgottenKeys() {
-        DottedVersionVectorSet<Blob> tombstone = store.update("k", CausalContext.empty(), Versioned.tombstone(T0), KV1);
-        tombstone = store.update("k", tombstone.context(), Versioned.tombstone(T0), KV1);
+    void reopeningKeepsTheActorEpoch() {
+        DottedVersionVectorSet<Blob> tombstone = store.update("k", CausalContext.empty(), Versioned.tombstone(T0), KV1)
+                .copy();
+        tombstone = store.update("k", tombstone.context(), Versioned.tombstone(T0), KV1).copy();
         store.collectGarbage(T0.plus(Duration.ofDays(1)), Duration.ofHours(1));
 
         reopen();
-        DottedVersionVectorSet<Blob> reborn = store.update("k", CausalContext.empty(), value("reborn"), KV1);
+        ReplicaStore.Written reborn = store.update("k", CausalContext.empty(), value("reborn"), KV1);
 
-        assertThat(tombstone.history().covers(reborn.siblings().get(0).dot())).isFalse();
+        assertThat(reborn.dot()).isEqualTo(new Dot(NodeId.of("kv-1+1"), 1));
+        assertThat(tombstone.history().covers(reborn.dot())).isFalse();
+    }
+
+    @Test
+    void aReopenedStoreStartsANewEpochAtItsFirstRemoval() {
+        DottedVersionVectorSet<Blob> written = store.update("k", CausalContext.empty(), value("v1"), KV1).copy();
+
+        reopen(); // the new process cannot know whether its epoch issued dots before
+        store.remove("k");
+        ReplicaStore.Written again = store.update("k", CausalContext.empty(), value("v2"), KV1);
+
+        assertThat(again.dot()).isEqualTo(new Dot(NodeId.of("kv-1+1"), 1));
+        assertThat(written.history().covers(again.dot())).isFalse();
     }
 
     @Test

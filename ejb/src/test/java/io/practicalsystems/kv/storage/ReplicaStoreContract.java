@@ -29,7 +29,7 @@ abstract class ReplicaStoreContract extends StoreUnderTest {
 
     @Test
     void anUpdateStoresTheNewCopyUnderAFreshDotAndReturnsIt() {
-        DottedVersionVectorSet<Blob> written = store.update("k", CausalContext.empty(), value("v1"), KV1);
+        DottedVersionVectorSet<Blob> written = store.update("k", CausalContext.empty(), value("v1"), KV1).copy();
 
         assertThat(liveTexts(written)).containsExactly("v1");
         assertThat(written.siblings()).extracting(Sibling::dot).containsExactly(new Dot(KV1, 1));
@@ -39,10 +39,10 @@ abstract class ReplicaStoreContract extends StoreUnderTest {
 
     @Test
     void twoWritesWithTheSameContextThroughOneCoordinatorBothSurvive() {
-        DottedVersionVectorSet<Blob> read = store.update("k", CausalContext.empty(), value("base"), KV1);
+        DottedVersionVectorSet<Blob> read = store.update("k", CausalContext.empty(), value("base"), KV1).copy();
 
         store.update("k", read.context(), value("alice"), KV1);
-        DottedVersionVectorSet<Blob> after = store.update("k", read.context(), value("bob"), KV1);
+        DottedVersionVectorSet<Blob> after = store.update("k", read.context(), value("bob"), KV1).copy();
 
         assertThat(liveTexts(after)).containsExactly("alice", "bob");
         assertThat(store.get("k")).contains(after);
@@ -50,19 +50,19 @@ abstract class ReplicaStoreContract extends StoreUnderTest {
 
     @Test
     void aWriteWithTheReadContextReplacesWhatWasRead() {
-        DottedVersionVectorSet<Blob> first = store.update("k", CausalContext.empty(), value("v1"), KV1);
+        DottedVersionVectorSet<Blob> first = store.update("k", CausalContext.empty(), value("v1"), KV1).copy();
         store.update("k", CausalContext.empty(), value("concurrent"), KV2);
 
-        DottedVersionVectorSet<Blob> second = store.update("k", first.context(), value("v2"), KV1);
+        DottedVersionVectorSet<Blob> second = store.update("k", first.context(), value("v2"), KV1).copy();
 
         assertThat(liveTexts(second)).containsExactly("concurrent", "v2");
     }
 
     @Test
     void aDeleteIsATombstoneThatKeepsTheHistory() {
-        DottedVersionVectorSet<Blob> written = store.update("k", CausalContext.empty(), value("v1"), KV1);
+        DottedVersionVectorSet<Blob> written = store.update("k", CausalContext.empty(), value("v1"), KV1).copy();
 
-        DottedVersionVectorSet<Blob> deleted = store.update("k", written.context(), Versioned.tombstone(T0), KV1);
+        DottedVersionVectorSet<Blob> deleted = store.update("k", written.context(), Versioned.tombstone(T0), KV1).copy();
 
         assertThat(deleted.liveValues()).isEmpty();
         assertThat(deleted.values()).singleElement().satisfies(v -> assertThat(v.isTombstone()).isTrue());
@@ -94,8 +94,8 @@ abstract class ReplicaStoreContract extends StoreUnderTest {
 
     @Test
     void mergingAnOlderCopyChangesNothing() {
-        DottedVersionVectorSet<Blob> old = store.update("k", CausalContext.empty(), value("v1"), KV1);
-        DottedVersionVectorSet<Blob> newer = store.update("k", old.context(), value("v2"), KV1);
+        DottedVersionVectorSet<Blob> old = store.update("k", CausalContext.empty(), value("v1"), KV1).copy();
+        DottedVersionVectorSet<Blob> newer = store.update("k", old.context(), value("v2"), KV1).copy();
 
         assertThat(store.merge("k", old)).isEqualTo(newer);
         assertThat(store.get("k")).contains(newer);
@@ -103,7 +103,7 @@ abstract class ReplicaStoreContract extends StoreUnderTest {
 
     @Test
     void mergingAConcurrentCopyKeepsBothSiblings() {
-        DottedVersionVectorSet<Blob> local = store.update("k", CausalContext.empty(), value("local"), KV1);
+        DottedVersionVectorSet<Blob> local = store.update("k", CausalContext.empty(), value("local"), KV1).copy();
         DottedVersionVectorSet<Blob> remote = DottedVersionVectorSet.<Blob>empty()
                 .update(CausalContext.empty(), value("remote"), KV2);
 
@@ -120,7 +120,7 @@ abstract class ReplicaStoreContract extends StoreUnderTest {
     @Test
     void keysAreStoredExactlyAsGiven() {
         UNUSUAL_KEYS.forEach(key ->
-                store.update(key, CausalContext.empty(), value("value " + UNUSUAL_KEYS.indexOf(key)), KV1));
+                store.update(key, CausalContext.empty(), value("value " + UNUSUAL_KEYS.indexOf(key)), KV1).copy());
 
         assertThat(everything(store).keySet()).containsExactlyInAnyOrderElementsOf(UNUSUAL_KEYS);
         UNUSUAL_KEYS.forEach(key -> assertThat(liveTexts(store.get(key).orElseThrow()))
@@ -130,9 +130,9 @@ abstract class ReplicaStoreContract extends StoreUnderTest {
     // ---- forgetting keys
 
     private DottedVersionVectorSet<Blob> writeThenDelete(String key, Instant deletedAt) {
-        DottedVersionVectorSet<Blob> copy = store.update(key, CausalContext.empty(), value("v1"), KV1);
-        copy = store.update(key, copy.context(), value("v2"), KV1);
-        return store.update(key, copy.context(), Versioned.tombstone(deletedAt), KV1);
+        DottedVersionVectorSet<Blob> copy = store.update(key, CausalContext.empty(), value("v1"), KV1).copy();
+        copy = store.update(key, copy.context(), value("v2"), KV1).copy();
+        return store.update(key, copy.context(), Versioned.tombstone(deletedAt), KV1).copy();
     }
 
     @Test
@@ -160,18 +160,35 @@ abstract class ReplicaStoreContract extends StoreUnderTest {
         DottedVersionVectorSet<Blob> tombstoneElsewhere = writeThenDelete("k", T0);
         store.collectGarbage(T0.plus(Duration.ofDays(1)), Duration.ofHours(1));
 
-        DottedVersionVectorSet<Blob> reborn = store.update("k", CausalContext.empty(), value("reborn"), KV1);
+        ReplicaStore.Written reborn = store.update("k", CausalContext.empty(), value("reborn"), KV1);
 
-        assertThat(reborn.siblings()).singleElement()
-                .satisfies(sibling -> assertThat(tombstoneElsewhere.history().covers(sibling.dot())).isFalse());
-        assertThat(liveTexts(tombstoneElsewhere.sync(reborn))).containsExactly("reborn");
+        assertThat(reborn.dot()).isEqualTo(new Dot(NodeId.of("kv-1+1"), 1));
+        assertThat(tombstoneElsewhere.history().covers(reborn.dot())).isFalse();
         DottedVersionVectorSet<Blob> merged = store.merge("k", tombstoneElsewhere);
-        assertThat(merged.values()).hasSize(1);
         assertThat(liveTexts(merged)).containsExactly("reborn");
+        assertThat(merged.values()).as("the delete the blind write never saw stays, as a tombstone sibling")
+                .hasSize(2);
+        assertThat(tombstoneElsewhere.sync(reborn.copy())).isEqualTo(merged);
+    }
+
+    /** Riak's "kv679": a node that forgot a key must neither reissue its dots nor claim values it never saw. */
+    @Test
+    void aValueAReplicaStillHoldsSurvivesABlindRewriteOfAForgottenKey() {
+        DottedVersionVectorSet<Blob> first = store.update("k", CausalContext.empty(), value("v1"), KV1).copy();
+        DottedVersionVectorSet<Blob> heldElsewhere = store.update("k", first.context(), value("v2"), KV1).copy();
+        store.remove("k"); // handed to the key's new owners, say
+
+        ReplicaStore.Written blind = store.update("k", CausalContext.empty(), value("blind"), KV1);
+
+        assertThat(heldElsewhere.history().covers(blind.dot())).as("no dot reissued").isFalse();
+        assertThat(blind.copy().history().covers(heldElsewhere.siblings().get(0).dot()))
+                .as("nothing claimed that the write never saw").isFalse();
+        assertThat(liveTexts(heldElsewhere.sync(blind.copy()))).containsExactly("blind", "v2");
+        assertThat(liveTexts(store.merge("k", heldElsewhere))).containsExactly("blind", "v2");
     }
 
     @Test
-    void removeForgetsAKeyAndLaterWritesOfItCountAboveIt() {
+    void removeForgetsAKeyAndLaterWritesOfItUseAFreshActor() {
         DottedVersionVectorSet<Blob> before = writeThenDelete("k", T0);
         store.update("other", CausalContext.empty(), value("stays"), KV1);
 
@@ -181,8 +198,27 @@ abstract class ReplicaStoreContract extends StoreUnderTest {
 
         assertThat(store.get("k")).isEmpty();
         assertThat(store.keyCount()).isEqualTo(1);
-        DottedVersionVectorSet<Blob> again = store.update("k", CausalContext.empty(), value("again"), KV1);
-        assertThat(before.history().covers(again.siblings().get(0).dot())).isFalse();
+        ReplicaStore.Written again = store.update("k", CausalContext.empty(), value("again"), KV1);
+        assertThat(again.dot().node()).isNotEqualTo(KV1);
+        assertThat(before.history().covers(again.dot())).isFalse();
+        assertThat(again.copy().siblings()).extracting(Sibling::dot).containsExactly(again.dot());
+    }
+
+    @Test
+    void theActorChangesOnlyWhenAForgottenKeyMayHoldItsDots() {
+        assertThat(store.update("a", CausalContext.empty(), value("a"), KV1).dot()).isEqualTo(new Dot(KV1, 1));
+        store.update("b", CausalContext.empty(), value("b"), KV2);
+
+        store.remove("a"); // may hold dots of epoch 0: a new epoch
+        store.remove("b"); // nothing was written in epoch 1, so nothing forgotten can hold its dots
+
+        assertThat(store.update("a", CausalContext.empty(), value("a"), KV1).dot())
+                .isEqualTo(new Dot(NodeId.of("kv-1+1"), 1));
+        assertThat(store.update("b", CausalContext.empty(), value("b"), KV2).dot())
+                .isEqualTo(new Dot(NodeId.of("kv-2+1"), 1));
+        store.remove("a"); // written in epoch 1
+        assertThat(store.update("a", CausalContext.empty(), value("a"), KV1).dot())
+                .isEqualTo(new Dot(NodeId.of("kv-1+2"), 1));
     }
 
     @Test
@@ -288,7 +324,7 @@ abstract class ReplicaStoreContract extends StoreUnderTest {
 
         List<Runnable> calls = List.of(
                 () -> store.get("k"),
-                () -> store.update("k", CausalContext.empty(), value("v2"), KV1),
+                () -> store.update("k", CausalContext.empty(), value("v2"), KV1).copy(),
                 () -> store.merge("k", DottedVersionVectorSet.empty()),
                 () -> store.versionDigests(WHOLE_RING),
                 () -> store.forEachInRange(WHOLE_RING, (key, copy) -> { }),

@@ -23,7 +23,7 @@ class StoreChangesTest {
             StoreChanges.put(log, keys.get(i), ("copy " + i).getBytes(StandardCharsets.UTF_8));
         }
         StoreChanges.remove(log, "a\uD800");
-        log.awaitDurable(StoreChanges.ceiling(log, 41));
+        log.awaitDurable(StoreChanges.epoch(log, 41));
 
         List<String> replayed = new ArrayList<>();
         WriteAheadLog.open(base, false, (type, body) -> StoreChanges.apply(type, body, new StoreChanges.Target() {
@@ -38,8 +38,8 @@ class StoreChangesTest {
             }
 
             @Override
-            public void raiseCeiling(long ceiling) {
-                replayed.add("ceiling " + ceiling);
+            public void raiseEpoch(long epoch) {
+                replayed.add("epoch " + epoch);
             }
         })).close();
 
@@ -48,7 +48,7 @@ class StoreChangesTest {
             expected.add("put " + keys.get(i) + " = copy " + i);
         }
         expected.add("remove a\uD800");
-        expected.add("ceiling 41");
+        expected.add("epoch 41");
         assertThat(replayed).containsExactlyElementsOf(expected);
     }
 }
