@@ -88,11 +88,10 @@ final class Kv {
         }
     }
 
-    /** Whether every server holds byte-identical copies of {@code key}. */
     /**
      * Whether every server holds the same version of the key: the same causal history and the same siblings (dots and
      * values). Not byte equality: a stored copy also carries bookkeeping that replicas need not agree on — entry
-     * update times for pruning, and the ceiling a node's own forgotten counters put under a copy it created.
+     * update times and pruned ceilings, which only pruning reads.
      */
     static boolean replicasMatch(List<LibertyServer> servers, String secret, String key) {
         Optional<String> first = replica(servers.get(0), secret, key).map(Kv::version);
