@@ -11,7 +11,7 @@
 # takes WARMUP (60s) of puts: a fresh JVM runs the request path several times slower until the JIT has compiled it.
 # COMPARE_HTTP=1 adds the three-node N=3 cluster with replica calls over HTTP instead of WebSockets.
 # JVM_ARGS="..." adds JVM options to every server of every cluster (after jvm.options: G1, 512 MB heap), e.g.
-# JVM_ARGS="-XX:+UseZGC -Xms1g -Xmx1g" for the ZGC comparison in docs/kv.md.
+# JVM_ARGS="-XX:+UseZGC -Xms1g -Xmx1g" for the ZGC comparison in docs/kv.md. JAVA_HOME picks the servers' JDK.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LEVELS=${LEVELS:-32}
@@ -42,7 +42,8 @@ bench_cluster() { # $1 label, $2 nodes, $3 base port, $4 quorum, $5 peer transpo
 }
 
 echo "== connections: $LEVELS; $DURATION per run, $KEYS keys; $(nproc) cores shared by wrk and every server;" \
-  "JVM_ARGS: ${JVM_ARGS:-(none: jvm.options)}; commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+  "JVM_ARGS: ${JVM_ARGS:-(none: jvm.options)};" \
+  "$("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
 bench_cluster "1 node, N=1 R=1 W=1" 1 9090 1/1/1
 bench_cluster "3 nodes, N=1 R=1 W=1" 3 9080 1/1/1
 bench_cluster "3 nodes, N=3 R=2 W=2" 3 9080 3/2/2 websocket

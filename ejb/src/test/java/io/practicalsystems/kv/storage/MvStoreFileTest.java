@@ -2,7 +2,12 @@ package io.practicalsystems.kv.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.practicalsystems.kv.ring.NodeId;
+import io.practicalsystems.kv.version.CausalContext;
+import io.practicalsystems.kv.version.Dot;
+import io.practicalsystems.kv.version.Versioned;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
@@ -32,6 +37,21 @@ class MvStoreFileTest {
             assertThat(store.getCurrentVersion()).as("no commit happened").isEqualTo(version);
         } finally {
             store.closeImmediately();
+        }
+    }
+
+    /** A store written before actor epochs counted rewritten keys above a ceiling; its next actor must be fresh. */
+    @Test
+    void aStoreWithTheOldForgottenCeilingStartsAtEpochOne() {
+        Path file = dir.resolve("legacy.mv.db");
+        MVStore legacy = MvStoreFile.openOrCreate(file);
+        legacy.<String, String>openMap("meta").put("forgotten-counter-ceiling", "7");
+        legacy.commit();
+        legacy.close();
+
+        try (MvStoreReplicaStore store = MvStoreReplicaStore.open(file)) {
+            assertThat(store.update("k", CausalContext.empty(), Versioned.of(Blob.ofUtf8("v"), Instant.EPOCH),
+                    NodeId.of("kv-1")).dot()).isEqualTo(Dot.of("kv-1+1", 1));
         }
     }
 }
