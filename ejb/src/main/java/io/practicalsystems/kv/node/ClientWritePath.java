@@ -23,8 +23,8 @@ import java.util.concurrent.CompletionException;
  *
  * <p>A key this node holds no copy of is versioned against nothing: no other replica is asked first. That is safe
  * because a store that forgot a key it had written issues later dots under a fresh actor
- * ({@code kv.storage.ActorEpoch}), whose history claims no write it has not seen; the other replicas' values stay
- * siblings of the new one, as for any write made without reading them.
+ * ({@code kv.storage.ActorEpoch}), whose history claims no write it has not seen: the other replicas' values are
+ * kept, or replaced because the client's context covers them, exactly as if this node had held them.
  */
 final class ClientWritePath {
 

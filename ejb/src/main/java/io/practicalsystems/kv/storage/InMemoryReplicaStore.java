@@ -59,7 +59,8 @@ public final class InMemoryReplicaStore implements ReplicaStore {
     private DottedVersionVectorSet<Blob> write(String key, UnaryOperator<DottedVersionVectorSet<Blob>> change) {
         checkOpen();
         DottedVersionVectorSet<Blob> stored = copies.compute(RingKey.of(key), (k, current) -> {
-            DottedVersionVectorSet<Blob> next = change.apply(current == null ? DottedVersionVectorSet.empty() : current);
+            DottedVersionVectorSet<Blob> next =
+                    change.apply(current == null ? DottedVersionVectorSet.empty() : current);
             return current == null && next.isEmpty() ? null : next; // an empty merge into nothing stores nothing
         });
         return stored == null ? DottedVersionVectorSet.empty() : stored;

@@ -62,7 +62,8 @@ abstract class ReplicaStoreContract extends StoreUnderTest {
     void aDeleteIsATombstoneThatKeepsTheHistory() {
         DottedVersionVectorSet<Blob> written = store.update("k", CausalContext.empty(), value("v1"), KV1).copy();
 
-        DottedVersionVectorSet<Blob> deleted = store.update("k", written.context(), Versioned.tombstone(T0), KV1).copy();
+        DottedVersionVectorSet<Blob> deleted =
+                store.update("k", written.context(), Versioned.tombstone(T0), KV1).copy();
 
         assertThat(deleted.liveValues()).isEmpty();
         assertThat(deleted.values()).singleElement().satisfies(v -> assertThat(v.isTombstone()).isTrue());
