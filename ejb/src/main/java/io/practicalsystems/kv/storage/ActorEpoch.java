@@ -1,6 +1,12 @@
 package io.practicalsystems.kv.storage;
 
 import io.practicalsystems.kv.ring.NodeId;
+import io.practicalsystems.kv.version.CausalContext;
+import io.practicalsystems.kv.version.Dot;
+import io.practicalsystems.kv.version.DottedVersionVectorSet;
+import io.practicalsystems.kv.version.Versioned;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * The actor a store's writes issue dots under: the coordinator's node ID in epoch 0 ({@code kv-1}), and
@@ -65,6 +71,46 @@ final class ActorEpoch {
         epoch++;
         usedSinceRise = false;
         return true;
+    }
+
+    /**
+     * A coordinated write's change to one key's copy, to run where the key is locked (so after any removal of it);
+     * it takes the actor then, and {@link CoordinatedWrite#written} names the dot it issued.
+     */
+    CoordinatedWrite coordinatedWrite(CausalContext clientContext, Versioned<Blob> value, NodeId coordinator) {
+        Objects.requireNonNull(clientContext, "clientContext");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(coordinator, "coordinator");
+        return new CoordinatedWrite(clientContext, value, coordinator);
+    }
+
+    /**
+     * See {@link #coordinatedWrite}. One per write, on one thread; it may run more than once (a retried compute), and
+     * the last run — whose result is stored — names the actor.
+     */
+    final class CoordinatedWrite implements UnaryOperator<DottedVersionVectorSet<Blob>> {
+
+        private final CausalContext clientContext;
+        private final Versioned<Blob> value;
+        private final NodeId coordinator;
+        private NodeId actor;
+
+        private CoordinatedWrite(CausalContext clientContext, Versioned<Blob> value, NodeId coordinator) {
+            this.clientContext = clientContext;
+            this.value = value;
+            this.coordinator = coordinator;
+        }
+
+        @Override
+        public DottedVersionVectorSet<Blob> apply(DottedVersionVectorSet<Blob> current) {
+            actor = actorFor(coordinator);
+            return current.update(clientContext, value, actor);
+        }
+
+        /** The outcome, given the stored copy this change produced. */
+        ReplicaStore.Written written(DottedVersionVectorSet<Blob> copy) {
+            return new ReplicaStore.Written(copy, new Dot(actor, copy.history().counter(actor)));
+        }
     }
 
     static NodeId actorOf(NodeId node, long epoch) {

@@ -3,7 +3,6 @@ package io.practicalsystems.kv.storage;
 import io.practicalsystems.kv.ring.NodeId;
 import io.practicalsystems.kv.ring.TokenRange;
 import io.practicalsystems.kv.version.CausalContext;
-import io.practicalsystems.kv.version.Dot;
 import io.practicalsystems.kv.version.DottedVersionVectorSet;
 import io.practicalsystems.kv.version.Versioned;
 import java.nio.ByteBuffer;
@@ -160,15 +159,8 @@ public final class MvStoreReplicaStore implements ReplicaStore {
 
     @Override
     public Written update(String key, CausalContext clientContext, Versioned<Blob> value, NodeId coordinator) {
-        Objects.requireNonNull(clientContext, "clientContext");
-        Objects.requireNonNull(value, "value");
-        Objects.requireNonNull(coordinator, "coordinator");
-        NodeId[] actor = new NodeId[1];
-        DottedVersionVectorSet<Blob> copy = write(key, current -> {
-            actor[0] = epoch.actorFor(coordinator); // under the key's lock: after any removal of the key
-            return current.update(clientContext, value, actor[0]);
-        });
-        return new Written(copy, new Dot(actor[0], copy.history().counter(actor[0])));
+        ActorEpoch.CoordinatedWrite change = epoch.coordinatedWrite(clientContext, value, coordinator);
+        return change.written(write(key, change));
     }
 
     @Override
