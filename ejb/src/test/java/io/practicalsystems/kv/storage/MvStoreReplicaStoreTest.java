@@ -102,6 +102,28 @@ class MvStoreReplicaStoreTest extends ReplicaStoreContract {
         assertThat(written.history().covers(again.dot())).isFalse();
     }
 
+    /**
+     * A crash right after a removal: the files exactly as the process left them (copied while the store is open, no
+     * close, no checkpoint), as kill -9 would. The new epoch must come back from the log, or the rewrite reissues kv-1:1.
+     */
+    @Test
+    void aCrashRightAfterARemovalKeepsTheNewEpoch() throws Exception {
+        store.update("k", CausalContext.empty(), value("v1"), KV1);
+        store.remove("k");
+        Path crashed = Files.createDirectories(dir.resolve("crashed"));
+        try (var files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("replica.mv")).toList()) {
+                Files.copy(file, crashed.resolve(file.getFileName()));
+            }
+        }
+
+        try (MvStoreReplicaStore recovered = MvStoreReplicaStore.open(crashed.resolve("replica.mv"))) {
+            assertThat(recovered.get("k")).isEmpty();
+            assertThat(recovered.update("k", CausalContext.empty(), value("v2"), KV1).dot())
+                    .isEqualTo(new Dot(NodeId.of("kv-1+1"), 1));
+        }
+    }
+
     @Test
     void withFsyncEveryWriteIsStoredTheSame() {
         Path synced = dir.resolve("synced.mv");
