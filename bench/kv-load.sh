@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # KV store load test: put and get throughput and p50/p99 on a 3-server loopback cluster with N=3,R=2,W=2 against
 # the same 3 servers with N=1,R=1,W=1, in the same run (targets: p99 < 10 ms and >= 50 % of the N=1 throughput);
-# a one-server cluster is measured too, for reference.
+# a one-server cluster is measured too, for reference. On the N=3 cluster, node 1's no-op /api/ping is measured at
+# each level as well: the floor that no KV request can go below on this machine.
 #
 #   bench/kv-load.sh                      # after `mvn -DskipTests install`; needs wrk (apt-get install -y wrk)
 #   LEVELS="1 4 8 16 32" bench/kv-load.sh # measure at several connection counts (default: 32)
@@ -23,12 +24,12 @@ command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2;
 run() { # $1 label, $2 base url, $3 script, $4 connections
   local threads=$(( $4 < 2 ? 1 : 2 ))
   wrk -t"$threads" -c"$4" -d"$DURATION" --latency -s "bench/wrk/$3" "$2" > /tmp/kv-wrk.out
-  printf '%-26s c=%-3s %10s req/s  p50 %-9s p99 %-9s non-2xx %s\n' "$1" "$4" \
+  printf '%-40s c=%-3s %10s req/s  p50 %-9s p99 %-9s non-2xx %s\n' "$1" "$4" \
     "$(awk '/Requests\/sec/ {print $2}' /tmp/kv-wrk.out)" "$(awk '$1=="50%" {print $2}' /tmp/kv-wrk.out)" \
     "$(awk '$1=="99%" {print $2}' /tmp/kv-wrk.out)" "$(awk '/Non-2xx/ {print $5}' /tmp/kv-wrk.out)"
 }
 
-bench_cluster() { # $1 label, $2 nodes, $3 base port, $4 quorum, $5 peer transport
+bench_cluster() { # $1 label, $2 nodes, $3 base port, $4 quorum, $5 peer transport, $6 "ping" to measure /api/ping too
   local dir; dir=$(mktemp -d)
   KV_CLUSTER_DIR=$dir NODES=$2 BASE_PORT=$3 QUORUM=$4 PEER_TRANSPORT=${5:-websocket} bin/kv-cluster.sh start >/dev/null
   local url="http://127.0.0.1:$(( $3 + 1 ))" c
@@ -36,6 +37,7 @@ bench_cluster() { # $1 label, $2 nodes, $3 base port, $4 quorum, $5 peer transpo
   for c in $LEVELS; do
     RUN=measured-$c run "$1 put" "$url" kv-put.lua "$c"
     run "$1 get" "$url" kv-get.lua "$c"
+    if [ "${6:-}" = ping ]; then run "$1 ping (no-op floor)" "$url" ping.lua "$c"; fi
   done
   KV_CLUSTER_DIR=$dir NODES=$2 BASE_PORT=$3 bin/kv-cluster.sh stop
   rm -rf "$dir"
@@ -46,5 +48,5 @@ echo "== connections: $LEVELS; $DURATION per run, $KEYS keys; $(nproc) cores sha
   "$("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
 bench_cluster "1 node, N=1 R=1 W=1" 1 9090 1/1/1
 bench_cluster "3 nodes, N=1 R=1 W=1" 3 9080 1/1/1
-bench_cluster "3 nodes, N=3 R=2 W=2" 3 9080 3/2/2 websocket
+bench_cluster "3 nodes, N=3 R=2 W=2" 3 9080 3/2/2 websocket ping
 if [ "${COMPARE_HTTP:-0}" = 1 ]; then bench_cluster "3 nodes, N=3, HTTP links" 3 9080 3/2/2 http; fi

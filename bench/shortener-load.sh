@@ -43,12 +43,12 @@ run() { # $1 label, rest: wrk args
 
 echo "== warm-up, ${WARMUP:-60s} each (cache filled; a fresh JVM runs several times slower until the JIT has compiled the path)"
 CODES_FILE=$codes_file wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-60s}" -s wrk/redirect.lua "$BASE" >/dev/null
-wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-60s}" "$BASE/api/ping" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-60s}" -s wrk/ping.lua "$BASE" >/dev/null
 
 echo "== $ROUNDS alternating rounds, $CONNECTIONS connections, $DURATION each"
 ratios=()
 for round in $(seq 1 "$ROUNDS"); do
-  run ping "$BASE/api/ping"
+  run ping -s wrk/ping.lua "$BASE" # a per-request Lua function, like redirect.lua: the same client cost
   CODES_FILE=$codes_file run redirect -s wrk/redirect.lua "$BASE"
   ratios+=("$(awk -v r="$(cat /tmp/wrk-$$.redirect.last)" -v p="$(cat /tmp/wrk-$$.ping.last)" 'BEGIN {printf "%.1f", 100*r/p}')")
 done

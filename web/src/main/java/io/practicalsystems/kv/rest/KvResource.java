@@ -1,6 +1,7 @@
 package io.practicalsystems.kv.rest;
 
 import io.practicalsystems.kv.application.KvService;
+import io.practicalsystems.kv.application.KvSettings;
 import io.practicalsystems.kv.coordinator.RequestOverrides;
 import io.practicalsystems.kv.node.ClientReadResult;
 import io.practicalsystems.kv.node.ClientWriteResult;
@@ -10,6 +11,7 @@ import io.practicalsystems.platform.rest.InvalidParameterException;
 import io.practicalsystems.platform.rest.Problems;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -47,6 +49,10 @@ public class KvResource {
     @EJB
     KvService kv;
 
+    /** The limits, read straight from config: through the EJB they cost a container call each, per request. */
+    @Inject
+    KvSettings settings;
+
     @GET
     @Path("{key: .+}")
     @Produces(MediaType.APPLICATION_JSON)
@@ -67,10 +73,10 @@ public class KvResource {
             @QueryParam("w") String w, byte[] body) {
         checkKey(key);
         byte[] value = body == null ? new byte[0] : body;
-        if (value.length > kv.settings().maxValueBytes()) {
+        if (value.length > settings.maxValueBytes()) {
             return CompletableFuture.completedFuture(Problems.of(413, "kv-value-too-large",
                     "Value too large", "the value has " + value.length + " bytes, at most "
-                            + kv.settings().maxValueBytes() + " are allowed (ps.kv.max-value-bytes)"));
+                            + settings.maxValueBytes() + " are allowed (ps.kv.max-value-bytes)"));
         }
         RequestOverrides overrides = new RequestOverrides(OptionalInt.empty(), quorumParam("w", w));
         return kv.node().put(key, context(context), Blob.of(value), overrides)
@@ -107,9 +113,9 @@ public class KvResource {
 
     private void checkKey(String key) {
         int bytes = key.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > kv.settings().maxKeyBytes()) {
+        if (bytes > settings.maxKeyBytes()) {
             throw new InvalidParameterException("key", "the key has " + bytes + " bytes of UTF-8, at most "
-                    + kv.settings().maxKeyBytes() + " are allowed (ps.kv.max-key-bytes)");
+                    + settings.maxKeyBytes() + " are allowed (ps.kv.max-key-bytes)");
         }
     }
 
