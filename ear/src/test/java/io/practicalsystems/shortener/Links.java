@@ -59,6 +59,16 @@ final class Links {
         return send(request.build());
     }
 
+    /** POST or PATCH of raw bytes as {@code application/json}: bodies a JSON builder cannot write. */
+    static Http.Response sendBytes(String method, String url, byte[] body, String apiKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        if (apiKey != null) {
+            request.header("X-Api-Key", apiKey);
+        }
+        return send(request.build());
+    }
+
     static JsonObject stats(LibertyServer server, String code) {
         return Http.getJson(server.baseUrl() + "/api/urls/" + code + "/stats");
     }

@@ -9,6 +9,7 @@ import io.practicalsystems.platform.testkit.LibertyServer;
 import io.practicalsystems.platform.testkit.TestServers;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,8 +56,10 @@ class ShortenerIT {
         assertThat(created.status()).isEqualTo(201);
         String code = created.json().getString("code");
         assertThat(code).matches("[0-9A-Za-z]{1,11}");
-        assertThat(created.json().getString("shortUrl")).isEqualTo(server.baseUrl() + "/" + code);
-        assertThat(created.header("Location")).hasValue(server.baseUrl() + "/" + code);
+        // The default public base URL: derived from the listener, whatever address the request came in on.
+        String shortUrl = "http://localhost:" + server.httpPort() + "/" + code;
+        assertThat(created.json().getString("shortUrl")).isEqualTo(shortUrl);
+        assertThat(created.header("Location")).hasValue(shortUrl);
 
         // The code is the Base62 form of a Snowflake ID issued by this server's generator.
         long id = Base62.decode(code);
@@ -85,6 +88,10 @@ class ShortenerIT {
         "{\"url\":\"https://user:pw@bank.example/\"}|url",
         "{\"url\":\"https://a.blocked.test/x\"}|url",
         "{\"url\":\"http://127.0.0.1/loop\"}|url",
+        "{\"url\":\"http://0x7f000001/loop\"}|url",
+        "{\"url\":\"http://127.1:9080/loop\"}|url",
+        "{\"url\":\"http://[::ffff:127.0.0.1]/loop\"}|url",
+        "{\"url\":\"http://localhost./loop\"}|url",
         "{}|url",
         "{\"url\":\"https://ok.example/\",\"alias\":\"api\"}|alias",
         "{\"url\":\"https://ok.example/\",\"alias\":\"has space-x\"}|alias",
@@ -98,6 +105,60 @@ class ShortenerIT {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(response.json().getString("field")).isEqualTo(field);
+    }
+
+    /** JSON escapes can write a lone UTF-16 surrogate; it has no UTF-8 form (it used to be a 500 from an NPE). */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"https://surrogate.example/a\\ud800b",
+        "https://surrogate.example/?q=\\udc00", "https://surrogate.example/#\\ud800"})
+    void aLoneSurrogateIsA400OnCreateAndUpdate(String jsonEscapedUrl) {
+        byte[] body = ("{\"url\":\"" + jsonEscapedUrl + "\"}").getBytes(StandardCharsets.UTF_8);
+        Http.Response created = Links.sendBytes("POST", server.baseUrl() + "/api/urls", body, key);
+        assertProblem(created, 400, "url", "unpaired UTF-16 surrogate");
+
+        String code = Links.createCode(server, key, "https://surrogate.example/before");
+        Http.Response patched = Links.sendBytes("PATCH", server.baseUrl() + "/api/urls/" + code, body, key);
+        assertProblem(patched, 400, "url", "unpaired UTF-16 surrogate");
+        assertThat(Links.follow(server, code, null).header("Location")).hasValue("https://surrogate.example/before");
+    }
+
+    /** Bytes that are not UTF-8 used to be stored as U+FFFD; now nothing is stored. */
+    @Test
+    void aBodyThatIsNotUtf8IsA400OnCreateAndUpdate() {
+        String owner = "utf8-" + UUID.randomUUID();
+        byte[] latin1 = "{\"url\":\"https://caf\u00e9.example/men\u00fc\"}".getBytes(StandardCharsets.ISO_8859_1);
+        Http.Response created = Links.sendBytes("POST", server.baseUrl() + "/api/urls", latin1, owner);
+        assertProblem(created, 400, "body", "not valid UTF-8");
+        assertThat(Http.send("GET", server.baseUrl() + "/api/urls", null, null, "X-Api-Key", owner).body())
+                .as("nothing was stored").isEqualTo("[]");
+
+        String code = Links.createCode(server, owner, "https://utf8.example/before");
+        Http.Response patched = Links.sendBytes("PATCH", server.baseUrl() + "/api/urls/" + code, latin1, owner);
+        assertProblem(patched, 400, "body", "not valid UTF-8");
+        assertThat(Links.follow(server, code, null).header("Location")).hasValue("https://utf8.example/before");
+    }
+
+    @Test
+    void aSpoofedHostHeaderNeverAppearsInTheShortUrl() throws Exception {
+        String body = "{\"url\":\"https://host-header.example/\"}";
+        String response;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.httpPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("POST /api/urls HTTP/1.1\r\nHost: evil.example\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n"
+                    + "Connection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+            response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(response).startsWith("HTTP/1.1 201").doesNotContainIgnoringCase("evil.example")
+                .contains("\"shortUrl\":\"http://localhost:" + server.httpPort() + "/");
+    }
+
+    private static void assertProblem(Http.Response response, int status, String field, String detail) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("application/problem+json"));
+        assertThat(response.json().getString("field")).isEqualTo(field);
+        assertThat(response.json().getString("detail")).contains(detail);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.practicalsystems.shortener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +36,78 @@ class UrlPolicyTest {
     })
     void acceptsAndNormalises(String url, String normalised) {
         assertThat(policy.validate(url)).hasToString(normalised);
+    }
+
+    /** Every spelling a browser turns into a loopback or unspecified address, or another name for this machine. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "http://127.0.0.1/x", "http://127.1/", "http://127.0.1/", "http://2130706433/", "http://0x7f000001/",
+        "http://0X7F000001/", "http://0x7f.1/", "http://0x7f.0.0.1/", "http://0177.0.0.1/", "http://0177.1/",
+        "http://017700000001/", "http://127.0.0.1./", "http://127.255.255.254:8080/", "http://0.0.0.0/",
+        "http://0/", "http://0x0/", "http://0.1.2.3/", "http://%31%32%37.0.0.1/", "http://１２７.０.０.１/",
+        "http://127。0。0。1/", "http://[::1]/", "http://[0:0:0:0:0:0:0:1]:9080/", "http://[::ffff:127.0.0.1]/",
+        "http://[::FFFF:7F00:1]/", "http://[::127.0.0.1]/", "http://[::]/", "http://[::ffff:0.0.0.0]/",
+        "http://localhost/", "http://LocalHost./", "http://app.localhost:9080/"
+    })
+    void rejectsEverySpellingOfThisMachine(String url) {
+        assertRejected(url, "this shortener itself");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "http://192.0.2.10/", "http://3221225994/", "http://0xc0.0.2.10/", "http://0300.0.2.012/", "http://192.0.522/",
+        "http://[::ffff:192.0.2.10]/", "http://[::ffff:c000:20a]/", "http://[2001:db8::10]/",
+        "http://[2001:DB8:0:0:0:0:0:10]/", "http://198.51.100.7/", "http://0xc6336407/", "http://shortener.test/"
+    })
+    void rejectsTheServersOwnAndConfiguredAddressesInAnySpelling(String url) {
+        UrlPolicy withInterfaces = new UrlPolicy(UrlPolicy.DEFAULT_MAX_LENGTH, Set.of(),
+                Set.of("shortener.test", "198.51.100.7"), Set.of(address("192.0.2.10"), address("2001:db8::10")));
+
+        assertThatThrownBy(() -> withInterfaces.validate(url)).isInstanceOf(InvalidLinkException.class)
+                .hasMessageContaining("this shortener itself");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "http://128.0.0.1/               | http://128.0.0.1/",
+        "http://1.0.0.127/               | http://1.0.0.127/",
+        "http://0x5db8d822/p             | http://93.184.216.34/p",
+        "http://93.0xb8.0154042/         | http://93.184.216.34/",
+        "http://192.0.2.11:8080/         | http://192.0.2.11:8080/",
+        "http://[::ffff:192.0.2.11]/     | http://[::ffff:192.0.2.11]/",
+        "http://[2001:db8::11]/          | http://[2001:db8::11]/",
+        "http://[fe80::1]/               | http://[fe80::1]/",
+        "http://localhost.example/       | http://localhost.example/",
+        "http://mylocalhost/             | http://mylocalhost/",
+        "http://example.com1/            | http://example.com1/"
+    })
+    void acceptsOtherAddressesAndWritesIpv4AsDottedDecimal(String url, String normalised) {
+        UrlPolicy withInterfaces = new UrlPolicy(UrlPolicy.DEFAULT_MAX_LENGTH, Set.of(), Set.of("shortener.test"),
+                Set.of(address("192.0.2.10"), address("2001:db8::10")));
+
+        assertThat(withInterfaces.validate(url)).hasToString(normalised);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"http://1.2.3.256/", "http://1.2.3.4.5/", "http://08.1.1.1/", "http://example.123/",
+        "http://4294967296/", "http://1.16777216/", "http://0x100000000/", "http://[1.2.3.4]/", "http://[:::]/",
+        "http://[12345::]/"})
+    void rejectsAHostWrittenAsAnInvalidAddress(String url) {
+        assertRejected(url, "not a valid "); // URL (java.net.URI's IPv6 check) or host name (ours)
+    }
+
+    /** JSON can carry a lone surrogate (<code>"&#92;ud800"</code>); it has no UTF-8 form, so it is a client error. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"https://example.com/a\ud800b", "https://example.com/?q=\udc00",
+        "https://example.com/#\ud800", "https://example.com/\udc00\ud800", "https://example.com/x\ud83d"})
+    void rejectsAnUnpairedSurrogateAnywhere(String url) {
+        assertRejected(url, "unpaired UTF-16 surrogate");
+    }
+
+    @Test
+    void acceptsASurrogatePairAsTheCharacterItEncodes() {
+        assertThat(policy.validate("https://example.com/\ud83d\ude00"))
+                .hasToString("https://example.com/%F0%9F%98%80");
     }
 
     @Test
@@ -128,6 +201,10 @@ class UrlPolicyTest {
         assertThatThrownBy(() -> new UrlPolicy(100, null, Set.of())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new UrlPolicy(100, Set.of("a..b"), Set.of()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static InetAddress address(String literal) {
+        return HostAddresses.of(literal.contains(":") ? "[" + literal + "]" : literal).orElseThrow();
     }
 
     private void assertRejected(String url, String reason) {

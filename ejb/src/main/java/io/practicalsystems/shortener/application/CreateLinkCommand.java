@@ -5,5 +5,5 @@ package io.practicalsystems.shortener.application;
  * {@code redirectStatus} (301 or 302; null = 302), {@code idempotent} (same URL + same owner → the existing code).
  */
 public record CreateLinkCommand(LinkOwner owner, String url, String alias, String expiresAt, Integer redirectStatus,
-                                boolean idempotent, String requestHost) {
+                                boolean idempotent) {
 }

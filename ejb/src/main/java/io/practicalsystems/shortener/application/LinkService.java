@@ -12,10 +12,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Creating, reading, changing and deleting short links: each public method is one transaction. Codes are the
@@ -36,6 +34,9 @@ public class LinkService {
     @Inject
     ShortenerSettings settings;
 
+    @Inject
+    ServerAddresses serverAddresses;
+
     @EJB
     IdGeneratorService ids;
 
@@ -45,7 +46,7 @@ public class LinkService {
 
     public Created create(CreateLinkCommand command) {
         Instant now = Instant.now();
-        String url = urlPolicy(command.requestHost()).validate(command.url()).toString();
+        String url = urlPolicy().validate(command.url()).toString();
         String hash = LinkOwner.sha256(url);
         int status = command.redirectStatus() == null ? RedirectType.DEFAULT.status()
                 : RedirectType.fromStatus(command.redirectStatus()).status();
@@ -88,7 +89,7 @@ public class LinkService {
         Instant now = Instant.now();
         ShortLink link = ownedLink(code, command.owner());
         if (command.url() != null) {
-            String url = urlPolicy(command.requestHost()).validate(command.url()).toString();
+            String url = urlPolicy().validate(command.url()).toString();
             link.retarget(url, LinkOwner.sha256(url), now);
         }
         if (command.redirectStatus() != null) {
@@ -140,17 +141,9 @@ public class LinkService {
         return link;
     }
 
-    private UrlPolicy urlPolicy(String requestHost) {
-        Set<String> self = new HashSet<>(settings.selfHosts());
-        settings.baseUrl().map(LinkService::hostOf).ifPresent(self::add);
-        if (requestHost != null && !requestHost.isBlank()) {
-            self.add(requestHost.toLowerCase(java.util.Locale.ROOT));
-        }
-        return new UrlPolicy(settings.maxUrlLength(), settings.blockedDomains(), Set.copyOf(self));
-    }
-
-    private static String hostOf(String url) {
-        return java.net.URI.create(url).getHost();
+    private UrlPolicy urlPolicy() {
+        return new UrlPolicy(settings.maxUrlLength(), settings.blockedDomains(), settings.selfHosts(),
+                serverAddresses.current());
     }
 
     private long nextId() {

@@ -1,27 +1,40 @@
 package io.practicalsystems.shortener.application;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The URL shortener's settings (MicroProfile Config keys {@code ps.shortener.*}, env {@code PS_SHORTENER_*}). */
 @ApplicationScoped
 public class ShortenerSettings {
 
-    /** Public base of short URLs, e.g. https://sho.rt; unset: the base URL of the request that created the link. */
+    /**
+     * Public base of short URLs, e.g. {@code https://sho.rt}; its host is also refused as a link target. Never taken
+     * from a request: the {@code Host} header is the client's to write. server.xml defaults it to
+     * {@code http://localhost:${http.port}}.
+     */
+    @Inject
+    @ConfigProperty(name = "ps.shortener.public-base-url", defaultValue = "http://localhost:9080")
+    String publicBaseUrl;
+
+    /** The name this setting had while it defaulted to the request's base URL; refused so a rename is not silent. */
     @Inject
     @ConfigProperty(name = "ps.shortener.base-url")
-    Optional<String> baseUrl;
+    Optional<String> renamedBaseUrl;
 
-    /** Hosts that are this shortener (links to them would loop), besides the base URL's and the request's host. */
+    /** More names or addresses of this shortener (links to them would loop), besides the public base URL's host. */
     @Inject
-    @ConfigProperty(name = "ps.shortener.self-hosts", defaultValue = "localhost,127.0.0.1")
-    String selfHosts;
+    @ConfigProperty(name = "ps.shortener.self-hosts")
+    Optional<String> selfHosts;
 
     @Inject
     @ConfigProperty(name = "ps.shortener.blocked-domains", defaultValue = "example-malware.test,phishing.test")
@@ -47,12 +60,27 @@ public class ShortenerSettings {
     @ConfigProperty(name = "ps.shortener.page.max", defaultValue = "100")
     int maxPageSize;
 
-    public Optional<String> baseUrl() {
-        return baseUrl.map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+    private URI publicBase;
+
+    @PostConstruct
+    void validate() {
+        if (renamedBaseUrl.isPresent()) {
+            throw new IllegalStateException("PS_SHORTENER_BASE_URL (ps.shortener.base-url) was renamed: set "
+                    + "PS_SHORTENER_PUBLIC_BASE_URL (ps.shortener.public-base-url) instead");
+        }
+        publicBase = parsePublicBase(publicBaseUrl);
     }
 
+    /** The public base URL without a trailing slash; short URLs are {@code <publicBaseUrl>/<code>}. */
+    public String publicBaseUrl() {
+        String url = publicBase.toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** The shortener's own names and addresses: the public base URL's host and {@code ps.shortener.self-hosts}. */
     public Set<String> selfHosts() {
-        return csv(selfHosts);
+        return Stream.concat(csv(selfHosts.orElse("")).stream(), Stream.of(publicBase.getHost()))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public Set<String> blockedDomains() {
@@ -77,6 +105,23 @@ public class ShortenerSettings {
 
     public int maxPageSize() {
         return maxPageSize;
+    }
+
+    static URI parsePublicBase(String value) {
+        String problem;
+        try {
+            URI uri = new URI(value.strip());
+            boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+            if (http && uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null
+                    && uri.getRawUserInfo() == null) {
+                return uri;
+            }
+            problem = "it must be an http(s) URL with a host and no user, query or fragment";
+        } catch (URISyntaxException e) {
+            problem = e.getMessage();
+        }
+        throw new IllegalStateException("PS_SHORTENER_PUBLIC_BASE_URL (ps.shortener.public-base-url) '" + value
+                + "' is not a usable public base URL: " + problem);
     }
 
     private static Set<String> csv(String value) {

@@ -23,10 +23,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -50,9 +48,6 @@ public class UrlResource {
     @Inject
     ShortenerSettings settings;
 
-    @Context
-    UriInfo uri;
-
     @POST
     @RateLimited("create")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -62,8 +57,8 @@ public class UrlResource {
             throw new InvalidParameterException("url", "a JSON body with at least \"url\" is required");
         }
         LinkService.Created result = links.create(new CreateLinkCommand(LinkOwner.fromApiKey(apiKey), request.url(),
-                request.alias(), request.expiresAt(), request.redirectType(), Boolean.TRUE.equals(request.idempotent()),
-                uri.getBaseUri().getHost()));
+                request.alias(), request.expiresAt(), request.redirectType(),
+                Boolean.TRUE.equals(request.idempotent())));
         ShortLinkJson body = ShortLinkJson.of(result.link(), shortUrl(result.link().code()));
         return result.created()
                 ? Response.created(URI.create(shortUrl(result.link().code()))).entity(body).build()
@@ -87,8 +82,7 @@ public class UrlResource {
             throw new InvalidParameterException("body", "a JSON body with the fields to change is required");
         }
         LinkView view = links.update(code, new UpdateLinkCommand(LinkOwner.fromApiKey(apiKey), request.url(),
-                request.expiresAt(), Boolean.TRUE.equals(request.clearExpiry()), request.redirectType(),
-                uri.getBaseUri().getHost()));
+                request.expiresAt(), Boolean.TRUE.equals(request.clearExpiry()), request.redirectType()));
         return ShortLinkJson.of(view, shortUrl(code));
     }
 
@@ -117,11 +111,8 @@ public class UrlResource {
         return stats.stats(code);
     }
 
+    /** From the configured public base URL, never from the request: its {@code Host} header is the client's. */
     private String shortUrl(String code) {
-        String base = settings.baseUrl().orElseGet(() -> {
-            String requestBase = uri.getBaseUri().toString();
-            return requestBase.endsWith("/") ? requestBase.substring(0, requestBase.length() - 1) : requestBase;
-        });
-        return base + "/" + code;
+        return settings.publicBaseUrl() + "/" + code;
     }
 }
