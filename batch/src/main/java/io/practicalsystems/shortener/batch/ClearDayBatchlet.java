@@ -1,7 +1,6 @@
 package io.practicalsystems.shortener.batch;
 
-import io.practicalsystems.shortener.application.ClickRollupStore;
-import io.practicalsystems.shortener.application.LegacyClickRows;
+import io.practicalsystems.shortener.application.rollup.ClickRollupStore;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.context.JobContext;
@@ -19,18 +18,11 @@ public class ClearDayBatchlet extends AbstractBatchlet {
     ClickRollupStore store;
 
     @Inject
-    LegacyClickRows legacy;
-
-    @Inject
     JobContext job;
 
     @Override
     @Transactional
     public String process() {
-        // Clicks stored one row per click by an older version become batches first (each page its own transaction).
-        while (legacy.convertPage() > 0) {
-            // next page
-        }
         store.clear(RollupDay.from(BatchRuntime.getJobOperator().getParameters(job.getExecutionId())));
         return "CLEARED";
     }

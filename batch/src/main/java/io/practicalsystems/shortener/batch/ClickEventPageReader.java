@@ -1,7 +1,7 @@
 package io.practicalsystems.shortener.batch;
 
 import io.practicalsystems.shortener.ClickBatch;
-import io.practicalsystems.shortener.application.ClickRollupStore;
+import io.practicalsystems.shortener.application.rollup.ClickRollupStore;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.BatchRuntime;

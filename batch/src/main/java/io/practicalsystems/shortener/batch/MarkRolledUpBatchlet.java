@@ -1,6 +1,6 @@
 package io.practicalsystems.shortener.batch;
 
-import io.practicalsystems.shortener.application.ClickRollupStore;
+import io.practicalsystems.shortener.application.rollup.ClickRollupStore;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.context.JobContext;

@@ -1,5 +1,6 @@
 package io.practicalsystems.shortener.application;
 
+import io.practicalsystems.shortener.application.links.ShortLink;
 import java.time.Instant;
 
 /** A link as the API shows it. */

@@ -1,5 +1,11 @@
 package io.practicalsystems.shortener.application;
 
+import io.practicalsystems.shortener.application.cache.CacheLookup;
+import io.practicalsystems.shortener.application.cache.CachedLink;
+import io.practicalsystems.shortener.application.cache.LinkCache;
+import io.practicalsystems.shortener.application.cache.NearLinkCache;
+import io.practicalsystems.shortener.application.links.LinkReader;
+import io.practicalsystems.shortener.application.links.ShortLink;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;

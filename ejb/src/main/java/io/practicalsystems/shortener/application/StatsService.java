@@ -2,6 +2,8 @@ package io.practicalsystems.shortener.application;
 
 import io.practicalsystems.shortener.DailyStat;
 import io.practicalsystems.shortener.LinkStats;
+import io.practicalsystems.shortener.application.clicks.LiveClickCounters;
+import io.practicalsystems.shortener.application.rollup.StoredDailyStat;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -40,7 +42,7 @@ public class StatsService {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         try {
             List<DailyStat> rows = new ArrayList<>(em.createQuery(
-                            "SELECT s FROM DailyLinkStat s WHERE s.key.code = :code", DailyLinkStat.class)
+                            "SELECT s FROM StoredDailyStat s WHERE s.key.code = :code", StoredDailyStat.class)
                     .setParameter("code", code).getResultList().stream()
                     .map(s -> new DailyStat(s.key().code(), s.key().clickDay(), s.key().referrerHost(),
                             s.key().agentFamily(), s.clicks()))

@@ -2,6 +2,7 @@ package io.practicalsystems.shortener.rest;
 
 import io.practicalsystems.shortener.application.LinkView;
 
+
 /** A link as JSON: times as ISO-8601 strings. */
 public record ShortLinkJson(String code, String shortUrl, String url, int redirectType, boolean customAlias,
                             String createdAt, String updatedAt, String expiresAt, boolean expired) {

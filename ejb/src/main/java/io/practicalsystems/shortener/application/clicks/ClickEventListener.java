@@ -1,4 +1,4 @@
-package io.practicalsystems.shortener.application;
+package io.practicalsystems.shortener.application.clicks;
 
 import io.practicalsystems.shortener.ClickEvent;
 import jakarta.ejb.MessageDriven;

@@ -1,25 +1,28 @@
-package io.practicalsystems.shortener.application;
+package io.practicalsystems.shortener.application.rollup;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-/** Clicks of one link on one (UTC) day from one referrer host and user-agent family — the rollup's output. */
+/**
+ * A {@link io.practicalsystems.shortener.DailyStat} as one row: clicks of one link on one (UTC) day from one referrer
+ * host and user-agent family — the rollup's output.
+ */
 @Entity
 @Table(name = "SHORTENER_DAILY_STAT")
-public class DailyLinkStat {
+public class StoredDailyStat {
 
     @EmbeddedId
-    private DailyLinkStatKey key;
+    private StoredDailyStatKey key;
 
     @Column(name = "CLICKS", nullable = false)
     private long clicks;
 
-    protected DailyLinkStat() {
+    protected StoredDailyStat() {
     }
 
-    public DailyLinkStat(DailyLinkStatKey key, long clicks) {
+    public StoredDailyStat(StoredDailyStatKey key, long clicks) {
         this.key = key;
         this.clicks = clicks;
     }
@@ -28,7 +31,7 @@ public class DailyLinkStat {
         clicks += more;
     }
 
-    public DailyLinkStatKey key() {
+    public StoredDailyStatKey key() {
         return key;
     }
 

@@ -1,4 +1,4 @@
-package io.practicalsystems.shortener.application;
+package io.practicalsystems.shortener.application.cache;
 
 /** Result of asking the cache: a link, a cached "no such code", or nothing known (miss, or cache down). */
 public sealed interface CacheLookup {

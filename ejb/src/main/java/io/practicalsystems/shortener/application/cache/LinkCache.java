@@ -1,7 +1,8 @@
-package io.practicalsystems.shortener.application;
+package io.practicalsystems.shortener.application.cache;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import io.practicalsystems.platform.redis.LowLatency;
+import io.practicalsystems.shortener.application.ShortenerSettings;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
-package io.practicalsystems.shortener.application;
+package io.practicalsystems.shortener.application.cache;
 
+import io.practicalsystems.shortener.application.links.ShortLink;
 import java.time.Instant;
 
 /**
@@ -32,7 +33,7 @@ public record CachedLink(int redirectStatus, Instant expiresAt, String targetUrl
         return new CachedLink(status, expiresAt, value.substring(second + 1));
     }
 
-    static CachedLink of(ShortLink link) {
+    public static CachedLink of(ShortLink link) {
         return new CachedLink(link.redirectStatus(), link.expiresAt(), link.targetUrl());
     }
 }

@@ -1,4 +1,4 @@
-package io.practicalsystems.shortener.application;
+package io.practicalsystems.shortener.application.links;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package io.practicalsystems.shortener.application;
+package io.practicalsystems.shortener.application.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

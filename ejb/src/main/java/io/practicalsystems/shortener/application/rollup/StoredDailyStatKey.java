@@ -1,4 +1,4 @@
-package io.practicalsystems.shortener.application;
+package io.practicalsystems.shortener.application.rollup;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -6,8 +6,9 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Objects;
 
+/** The key of a {@link StoredDailyStat}: code, UTC day, referrer host, agent family. */
 @Embeddable
-public class DailyLinkStatKey implements Serializable {
+public class StoredDailyStatKey implements Serializable {
 
     @Column(name = "CODE", length = 32)
     private String code;
@@ -21,10 +22,10 @@ public class DailyLinkStatKey implements Serializable {
     @Column(name = "AGENT_FAMILY", length = 16)
     private String agentFamily;
 
-    protected DailyLinkStatKey() {
+    protected StoredDailyStatKey() {
     }
 
-    public DailyLinkStatKey(String code, LocalDate clickDay, String referrerHost, String agentFamily) {
+    public StoredDailyStatKey(String code, LocalDate clickDay, String referrerHost, String agentFamily) {
         this.code = code;
         this.clickDay = clickDay;
         this.referrerHost = referrerHost;
@@ -49,7 +50,7 @@ public class DailyLinkStatKey implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DailyLinkStatKey k && Objects.equals(code, k.code) && Objects.equals(clickDay, k.clickDay)
+        return o instanceof StoredDailyStatKey k && Objects.equals(code, k.code) && Objects.equals(clickDay, k.clickDay)
                 && Objects.equals(referrerHost, k.referrerHost) && Objects.equals(agentFamily, k.agentFamily);
     }
 

@@ -1,9 +1,10 @@
-package io.practicalsystems.shortener.application;
+package io.practicalsystems.shortener.application.rollup;
 
 import io.practicalsystems.shortener.ClickBatch;
 import io.practicalsystems.shortener.ClickEvent;
 import io.practicalsystems.shortener.DailyRollup;
 import io.practicalsystems.shortener.DailyStat;
+import io.practicalsystems.shortener.application.clicks.StoredClickBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -25,7 +26,7 @@ public class ClickRollupStore {
 
     /** Forget a previous rollup of the day: a rerun recomputes it from the raw events. */
     public void clear(LocalDate day) {
-        em.createQuery("DELETE FROM DailyLinkStat s WHERE s.key.clickDay = :day").setParameter("day", day)
+        em.createQuery("DELETE FROM StoredDailyStat s WHERE s.key.clickDay = :day").setParameter("day", day)
                 .executeUpdate();
         em.createQuery("DELETE FROM RolledUpDay d WHERE d.clickDay = :day").setParameter("day", day).executeUpdate();
     }
@@ -41,10 +42,10 @@ public class ClickRollupStore {
     /** Adds a chunk's events to the day's stored counts. */
     public void add(List<ClickEvent> events) {
         for (DailyStat stat : DailyRollup.aggregate(events, ZoneOffset.UTC)) {
-            DailyLinkStatKey key = new DailyLinkStatKey(stat.code(), stat.day(), stat.referrerHost(), stat.agentFamily());
-            DailyLinkStat stored = em.find(DailyLinkStat.class, key);
+            StoredDailyStatKey key = new StoredDailyStatKey(stat.code(), stat.day(), stat.referrerHost(), stat.agentFamily());
+            StoredDailyStat stored = em.find(StoredDailyStat.class, key);
             if (stored == null) {
-                em.persist(new DailyLinkStat(key, stat.clicks()));
+                em.persist(new StoredDailyStat(key, stat.clicks()));
             } else {
                 stored.add(stat.clicks());
             }

@@ -1,4 +1,4 @@
-package io.practicalsystems.shortener.application;
+package io.practicalsystems.shortener.application.clicks;
 
 import io.practicalsystems.idgen.application.IdGeneratorService;
 import io.practicalsystems.shortener.ClickEvent;

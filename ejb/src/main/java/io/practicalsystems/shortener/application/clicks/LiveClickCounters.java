@@ -1,4 +1,4 @@
-package io.practicalsystems.shortener.application;
+package io.practicalsystems.shortener.application.clicks;
 
 import io.practicalsystems.shortener.ClickBatch;
 import jakarta.enterprise.context.ApplicationScoped;
