@@ -2,7 +2,7 @@
 # A local key-value cluster: 3 Liberty servers running the same EAR on loopback, N=3 R=2 W=2.
 #
 #   bin/kv-cluster.sh start     # after `mvn -DskipTests install`; nodes on :9081, :9082, :9083
-#   bin/kv-cluster.sh status    # each node's /api/kv/cluster, in one line per member
+#   bin/kv-cluster.sh status    # each node's /api/kv-cluster, in one line per member
 #   bin/kv-cluster.sh kill 3    # kill -9 node 3 (its data stays on disk)
 #   bin/kv-cluster.sh restart 3 # start node 3 again
 #   bin/kv-cluster.sh stop      # stop all
@@ -81,10 +81,10 @@ case "${1:-}" in
   status)
     for n in $(seq 1 "$NODES"); do
       echo "== kv-$n"
-      curl -fsS "http://127.0.0.1:$(port "$n")/api/kv/cluster" 2>/dev/null \
+      curl -fsS "http://127.0.0.1:$(port "$n")/api/kv-cluster" 2>/dev/null \
         | grep -o '"id":"[^"]*","ownership":[^,]*,"phi":[^,]*,"reachability":"[^"]*","status":"[^"]*"' \
         || echo "  (not answering)"
-      curl -fsS "http://127.0.0.1:$(port "$n")/api/kv/cluster" 2>/dev/null | grep -o '"hintsByTarget":{[^}]*}' || true
+      curl -fsS "http://127.0.0.1:$(port "$n")/api/kv-cluster" 2>/dev/null | grep -o '"hintsByTarget":{[^}]*}' || true
     done ;;
   *) sed -n '2,14p' "$0"; exit 1 ;;
 esac

@@ -63,7 +63,7 @@ final class Kv {
     }
 
     static JsonObject cluster(LibertyServer server) {
-        return Http.getJson(server.baseUrl() + "/api/kv/cluster");
+        return Http.getJson(server.baseUrl() + "/api/kv-cluster");
     }
 
     /** The stored copy of {@code key} on {@code server} (codec bytes), empty if it has none; read-only. */

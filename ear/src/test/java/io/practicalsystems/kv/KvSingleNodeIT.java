@@ -3,10 +3,14 @@ package io.practicalsystems.kv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.practicalsystems.kv.application.PeerFrames;
+import io.practicalsystems.kv.ring.NodeId;
+import io.practicalsystems.kv.version.CausalContext;
+import io.practicalsystems.kv.version.VersionVector;
 import io.practicalsystems.platform.testkit.Http;
 import io.practicalsystems.platform.testkit.LibertyServer;
 import io.practicalsystems.platform.testkit.TestServers;
 import jakarta.json.JsonObject;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +28,8 @@ class KvSingleNodeIT {
 
     @BeforeAll
     void start() {
-        server = TestServers.embeddedDefaults("kv-single").env("PS_KV_MAX_VALUE_BYTES", "1000").build();
+        server = TestServers.embeddedDefaults("kv-single").env("PS_KV_MAX_VALUE_BYTES", "1000")
+                .env("PS_KV_MAX_OBJECT_BYTES", "3000").build();
         server.start();
         server.awaitReady();
     }
@@ -116,10 +121,81 @@ class KvSingleNodeIT {
     }
 
     @Test
+    void blindWritesStopAtTheSiblingLimitWith409AndAWriteWithTheReadContextResolvesThem() {
+        String key = key();
+        for (int i = 0; i < 32; i++) { // ps.kv.max-siblings' default
+            assertThat(Kv.put(server, key, "v" + i, null, "").status()).isEqualTo(200);
+        }
+
+        Http.Response refused = Kv.put(server, key, "one too many", null, "");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(refused.json().getString("limit")).isEqualTo("ps.kv.max-siblings");
+        assertThat(refused.json().getString("detail")).contains("33 siblings").contains("at most 32")
+                .contains("X-Causal-Context");
+        Http.Response read = Kv.get(server, key, "");
+        assertThat(read.json().getInt("siblings")).isEqualTo(32);
+
+        assertThat(Kv.put(server, key, "merged", Kv.context(read), "").status()).isEqualTo(200);
+        assertThat(Kv.values(Kv.get(server, key, ""))).containsExactly("merged");
+    }
+
+    @Test
+    void blindWritesStopAtTheKeysByteLimitWith413AndNothingStoredChanges() {
+        String key = key();
+        for (int i = 0; i < 3; i++) { // 3 x 1000 bytes: PS_KV_MAX_OBJECT_BYTES=3000
+            assertThat(Kv.put(server, key, String.valueOf(i).repeat(1000), null, "").status()).isEqualTo(200);
+        }
+
+        Http.Response refused = Kv.put(server, key, "x", null, "");
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.json().getString("limit")).isEqualTo("ps.kv.max-object-bytes");
+        assertThat(refused.json().getJsonNumber("allowed").longValue()).isEqualTo(3000);
+        assertThat(refused.json().getJsonNumber("actual").longValue()).isEqualTo(3001);
+        assertThat(Kv.get(server, key, "").json().getInt("siblings")).isEqualTo(3);
+    }
+
+    @Test
+    void aForgedCausalContextIsRefusedWith400AndTheKeyStaysWritable() {
+        String key = key();
+        String other = key();
+        Kv.put(server, key, "kept", null, "");
+        Kv.put(server, other, "elsewhere", null, "");
+        // Well-formed, as contexts were before they were authenticated; it used to freeze the key (counter overflow).
+        String forged = CausalContext.of(VersionVector.of(Map.of(NodeId.of("kv-1"), Long.MAX_VALUE - 1))).encode();
+
+        Http.Response put = Kv.put(server, key, "x", forged, "");
+        assertThat(put.status()).isEqualTo(400);
+        assertThat(put.json().getString("field")).isEqualTo("X-Causal-Context");
+        assertThat(put.json().getString("detail")).contains("not a causal context this cluster issued");
+        assertThat(Kv.delete(server, key, forged).status()).isEqualTo(400);
+        Http.Response otherKeys = Kv.put(server, key, "x", Kv.context(Kv.get(server, other, "")), "");
+        assertThat(otherKeys.status()).as("a context read from another key").isEqualTo(400);
+
+        Http.Response read = Kv.get(server, key, "");
+        assertThat(Kv.values(read)).containsExactly("kept");
+        assertThat(Kv.put(server, key, "next", Kv.context(read), "").status()).isEqualTo(200);
+        assertThat(Kv.put(server, key, "blind", null, "").status()).isEqualTo(200);
+        assertThat(Kv.values(Kv.get(server, key, ""))).containsExactly("blind", "next");
+    }
+
+    @Test
     void keysMayHoldSlashesSpacesAndUnicode() {
         String key = "cart/user 42/ünïcødé-" + UUID.randomUUID();
         Kv.put(server, key, "ok", null, "");
         assertThat(Kv.values(Kv.get(server, key, ""))).containsExactly("ok");
+    }
+
+    @Test
+    void keysNamedLikeTheClusterRoutesAreKeysLikeAnyOther() {
+        for (String key : new String[] {"cluster", "cluster/leave", "kv-cluster", "kv-internal/replica"}) {
+            Http.Response put = Kv.put(server, key, "value of " + key, null, "");
+            assertThat(put.status()).as("PUT %s: %s", key, put).isEqualTo(200);
+            Http.Response read = Kv.get(server, key, "");
+            assertThat(Kv.values(read)).as(key).containsExactly("value of " + key);
+            assertThat(Kv.delete(server, key, Kv.context(read)).status()).as("DELETE %s", key).isEqualTo(200);
+        }
+        assertThat(Kv.cluster(server).getString("quorum")).isEqualTo("1/1/1"); // the view moved, it did not vanish
     }
 
     @Test
@@ -141,9 +217,9 @@ class KvSingleNodeIT {
 
     @Test
     void leavingIsAnAdminOperation() {
-        Http.Response anonymous = Http.post(server.baseUrl() + "/api/kv/cluster/leave", "{}");
+        Http.Response anonymous = Http.post(server.baseUrl() + "/api/kv-cluster/leave", "{}");
         assertThat(anonymous.status()).isEqualTo(401);
-        Http.Response alone = Http.post(server.baseUrl() + "/api/kv/cluster/leave", "{}", TestServers.admin());
+        Http.Response alone = Http.post(server.baseUrl() + "/api/kv-cluster/leave", "{}", TestServers.admin());
         assertThat(alone.status()).isEqualTo(409);
         assertThat(alone.json().getString("detail")).contains("nobody to leave to");
     }

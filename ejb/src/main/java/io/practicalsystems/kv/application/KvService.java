@@ -13,7 +13,9 @@ import io.practicalsystems.kv.node.NodeStatus;
 import io.practicalsystems.kv.ring.HashRing;
 import io.practicalsystems.kv.ring.NodeId;
 import io.practicalsystems.kv.storage.MvStoreReplicaStore;
-import io.practicalsystems.kv.storage.ReplicaStore;
+import io.practicalsystems.kv.storage.ObjectLimits;
+import io.practicalsystems.kv.storage.RecoveringReplicaStore;
+import io.practicalsystems.kv.version.ContextTokens;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -30,6 +32,7 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -61,9 +64,14 @@ public class KvService {
     @Resource
     ManagedThreadFactory managedThreads;
 
+    /** How long a failed store stays closed before (each) attempt to open it again. */
+    private static final long STORE_REOPEN_DELAY_MS = 2000;
+
     private volatile KvNode node;
     private volatile String unavailableReason = "starting";
-    private ReplicaStore store;
+    private volatile RecoveringReplicaStore store;
+    private volatile ContextTokens contextTokens;
+    private ScheduledFuture<?> storeReopening;
     private GossipMembership gossip;
     private Gossiper gossiper;
     private ScheduledFuture<?> gossipRounds;
@@ -86,7 +94,11 @@ public class KvService {
                     defaults.handoffInterval(), defaults.gcInterval(), settings.tombstoneGrace(),
                     defaults.maxHintsPerTarget(), defaults.batchSize());
             Files.createDirectories(settings.dataDir());
-            store = MvStoreReplicaStore.open(settings.dataDir().resolve(self.value() + ".mv.db"));
+            ObjectLimits limits = settings.objectLimits();
+            Path file = settings.dataDir().resolve(self.value() + ".mv.db");
+            store = new RecoveringReplicaStore(() -> MvStoreReplicaStore.open(file,
+                    MvStoreReplicaStore.Durability.PROCESS_CRASH, limits));
+            contextTokens = ContextKeys.tokens(settings.clusterSecret(), settings.dataDir());
             jsonb = JsonbBuilder.create();
             requestPath = RequestPathPool.create(managedThreads);
             // HTTP/1.1 keep-alive: no h2c upgrade handshake on plain http, one pooled connection per in-flight call
@@ -102,6 +114,8 @@ public class KvService {
             node = new KvNode(self, store, membership, peerLinks != null ? peerLinks : transport,
                     new ExecutorScheduler(executor, Clock.systemUTC()), config);
             node.start();
+            storeReopening = executor.scheduleWithFixedDelay(this::reopenFailedStore, STORE_REOPEN_DELAY_MS,
+                    STORE_REOPEN_DELAY_MS, TimeUnit.MILLISECONDS);
             if (gossip != null) {
                 gossiper = new Gossiper(gossip, transport, Clock.systemUTC());
                 long every = settings.gossipInterval().toMillis();
@@ -116,6 +130,13 @@ public class KvService {
             unavailableReason = "the key-value store could not start: " + e.getMessage();
             LOG.severe(unavailableReason);
             closeQuietly();
+        }
+    }
+
+    /** A store that closed itself is opened again (readiness is DOWN meanwhile); a failed attempt is retried. */
+    private void reopenFailedStore() {
+        if (store.failure().isPresent()) {
+            store.reopen();
         }
     }
 
@@ -143,6 +164,9 @@ public class KvService {
     void stop() {
         if (gossipRounds != null) {
             gossipRounds.cancel(false);
+        }
+        if (storeReopening != null) {
+            storeReopening.cancel(false);
         }
         if (node != null) {
             node.stop();
@@ -182,12 +206,24 @@ public class KvService {
         return current;
     }
 
+    /** Running, with its store open (not failed and waiting to be reopened). */
     public boolean isReady() {
-        return node != null;
+        return node != null && store.failure().isEmpty();
     }
 
+    /** Why it is not ready; null when it is. */
     public String unavailableReason() {
-        return unavailableReason;
+        String reason = unavailableReason;
+        return reason != null || store == null ? reason : store.failure().orElse(null);
+    }
+
+    /** Turns causal contexts into the authenticated tokens clients see, and back. */
+    public ContextTokens contextTokens() {
+        ContextTokens tokens = contextTokens;
+        if (tokens == null) {
+            throw new KvUnavailableException(unavailableReason);
+        }
+        return tokens;
     }
 
     public KvSettings settings() {

@@ -3,6 +3,7 @@ package io.practicalsystems.kv.application;
 import io.practicalsystems.kv.coordinator.QuorumConfig;
 import io.practicalsystems.kv.coordinator.QuorumMode;
 import io.practicalsystems.kv.ring.NodeId;
+import io.practicalsystems.kv.storage.ObjectLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -70,6 +71,16 @@ public class KvSettings {
     @Inject
     @ConfigProperty(name = "ps.kv.max-value-bytes", defaultValue = "1048576")
     int maxValueBytes;
+
+    /** The bytes one key may hold over all its siblings (Riak's max_object_size); at least max-value-bytes. */
+    @Inject
+    @ConfigProperty(name = "ps.kv.max-object-bytes", defaultValue = "4194304")
+    long maxObjectBytes;
+
+    /** The siblings one key may hold, tombstones included (Riak's max_siblings). */
+    @Inject
+    @ConfigProperty(name = "ps.kv.max-siblings", defaultValue = "32")
+    int maxSiblings;
 
     /** Shared by the nodes of one cluster; required once there are seeds (node-to-node calls carry it). */
     @Inject
@@ -184,6 +195,19 @@ public class KvSettings {
 
     public int maxValueBytes() {
         return maxValueBytes;
+    }
+
+    /**
+     * What one key may hold.
+     *
+     * @throws IllegalArgumentException if a single value may be larger than a whole key, or a limit is not positive
+     */
+    public ObjectLimits objectLimits() {
+        if (maxValueBytes > maxObjectBytes) {
+            throw new IllegalArgumentException("ps.kv.max-value-bytes (" + maxValueBytes + ") must not be above "
+                    + "ps.kv.max-object-bytes (" + maxObjectBytes + "): a single value would fill more than a key");
+        }
+        return new ObjectLimits(maxObjectBytes, maxSiblings);
     }
 
     public Optional<String> clusterSecret() {

@@ -3,7 +3,7 @@ package io.practicalsystems.kv.membership;
 import java.util.List;
 
 /**
- * One node's view of the cluster, for {@code GET /api/kv/cluster}: strings and numbers only, so it serialises to
+ * One node's view of the cluster, for {@code GET /api/kv-cluster}: strings and numbers only, so it serialises to
  * JSON as is.
  *
  * @param self        the node that answered

@@ -39,7 +39,7 @@
  * <h2>Wiring (service layer)</h2>
  * One {@code GossipMembership.start(config, now, new Random())} per server; a scheduled task calls
  * {@code gossiper.runRound()} every second; the HTTP endpoint that receives a {@code GossipMessage} answers with
- * {@code membership.onGossip(message, clock.instant())}; {@code /api/kv/cluster} returns
+ * {@code membership.onGossip(message, clock.instant())}; {@code /api/kv-cluster} returns
  * {@code membership.snapshot()}. Nothing here reads a clock or starts a thread.
  *
  * <h2>Left out on purpose</h2>

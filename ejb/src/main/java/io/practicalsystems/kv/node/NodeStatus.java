@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A snapshot of one node for the cluster view ({@code /api/kv/cluster}) and tests.
+ * A snapshot of one node for the cluster view ({@code /api/kv-cluster}) and tests.
  *
  * @param node                 this node
  * @param at                   when the snapshot was taken (scheduler time)

@@ -4,8 +4,10 @@ import io.practicalsystems.kv.ring.NodeId;
 import io.practicalsystems.kv.version.CausalContext;
 import io.practicalsystems.kv.version.Dot;
 import io.practicalsystems.kv.version.DottedVersionVectorSet;
+import io.practicalsystems.kv.version.VersionVector;
 import io.practicalsystems.kv.version.Versioned;
 import java.util.Objects;
+import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -24,6 +26,11 @@ import java.util.function.UnaryOperator;
  * removals of one key are serialized by the store, so a write after the removal sees the new epoch. A reopened store
  * assumes its epoch was used (it cannot know), so it rises at the first removal after a restart.
  *
+ * <p>The same happens when the actor has no counter left for a key: a key whose history claims
+ * {@link #LAST_COUNTER} for it (a forged client context did that before contexts were authenticated) would otherwise
+ * fail every later write. Rising to an actor with no history in the key repairs it: the next write is a sibling of
+ * what is stored, and a write with that read's context resolves them.
+ *
  * <p>What it does not cover: a store whose file is lost starts again at epoch 0 and would reissue its old dots — a node
  * that loses its data must come back under a new node ID ({@link NodeId}).
  *
@@ -33,44 +40,59 @@ final class ActorEpoch {
 
     /** Separates node ID and epoch in an actor's name; node IDs may not contain it (so no node is named like one). */
     static final char SEPARATOR = '+';
+    /** A counter no dot can follow: the next would overflow. */
+    static final long LAST_COUNTER = Long.MAX_VALUE;
 
+    private final LongConsumer persist;
     private long epoch;
     private boolean usedSinceRise;
 
     /**
      * @param epoch         the persisted epoch (0 for a new store)
      * @param possiblyUsed  whether writes may already have used it (a reopened store)
+     * @param persist       makes a new epoch durable before the change that needed it (called with this object
+     *                      locked, so persisted epochs only ever rise)
      */
-    ActorEpoch(long epoch, boolean possiblyUsed) {
+    ActorEpoch(long epoch, boolean possiblyUsed, LongConsumer persist) {
         if (epoch < 0) {
             throw new IllegalArgumentException("epoch must be >= 0, got " + epoch);
         }
         this.epoch = epoch;
         this.usedSinceRise = possiblyUsed;
+        this.persist = Objects.requireNonNull(persist, "persist");
     }
 
     synchronized long epoch() {
         return epoch;
     }
 
-    /** The actor a write coordinated by {@code node} uses now; call it where the write's key is locked. */
-    synchronized NodeId actorFor(NodeId node) {
+    /**
+     * The actor a write coordinated by {@code node} uses now, for a key whose history (with the client's context) is
+     * {@code history}; call it where the write's key is locked. Rises (and persists) the epoch while the actor has no
+     * counter left in that history.
+     */
+    synchronized NodeId actorFor(NodeId node, VersionVector history) {
         usedSinceRise = true;
-        return actorOf(node, epoch);
+        NodeId actor = actorOf(node, epoch);
+        while (history.counter(actor) >= LAST_COUNTER) {
+            rise();
+            usedSinceRise = true;
+            actor = actorOf(node, epoch);
+        }
+        return actor;
     }
 
-    /**
-     * Call before a key is removed (and before the removal can be seen).
-     *
-     * @return whether the epoch rose, and so must be persisted before the removal
-     */
-    synchronized boolean beforeForgetting() {
-        if (!usedSinceRise) {
-            return false;
+    /** Call before a key is removed (and before the removal can be seen): rises (and persists) a used epoch. */
+    synchronized void beforeForgetting() {
+        if (usedSinceRise) {
+            rise();
         }
+    }
+
+    private void rise() {
         epoch++;
         usedSinceRise = false;
-        return true;
+        persist.accept(epoch);
     }
 
     /**
@@ -103,7 +125,7 @@ final class ActorEpoch {
 
         @Override
         public DottedVersionVectorSet<Blob> apply(DottedVersionVectorSet<Blob> current) {
-            actor = actorFor(coordinator);
+            actor = actorFor(coordinator, current.history().merge(clientContext.vector()));
             return current.update(clientContext, value, actor);
         }
 

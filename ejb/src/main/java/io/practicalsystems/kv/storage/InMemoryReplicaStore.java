@@ -26,8 +26,18 @@ import java.util.function.UnaryOperator;
 public final class InMemoryReplicaStore implements ReplicaStore {
 
     private final ConcurrentSkipListMap<RingKey, DottedVersionVectorSet<Blob>> copies = new ConcurrentSkipListMap<>();
-    private final ActorEpoch epoch = new ActorEpoch(0, false);
+    private final ActorEpoch epoch = new ActorEpoch(0, false, next -> { });
+    private final ObjectLimits limits;
     private volatile boolean closed;
+
+    /** A store without {@link ObjectLimits}: tests and simulations pile up siblings on purpose. */
+    public InMemoryReplicaStore() {
+        this(ObjectLimits.NONE);
+    }
+
+    public InMemoryReplicaStore(ObjectLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
 
     @Override
     public Optional<DottedVersionVectorSet<Blob>> get(String key) {
@@ -38,21 +48,25 @@ public final class InMemoryReplicaStore implements ReplicaStore {
     @Override
     public Written update(String key, CausalContext clientContext, Versioned<Blob> value, NodeId coordinator) {
         ActorEpoch.CoordinatedWrite change = epoch.coordinatedWrite(clientContext, value, coordinator);
-        return change.written(write(key, change));
+        return change.written(write(key, change, limits::checkWrite));
     }
 
     @Override
     public DottedVersionVectorSet<Blob> merge(String key, DottedVersionVectorSet<Blob> incoming) {
         Objects.requireNonNull(incoming, "incoming");
-        return write(key, current -> current.sync(incoming));
+        return write(key, current -> current.sync(incoming), limits::checkMerge);
     }
 
     /** {@code change} may run more than once under contention (the skip list retries), so it must be pure. */
-    private DottedVersionVectorSet<Blob> write(String key, UnaryOperator<DottedVersionVectorSet<Blob>> change) {
+    private DottedVersionVectorSet<Blob> write(String key, UnaryOperator<DottedVersionVectorSet<Blob>> change,
+            ObjectLimits.Check limit) {
         checkOpen();
         DottedVersionVectorSet<Blob> stored = copies.compute(RingKey.of(key), (k, current) -> {
-            DottedVersionVectorSet<Blob> next =
-                    change.apply(current == null ? DottedVersionVectorSet.empty() : current);
+            DottedVersionVectorSet<Blob> before = current == null ? DottedVersionVectorSet.empty() : current;
+            DottedVersionVectorSet<Blob> next = change.apply(before);
+            if (!next.equals(before)) {
+                limit.check(key, before, next); // throws: the mapping stays as it was
+            }
             return current == null && next.isEmpty() ? null : next; // an empty merge into nothing stores nothing
         });
         return stored == null ? DottedVersionVectorSet.empty() : stored;

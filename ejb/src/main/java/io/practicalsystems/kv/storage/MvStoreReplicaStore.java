@@ -87,11 +87,13 @@ public final class MvStoreReplicaStore implements ReplicaStore {
     private final ReentrantLock checkpointing = new ReentrantLock();
     private final BackgroundCheckpoints checkpoints;
     private final ActorEpoch epoch;
+    private final ObjectLimits limits;
     private final ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
     private volatile boolean closed;
 
-    private MvStoreReplicaStore(Path file, MVStore store, Durability durability) {
+    private MvStoreReplicaStore(Path file, MVStore store, Durability durability, ObjectLimits limits) {
         this.file = file;
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.store = store;
         this.copies = MvStoreFile.copies(store);
         this.meta = new MvStoreFile.Meta(store);
@@ -104,7 +106,11 @@ public final class MvStoreReplicaStore implements ReplicaStore {
             store.closeImmediately();
             throw new IllegalStateException("cannot open replica store " + file + ": " + e.getMessage(), e);
         }
-        this.epoch = new ActorEpoch(meta.actorEpoch(), true); // it may have issued dots before this process
+        // It may have issued dots before this process. A new epoch is logged before the change that needed it.
+        this.epoch = new ActorEpoch(meta.actorEpoch(), true, next -> {
+            meta.setActorEpoch(next);
+            StoreChanges.epoch(log, next);
+        });
         this.checkpoints = BackgroundCheckpoints.forStore(file.getFileName().toString(), log::sinceCheckpoint,
                 store::getUnsavedMemory, () -> guarded(() -> {
                     checkpoint(() -> { });
@@ -135,20 +141,26 @@ public final class MvStoreReplicaStore implements ReplicaStore {
         });
     }
 
-    /** Opens (or creates) the store at {@code file} with {@link Durability#PROCESS_CRASH}. */
+    /** Opens (or creates) the store at {@code file} with {@link Durability#PROCESS_CRASH} and default limits. */
     public static MvStoreReplicaStore open(Path file) {
         return open(file, Durability.PROCESS_CRASH);
+    }
+
+    /** Opens (or creates) the store at {@code file} with {@link ObjectLimits#DEFAULT}. */
+    public static MvStoreReplicaStore open(Path file, Durability durability) {
+        return open(file, durability, ObjectLimits.DEFAULT);
     }
 
     /**
      * Opens the store at {@code file}, creating it (and missing parent directories) if there is no file.
      *
+     * @param limits what one key may hold (checked on writes; a stored copy over them stays readable)
      * @throws IllegalStateException if the file is not a replica store, is corrupted, or is in use
      */
-    public static MvStoreReplicaStore open(Path file, Durability durability) {
+    public static MvStoreReplicaStore open(Path file, Durability durability, ObjectLimits limits) {
         Objects.requireNonNull(durability, "durability");
         Path absolute = Objects.requireNonNull(file, "file").toAbsolutePath();
-        return new MvStoreReplicaStore(absolute, MvStoreFile.openOrCreate(absolute), durability);
+        return new MvStoreReplicaStore(absolute, MvStoreFile.openOrCreate(absolute), durability, limits);
     }
 
     @Override
@@ -160,22 +172,24 @@ public final class MvStoreReplicaStore implements ReplicaStore {
     @Override
     public Written update(String key, CausalContext clientContext, Versioned<Blob> value, NodeId coordinator) {
         ActorEpoch.CoordinatedWrite change = epoch.coordinatedWrite(clientContext, value, coordinator);
-        return change.written(write(key, change));
+        return change.written(write(key, change, limits::checkWrite));
     }
 
     @Override
     public DottedVersionVectorSet<Blob> merge(String key, DottedVersionVectorSet<Blob> incoming) {
         Objects.requireNonNull(incoming, "incoming");
-        return write(key, current -> current.sync(incoming));
+        return write(key, current -> current.sync(incoming), limits::checkMerge);
     }
 
-    private DottedVersionVectorSet<Blob> write(String key, UnaryOperator<DottedVersionVectorSet<Blob>> change) {
-        DottedVersionVectorSet<Blob> written = writeLocked(key, change);
+    private DottedVersionVectorSet<Blob> write(String key, UnaryOperator<DottedVersionVectorSet<Blob>> change,
+            ObjectLimits.Check limit) {
+        DottedVersionVectorSet<Blob> written = writeLocked(key, change, limit);
         checkpoints.afterWrite();
         return written;
     }
 
-    private DottedVersionVectorSet<Blob> writeLocked(String key, UnaryOperator<DottedVersionVectorSet<Blob>> change) {
+    private DottedVersionVectorSet<Blob> writeLocked(String key, UnaryOperator<DottedVersionVectorSet<Blob>> change,
+            ObjectLimits.Check limit) {
         RingKey ringKey = RingKey.of(key);
         return locked(ringKey, () -> {
             DottedVersionVectorSet<Blob> current = read(ringKey).orElseGet(DottedVersionVectorSet::empty);
@@ -183,6 +197,7 @@ public final class MvStoreReplicaStore implements ReplicaStore {
             if (next.equals(current)) {
                 return current; // a duplicate or older copy: nothing to write, and `current` is already durable
             }
+            limit.check(key, current, next);
             byte[] bytes = SiblingSetCodec.encode(next);
             copies.put(ringKey, bytes); // before the log record: see WriteAheadLog#rotate
             log.awaitDurable(StoreChanges.put(log, ringKey.key(), bytes));
@@ -253,12 +268,7 @@ public final class MvStoreReplicaStore implements ReplicaStore {
 
     /** Raises (and logs) the actor epoch if it was used, then removes the key; returns the removal's commit ticket. */
     private long forget(RingKey ringKey) {
-        synchronized (epoch) { // so the persisted epoch only ever rises
-            if (epoch.beforeForgetting()) {
-                meta.setActorEpoch(epoch.epoch());
-                StoreChanges.epoch(log, epoch.epoch()); // before the removal in the log: durable with it
-            }
-        }
+        epoch.beforeForgetting(); // its log record precedes the removal's: durable with it
         copies.remove(ringKey);
         return StoreChanges.remove(log, ringKey.key());
     }
@@ -301,12 +311,28 @@ public final class MvStoreReplicaStore implements ReplicaStore {
         return guarded(copies::sizeAsLong);
     }
 
-    /** Waits for writes in progress to finish (and commit), then closes the file. Idempotent. */
+    /** MVStore closes itself on a fatal error (a "panic": I/O failure, heap exhausted inside it). */
+    @Override
+    public boolean hasFailed() {
+        return !closed && store.isClosed();
+    }
+
+    /** Closes the file at once, without committing: a test's stand-in for MVStore's panic. */
+    void closeImmediatelyForTest() {
+        store.closeImmediately();
+    }
+
+    /**
+     * Waits for writes in progress to finish (and commit), then closes the file. Idempotent. After a failure
+     * ({@link #hasFailed()}) the log is kept: it holds the acknowledged writes the file never got, for the next opening
+     * to replay.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
+        boolean failed = hasFailed();
         checkpoints.close(); // lets a checkpoint in progress finish
         closed = true;
         checkpointing.lock();
@@ -315,8 +341,10 @@ public final class MvStoreReplicaStore implements ReplicaStore {
         }
         try {
             log.close();
-            store.close(); // commits every change, so no log segment is needed any more
-            log.dropBefore(Long.MAX_VALUE);
+            if (!failed) {
+                store.close(); // commits every change, so no log segment is needed any more
+                log.dropBefore(Long.MAX_VALUE);
+            }
         } finally {
             for (ReentrantLock stripe : stripes) {
                 stripe.unlock();
@@ -381,6 +409,9 @@ public final class MvStoreReplicaStore implements ReplicaStore {
     private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("replica store " + file + " is closed");
+        }
+        if (store.isClosed()) {
+            throw new IllegalStateException("replica store " + file + " failed: its MVStore closed itself");
         }
     }
 

@@ -27,7 +27,13 @@ import java.util.function.BiConsumer;
  * forgot a key its node has written issues later dots under a fresh actor, {@code <node>+<epoch>}
  * ({@link ActorEpoch}). A store that never forgot anything issues dots under the coordinator's own ID.
  *
- * <p>{@link #close()} is idempotent; after it, every other method throws {@link IllegalStateException}.
+ * <p>Both kinds of write are held to the store's {@link ObjectLimits}: one that would grow a key beyond them throws
+ * {@link ObjectLimitExceededException} and changes nothing.
+ *
+ * <p>{@link #close()} is idempotent; after it, every other method throws {@link IllegalStateException}. A store may
+ * also close itself after an internal failure (an I/O error, the heap running out inside the storage engine): then
+ * {@link #hasFailed()} says so, every method throws {@link IllegalStateException}, and only opening the store again
+ * helps ({@link RecoveringReplicaStore}).
  */
 public interface ReplicaStore extends AutoCloseable {
 
@@ -75,6 +81,11 @@ public interface ReplicaStore extends AutoCloseable {
     void remove(String key);
 
     long keyCount();
+
+    /** Whether the store closed itself after a failure (not by {@link #close()}); it answers nothing any more. */
+    default boolean hasFailed() {
+        return false;
+    }
 
     @Override
     void close();

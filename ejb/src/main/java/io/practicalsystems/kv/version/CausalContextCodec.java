@@ -26,10 +26,15 @@ final class CausalContextCodec {
     }
 
     static String encode(VersionVector vector) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(vector));
+    }
+
+    /** The binary form before base64url: what {@link ContextTokens} authenticates. */
+    static byte[] bytes(VersionVector vector) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(FORMAT_VERSION);
         writeCounters(out, vector);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(out.toByteArray());
+        return out.toByteArray();
     }
 
     /** Appends {@code varint n | n × (node, counter)}; also the canonical bytes of a version digest. */
@@ -48,12 +53,24 @@ final class CausalContextCodec {
         if (token.length() > MAX_TOKEN_CHARS) {
             throw malformed("longer than " + MAX_TOKEN_CHARS + " characters");
         }
-        byte[] bytes;
+        VersionVector vector = fromBytes(base64url(token));
+        // The base64 decoder tolerates padding and stray low bits; one context, one token.
+        if (!encode(vector).equals(token)) {
+            throw malformed("not in canonical form");
+        }
+        return vector;
+    }
+
+    static byte[] base64url(String token) {
         try {
-            bytes = Base64.getUrlDecoder().decode(token);
+            return Base64.getUrlDecoder().decode(token);
         } catch (IllegalArgumentException e) {
             throw malformed("not base64url (" + e.getMessage() + ")");
         }
+    }
+
+    /** Parses {@link #bytes}, strictly: the inverse for every input it accepts. */
+    static VersionVector fromBytes(byte[] bytes) {
         CompactBinary.Reader in = new CompactBinary.Reader(bytes, FORMAT_NAME);
         if (in.remaining() == 0 || in.readByte("format version") != FORMAT_VERSION) {
             throw malformed("unknown format version");
@@ -75,15 +92,10 @@ final class CausalContextCodec {
             previous = node;
         }
         in.expectEnd();
-        VersionVector vector = VersionVector.of(counters);
-        // The base64 decoder tolerates padding and stray low bits; one context, one token.
-        if (!encode(vector).equals(token)) {
-            throw malformed("not in canonical form");
-        }
-        return vector;
+        return VersionVector.of(counters);
     }
 
-    private static IllegalArgumentException malformed(String why) {
+    static IllegalArgumentException malformed(String why) {
         return new IllegalArgumentException("malformed " + FORMAT_NAME + ": " + why);
     }
 }

@@ -36,8 +36,9 @@ class MvStoreReplicaStoreTest extends ReplicaStoreContract {
     Path dir;
 
     @Override
-    ReplicaStore openStore() {
-        return MvStoreReplicaStore.open(dir.resolve("replica.mv"));
+    ReplicaStore openStore() { // unlimited: the contract piles up siblings on purpose (limits: ObjectLimitsTest)
+        return MvStoreReplicaStore.open(dir.resolve("replica.mv"), MvStoreReplicaStore.Durability.PROCESS_CRASH,
+                ObjectLimits.NONE);
     }
 
     private ReplicaStore reopen() {

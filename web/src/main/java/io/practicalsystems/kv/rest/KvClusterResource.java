@@ -20,8 +20,11 @@ import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code GET /api/kv/cluster}: this node's view of the cluster; {@code POST /api/kv/cluster/leave} (admin). */
-@Path("/api/kv/cluster")
+/**
+ * {@code GET /api/kv-cluster}: this node's view of the cluster; {@code POST /api/kv-cluster/leave} (admin). Outside
+ * {@code /api/kv/}, so that every key — {@code cluster} too — belongs to the key space.
+ */
+@Path("/api/kv-cluster")
 @ApplicationScoped
 @Tag(name = "Key-value store")
 public class KvClusterResource {
@@ -66,6 +69,6 @@ public class KvClusterResource {
             return Problems.of(409, "kv-cannot-leave", "Cannot leave", refused.get());
         }
         return Response.accepted(Map.of("node", kv.settings().nodeId().value(), "status", "LEFT",
-                "at", Instant.now().toString(), "next", "wait for keyCount 0 in /api/kv/cluster, then stop")).build();
+                "at", Instant.now().toString(), "next", "wait for keyCount 0 in /api/kv-cluster, then stop")).build();
     }
 }

@@ -4,6 +4,7 @@ import io.practicalsystems.kv.node.ClientReadResult;
 import io.practicalsystems.kv.node.ClientWriteResult;
 import io.practicalsystems.kv.ring.NodeId;
 import io.practicalsystems.kv.storage.Blob;
+import io.practicalsystems.kv.version.ContextTokens;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -32,15 +33,15 @@ public final class KvJson {
                           int tombstones, String coordinator, List<String> acknowledgedBy, boolean usedHints) {
     }
 
-    static Read read(String key, ClientReadResult r) {
+    static Read read(String key, ClientReadResult r, ContextTokens tokens) {
         Values values = values(r.values());
-        return new Read(key, values.texts, values.encoding, r.values().size(), r.tombstones(), r.context().encode(),
-                r.answeredBy().stream().map(NodeId::value).toList());
+        return new Read(key, values.texts, values.encoding, r.values().size(), r.tombstones(),
+                tokens.issue(key, r.context()), r.answeredBy().stream().map(NodeId::value).toList());
     }
 
-    static Written written(String key, ClientWriteResult r) {
+    static Written written(String key, ClientWriteResult r, ContextTokens tokens) {
         Values values = values(r.values());
-        return new Written(key, r.context().encode(), values.texts, values.encoding, r.values().size(),
+        return new Written(key, tokens.issue(key, r.context()), values.texts, values.encoding, r.values().size(),
                 r.tombstones(), r.coordinator().value(), r.acknowledgedBy().stream().map(NodeId::value).toList(),
                 r.usedHints());
     }

@@ -4,6 +4,8 @@ import io.practicalsystems.kv.application.KvUnavailableException;
 import io.practicalsystems.kv.coordinator.QuorumNotReachedException;
 import io.practicalsystems.kv.node.ForwardingFailedException;
 import io.practicalsystems.kv.ring.NodeId;
+import io.practicalsystems.kv.storage.ObjectLimitExceededException;
+import io.practicalsystems.kv.storage.StoreFailedException;
 import io.practicalsystems.platform.rest.Problems;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -39,6 +41,13 @@ public final class KvProblems {
         if (cause instanceof KvUnavailableException u) {
             return unavailable(u);
         }
+        if (cause instanceof ObjectLimitExceededException limit) {
+            return objectLimit(limit);
+        }
+        if (cause instanceof StoreFailedException) {
+            return unavailable(new KvUnavailableException("this node's store failed and is being reopened; "
+                    + "retry shortly"));
+        }
         LOG.log(Level.WARNING, "key-value request failed", cause);
         return Problems.of(500, "kv-internal-error", "Key-value request failed",
                 "the request failed on this node (" + cause.getClass().getSimpleName() + "); see the server log");
@@ -50,6 +59,22 @@ public final class KvProblems {
                         "contacted", q.contacted(), "failedNodes",
                         q.failedNodes().stream().map(NodeId::value).collect(Collectors.joining(","))))
                 .header("Retry-After", 1).build();
+    }
+
+    /**
+     * 413 when the key would hold too many bytes, 409 when too many siblings: the limit, and how to get below it —
+     * resolve the siblings (a write with a read's context replaces every value that read returned).
+     */
+    static Response objectLimit(ObjectLimitExceededException e) {
+        boolean bytes = e.limit() == ObjectLimitExceededException.Limit.BYTES;
+        String setting = bytes ? "ps.kv.max-object-bytes" : "ps.kv.max-siblings";
+        String detail = "key '" + e.key() + "' would hold " + e.actual() + (bytes ? " bytes of values" : " siblings")
+                + ", at most " + e.allowed() + " are allowed (" + setting + "). Nothing was written. Resolve the "
+                + "siblings: read the key, merge its values, and write the result with that read's X-Causal-Context "
+                + "(it replaces every value the read returned)" + (bytes ? ", or write a smaller value" : "") + ".";
+        return Problems.problem(bytes ? 413 : 409, bytes ? "kv-object-too-large" : "kv-too-many-siblings",
+                bytes ? "Key would hold too many bytes" : "Key would hold too many siblings", detail,
+                Map.of("key", e.key(), "limit", setting, "allowed", e.allowed(), "actual", e.actual())).build();
     }
 
     static Response unavailable(KvUnavailableException u) {

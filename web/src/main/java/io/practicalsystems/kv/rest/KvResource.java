@@ -7,6 +7,7 @@ import io.practicalsystems.kv.node.ClientReadResult;
 import io.practicalsystems.kv.node.ClientWriteResult;
 import io.practicalsystems.kv.storage.Blob;
 import io.practicalsystems.kv.version.CausalContext;
+import io.practicalsystems.kv.version.ContextTokens;
 import io.practicalsystems.platform.rest.InvalidParameterException;
 import io.practicalsystems.platform.rest.Problems;
 import jakarta.ejb.EJB;
@@ -37,7 +38,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * waits on replicas.
  *
  * <p>The causal context travels in {@code X-Causal-Context}: a get returns it, a put or delete sends it back to say
- * "this replaces what I read" (without it a write is concurrent with everything stored: a sibling).
+ * "this replaces what I read" (without it a write is concurrent with everything stored: a sibling). Contexts are
+ * authenticated ({@link ContextTokens}): one this cluster did not issue for the key is refused with 400.
  */
 @Path("/api/kv")
 @ApplicationScoped
@@ -60,8 +62,9 @@ public class KvResource {
     public CompletionStage<Response> get(@PathParam("key") String key, @QueryParam("r") String r) {
         checkKey(key);
         RequestOverrides overrides = new RequestOverrides(quorumParam("r", r), OptionalInt.empty());
+        ContextTokens tokens = kv.contextTokens();
         return kv.node().get(key, overrides).handle((result, failure) -> failure != null ? KvProblems.of(failure)
-                : read(key, result));
+                : read(key, result, tokens));
     }
 
     @PUT
@@ -79,8 +82,9 @@ public class KvResource {
                             + settings.maxValueBytes() + " are allowed (ps.kv.max-value-bytes)"));
         }
         RequestOverrides overrides = new RequestOverrides(OptionalInt.empty(), quorumParam("w", w));
-        return kv.node().put(key, context(context), Blob.of(value), overrides)
-                .handle((result, failure) -> failure != null ? KvProblems.of(failure) : written(key, result));
+        ContextTokens tokens = kv.contextTokens();
+        return kv.node().put(key, context(tokens, key, context), Blob.of(value), overrides)
+                .handle((result, failure) -> failure != null ? KvProblems.of(failure) : written(key, result, tokens));
     }
 
     @DELETE
@@ -91,12 +95,13 @@ public class KvResource {
             @QueryParam("w") String w) {
         checkKey(key);
         RequestOverrides overrides = new RequestOverrides(OptionalInt.empty(), quorumParam("w", w));
-        return kv.node().delete(key, context(context), overrides)
-                .handle((result, failure) -> failure != null ? KvProblems.of(failure) : written(key, result));
+        ContextTokens tokens = kv.contextTokens();
+        return kv.node().delete(key, context(tokens, key, context), overrides)
+                .handle((result, failure) -> failure != null ? KvProblems.of(failure) : written(key, result, tokens));
     }
 
-    private Response read(String key, ClientReadResult result) {
-        KvJson.Read body = KvJson.read(key, result);
+    private static Response read(String key, ClientReadResult result, ContextTokens tokens) {
+        KvJson.Read body = KvJson.read(key, result, tokens);
         if (!result.found()) {
             return Problems.problem(404, "kv-key-not-found", "Key not found",
                     result.tombstones() > 0 ? "'" + key + "' was deleted" : "'" + key + "' has no value",
@@ -106,8 +111,8 @@ public class KvResource {
         return Response.ok(body).header(CONTEXT_HEADER, body.context()).build();
     }
 
-    private static Response written(String key, ClientWriteResult result) {
-        KvJson.Written body = KvJson.written(key, result);
+    private static Response written(String key, ClientWriteResult result, ContextTokens tokens) {
+        KvJson.Written body = KvJson.written(key, result, tokens);
         return Response.ok(body).header(CONTEXT_HEADER, body.context()).build();
     }
 
@@ -119,14 +124,15 @@ public class KvResource {
         }
     }
 
-    private static CausalContext context(String header) {
+    /** The context the client sent, if this cluster issued it for this key (a forged one could freeze the key). */
+    private static CausalContext context(ContextTokens tokens, String key, String header) {
         if (header == null || header.isBlank()) {
             return CausalContext.empty();
         }
         try {
-            return CausalContext.decode(header.trim());
+            return tokens.verify(key, header.trim());
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException(CONTEXT_HEADER, "malformed causal context: " + e.getMessage());
+            throw new InvalidParameterException(CONTEXT_HEADER, e.getMessage());
         }
     }
 
