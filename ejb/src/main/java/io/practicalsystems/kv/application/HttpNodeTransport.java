@@ -65,17 +65,17 @@ public final class HttpNodeTransport implements NodeTransport, GossipTransport {
     }
 
     @Override
-    public CompletableFuture<Void> put(NodeId node, byte[] key, DottedVersionVectorSet<Blob> value,
+    public CompletableFuture<Void> put(NodeId node, String key, DottedVersionVectorSet<Blob> value,
             Optional<NodeId> hintFor) {
-        String query = "key=" + encode(new String(key, StandardCharsets.UTF_8))
+        String query = "key=" + encode(key)
                 + hintFor.map(h -> "&hintFor=" + encode(h.value())).orElse("");
         return send(node, "/replica?" + query, "POST", OCTETS, SiblingSetCodec.encode(value))
                 .thenApply(response -> null);
     }
 
     @Override
-    public CompletableFuture<Optional<DottedVersionVectorSet<Blob>>> get(NodeId node, byte[] key) {
-        return send(node, "/replica?key=" + encode(new String(key, StandardCharsets.UTF_8)), "GET", null, null)
+    public CompletableFuture<Optional<DottedVersionVectorSet<Blob>>> get(NodeId node, String key) {
+        return send(node, "/replica?key=" + encode(key), "GET", null, null)
                 .thenApply(response -> response.statusCode() == 204 ? Optional.empty()
                         : Optional.of(SiblingSetCodec.decode(response.body())));
     }

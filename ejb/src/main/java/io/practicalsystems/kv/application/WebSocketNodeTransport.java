@@ -65,21 +65,19 @@ public final class WebSocketNodeTransport implements NodeTransport {
     }
 
     @Override
-    public CompletableFuture<Void> put(NodeId node, byte[] key, DottedVersionVectorSet<Blob> value,
+    public CompletableFuture<Void> put(NodeId node, String key, DottedVersionVectorSet<Blob> value,
             Optional<NodeId> hintFor) {
-        String text = new String(key, StandardCharsets.UTF_8);
         byte[] copy = SiblingSetCodec.encode(value);
         Optional<String> hint = hintFor.map(NodeId::value);
-        return call(node, id -> PeerFrames.put(id, text, hint, copy)).thenApply(answer -> {
+        return call(node, id -> PeerFrames.put(id, key, hint, copy)).thenApply(answer -> {
             expect(answer, PeerFrames.DONE, "put");
             return null;
         });
     }
 
     @Override
-    public CompletableFuture<Optional<DottedVersionVectorSet<Blob>>> get(NodeId node, byte[] key) {
-        String text = new String(key, StandardCharsets.UTF_8);
-        return call(node, id -> PeerFrames.get(id, text)).thenApply(answer -> {
+    public CompletableFuture<Optional<DottedVersionVectorSet<Blob>>> get(NodeId node, String key) {
+        return call(node, id -> PeerFrames.get(id, key)).thenApply(answer -> {
             if (answer.kind() == PeerFrames.COPY) {
                 return Optional.of(SiblingSetCodec.decode(answer.body()));
             }

@@ -63,7 +63,7 @@ public final class Coordinator<V> {
      *
      * @throws IllegalArgumentException (synchronously) for an invalid override or N above the ring's node count
      */
-    public CompletableFuture<WriteResult> put(byte[] key, V value, RequestOverrides overrides) {
+    public CompletableFuture<WriteResult> put(String key, V value, RequestOverrides overrides) {
         QuorumConfig quorum = cluster.with(overrides);
         List<Placement> placements = preferenceList.placements(key, quorum);
         return writes.write(key, value, placements, quorum.w());
@@ -75,7 +75,7 @@ public final class Coordinator<V> {
      *
      * @throws IllegalArgumentException (synchronously) for an invalid override or N above the ring's node count
      */
-    public CompletableFuture<ReadResult<V>> get(byte[] key, RequestOverrides overrides) {
+    public CompletableFuture<ReadResult<V>> get(String key, RequestOverrides overrides) {
         QuorumConfig quorum = cluster.with(overrides);
         List<Placement> placements = preferenceList.placements(key, quorum);
         List<NodeId> nodes = placements.stream().map(Placement::node).toList();

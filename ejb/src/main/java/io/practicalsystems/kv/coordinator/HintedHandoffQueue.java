@@ -103,7 +103,7 @@ public final class HintedHandoffQueue<V> {
         int delivered = deliveredSoFar;
         while (!batch.isEmpty()) {
             Hint<V> next = batch.peekFirst();
-            CompletableFuture<Void> put = QuorumCollector.safely(
+            CompletableFuture<Void> put = Futures.safely(
                     () -> client.put(target, next.key(), next.value(), Optional.empty()));
             if (!put.isDone()) {
                 int deliveredBefore = delivered;

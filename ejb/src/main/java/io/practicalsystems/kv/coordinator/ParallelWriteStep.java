@@ -21,11 +21,11 @@ public final class ParallelWriteStep<V> {
         this.replicas = replicas;
     }
 
-    public CompletableFuture<WriteResult> write(byte[] key, V value, List<Placement> placements, int w) {
+    public CompletableFuture<WriteResult> write(String key, V value, List<Placement> placements, int w) {
         QuorumCollector<NodeId> acks = new QuorumCollector<>("write", w, placements.size());
         if (placements.size() >= w) {
             for (Placement placement : placements) {
-                QuorumCollector.safely(() -> replicas.put(placement.node(), key, value, placement.hintFor()))
+                Futures.safely(() -> replicas.put(placement.node(), key, value, placement.hintFor()))
                         .whenComplete((ok, error) -> {
                             if (error == null) {
                                 acks.succeeded(placement.node());

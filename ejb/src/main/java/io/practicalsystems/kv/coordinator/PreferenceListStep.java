@@ -29,7 +29,7 @@ public final class PreferenceListStep {
     }
 
     /** @throws IllegalArgumentException if N exceeds the number of nodes in the ring */
-    public List<Placement> placements(byte[] key, QuorumConfig quorum) {
+    public List<Placement> placements(String key, QuorumConfig quorum) {
         HashRing current = ring.get();
         if (quorum.mode() == QuorumMode.SLOPPY) {
             return withUncoveredDownNodes(current, key, quorum.n(),
@@ -43,7 +43,7 @@ public final class PreferenceListStep {
      * nobody beyond the preference list) is tried anyway, as strict quorum would: if it fails, the coordinator keeps
      * a hint for it (the node layer's coordinator-side hints); if the failure detector was wrong, it gets its copy.
      */
-    private static List<Placement> withUncoveredDownNodes(HashRing ring, byte[] key, int n, List<Placement> sloppy) {
+    private static List<Placement> withUncoveredDownNodes(HashRing ring, String key, int n, List<Placement> sloppy) {
         if (sloppy.size() >= n) {
             return sloppy;
         }

@@ -4,8 +4,6 @@ import io.practicalsystems.kv.ring.NodeId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 
 /**
  * Counts replica answers against a quorum: {@link #quorum()} completes at the {@code required}-th success, or
@@ -76,7 +74,7 @@ final class QuorumCollector<T> {
         List<T> all = null;
         synchronized (this) {
             failedNodes.add(node);
-            causes.add(unwrap(cause));
+            causes.add(Futures.unwrap(cause));
             if (!decided && contacted - failedNodes.size() < required) {
                 decided = true;
                 impossible = new QuorumNotReachedException(operation, required, successes.size(), contacted,
@@ -97,20 +95,5 @@ final class QuorumCollector<T> {
 
     private int answers() {
         return successes.size() + failedNodes.size();
-    }
-
-    static Throwable unwrap(Throwable t) {
-        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-    }
-
-    /** Calls {@code call} and turns a synchronous throw into a failed future, so one bad replica cannot abort a fan-out. */
-    static <R> CompletableFuture<R> safely(Supplier<CompletableFuture<R>> call) {
-        try {
-            CompletableFuture<R> future = call.get();
-            return future != null ? future
-                    : CompletableFuture.failedFuture(new IllegalStateException("replica client returned null"));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
     }
 }

@@ -16,11 +16,11 @@ public final class QuorumReadStep<V> {
         this.replicas = replicas;
     }
 
-    public ReadRound<V> read(byte[] key, List<NodeId> nodes, int r) {
+    public ReadRound<V> read(String key, List<NodeId> nodes, int r) {
         QuorumCollector<NodeResponse<V>> answers = new QuorumCollector<>("read", r, nodes.size());
         if (nodes.size() >= r) {
             for (NodeId node : nodes) {
-                QuorumCollector.safely(() -> replicas.get(node, key)).whenComplete((value, error) -> {
+                Futures.safely(() -> replicas.get(node, key)).whenComplete((value, error) -> {
                     if (error == null) {
                         answers.succeeded(new NodeResponse<>(node, value == null ? Optional.empty() : value));
                     } else {

@@ -25,18 +25,18 @@ public final class ReadRepairStep<V> {
         this.replicas = replicas;
     }
 
-    public CompletableFuture<RepairReport> repair(byte[] key, List<Repair<V>> repairs) {
+    public CompletableFuture<RepairReport> repair(String key, List<Repair<V>> repairs) {
         return repair(key, repairs, List.of());
     }
 
     /** @param placements the read's placements, so stand-ins keep their hint target; may be empty */
-    public CompletableFuture<RepairReport> repair(byte[] key, List<Repair<V>> repairs, List<Placement> placements) {
+    public CompletableFuture<RepairReport> repair(String key, List<Repair<V>> repairs, List<Placement> placements) {
         Map<NodeId, Optional<NodeId>> hintFor = placements.stream()
                 .collect(Collectors.toMap(Placement::node, Placement::hintFor, (a, b) -> a));
         List<CompletableFuture<Boolean>> sent = new ArrayList<>(repairs.size());
         for (Repair<V> repair : repairs) {
             Optional<NodeId> hint = hintFor.getOrDefault(repair.node(), Optional.empty());
-            sent.add(QuorumCollector.safely(() -> replicas.put(repair.node(), key, repair.value(), hint))
+            sent.add(Futures.safely(() -> replicas.put(repair.node(), key, repair.value(), hint))
                     .handle((ok, error) -> error == null));
         }
         return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).thenApply(done -> {

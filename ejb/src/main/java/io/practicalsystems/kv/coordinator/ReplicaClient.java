@@ -23,8 +23,8 @@ public interface ReplicaClient<V> {
      * @param hintFor present when {@code node} is a stand-in for that (down) node: the replica keeps the value as a
      *                hint for it rather than as its own copy, and hands it over when that node is back
      */
-    CompletableFuture<Void> put(NodeId node, byte[] key, V value, Optional<NodeId> hintFor);
+    CompletableFuture<Void> put(NodeId node, String key, V value, Optional<NodeId> hintFor);
 
     /** What {@code node} holds for {@code key}; empty when it has nothing (never a {@code null} value). */
-    CompletableFuture<Optional<V>> get(NodeId node, byte[] key);
+    CompletableFuture<Optional<V>> get(NodeId node, String key);
 }

@@ -1,5 +1,6 @@
 package io.practicalsystems.kv.node;
 
+import io.practicalsystems.kv.coordinator.Futures;
 import io.practicalsystems.kv.merkle.KeyRangeDiff;
 import io.practicalsystems.kv.merkle.KeysToExchange;
 import io.practicalsystems.kv.merkle.MerkleTree;

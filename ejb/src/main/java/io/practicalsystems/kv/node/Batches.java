@@ -1,5 +1,6 @@
 package io.practicalsystems.kv.node;
 
+import io.practicalsystems.kv.coordinator.Futures;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;

@@ -27,7 +27,7 @@ final class ClientReadPath {
             Coordinator<DottedVersionVectorSet<Blob>> coordinator = new Coordinator<>(() -> ring, quorum,
                     node.membership()::isReachable, node.replicas(), reconciler,
                     report -> node.counters().add(NodeCounters.READ_REPAIRS, report.repaired().size()));
-            return coordinator.get(ReplicaSets.keyBytes(key), RequestOverrides.none())
+            return coordinator.get(key, RequestOverrides.none())
                     .thenApply(ClientReadPath::answer);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);

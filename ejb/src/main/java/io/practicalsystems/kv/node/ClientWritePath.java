@@ -1,6 +1,7 @@
 package io.practicalsystems.kv.node;
 
 import io.practicalsystems.kv.coordinator.Coordinator;
+import io.practicalsystems.kv.coordinator.Futures;
 import io.practicalsystems.kv.coordinator.QuorumConfig;
 import io.practicalsystems.kv.coordinator.QuorumNotReachedException;
 import io.practicalsystems.kv.coordinator.RequestOverrides;
@@ -93,7 +94,7 @@ final class ClientWritePath {
         DottedVersionVectorSet<Blob> copy = written.copy();
         Coordinator<DottedVersionVectorSet<Blob>> coordinator = new Coordinator<>(() -> ring, quorum,
                 node.membership()::isReachable, node.replicas(), reconciler);
-        return coordinator.put(ReplicaSets.keyBytes(write.key()), copy, RequestOverrides.none())
+        return coordinator.put(write.key(), copy, RequestOverrides.none())
                 .thenApply(result -> new ClientWriteResult(copy.context(), copy.liveValues(),
                         (int) copy.values().stream().filter(Versioned::isTombstone).count(), written.dot(),
                         node.self(), result.acknowledgedBy(), result.usedHints()));

@@ -51,13 +51,13 @@ final class HintDelivery {
     private static final ReplicaClient<DottedVersionVectorSet<Blob>> FORGET =
             new ReplicaClient<>() {
                 @Override
-                public CompletableFuture<Void> put(NodeId target, byte[] key, DottedVersionVectorSet<Blob> value,
+                public CompletableFuture<Void> put(NodeId target, String key, DottedVersionVectorSet<Blob> value,
                         Optional<NodeId> hintFor) {
                     return CompletableFuture.completedFuture(null);
                 }
 
                 @Override
-                public CompletableFuture<Optional<DottedVersionVectorSet<Blob>>> get(NodeId target, byte[] key) {
+                public CompletableFuture<Optional<DottedVersionVectorSet<Blob>>> get(NodeId target, String key) {
                     return CompletableFuture.completedFuture(Optional.empty());
                 }
             };

@@ -1,5 +1,6 @@
 package io.practicalsystems.kv.node;
 
+import io.practicalsystems.kv.coordinator.Futures;
 import io.practicalsystems.kv.coordinator.Hint;
 import io.practicalsystems.kv.coordinator.HintedHandoffQueue;
 import io.practicalsystems.kv.coordinator.ReplicaClient;
@@ -32,7 +33,7 @@ final class HintingReplicaClient implements ReplicaClient<DottedVersionVectorSet
     }
 
     @Override
-    public CompletableFuture<Void> put(NodeId node, byte[] key, DottedVersionVectorSet<Blob> value,
+    public CompletableFuture<Void> put(NodeId node, String key, DottedVersionVectorSet<Blob> value,
             Optional<NodeId> hintFor) {
         CompletableFuture<Void> put = Futures.safely(() -> replicas.put(node, key, value, hintFor));
         if (node.equals(self) || hintFor.isPresent()) {
@@ -47,7 +48,7 @@ final class HintingReplicaClient implements ReplicaClient<DottedVersionVectorSet
     }
 
     @Override
-    public CompletableFuture<Optional<DottedVersionVectorSet<Blob>>> get(NodeId node, byte[] key) {
+    public CompletableFuture<Optional<DottedVersionVectorSet<Blob>>> get(NodeId node, String key) {
         return replicas.get(node, key);
     }
 }

@@ -171,7 +171,7 @@ public final class KvNode {
     public void handleReplicaPut(String key, DottedVersionVectorSet<Blob> copy, Optional<NodeId> hintFor) {
         replica.merge(key, copy);
         if (hintFor.isPresent() && !hintFor.get().equals(self)) {
-            hints.add(new Hint<>(hintFor.get(), ReplicaSets.keyBytes(key), copy));
+            hints.add(new Hint<>(hintFor.get(), key, copy));
             counters.increment(NodeCounters.HINTS_STORED);
         }
     }

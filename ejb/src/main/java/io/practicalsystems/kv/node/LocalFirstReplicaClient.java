@@ -4,7 +4,6 @@ import io.practicalsystems.kv.coordinator.ReplicaClient;
 import io.practicalsystems.kv.ring.NodeId;
 import io.practicalsystems.kv.storage.Blob;
 import io.practicalsystems.kv.version.DottedVersionVectorSet;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -25,13 +24,13 @@ final class LocalFirstReplicaClient implements ReplicaClient<DottedVersionVector
     }
 
     @Override
-    public CompletableFuture<Void> put(NodeId node, byte[] key, DottedVersionVectorSet<Blob> value,
+    public CompletableFuture<Void> put(NodeId node, String key, DottedVersionVectorSet<Blob> value,
             Optional<NodeId> hintFor) {
         if (!node.equals(self)) {
             return remote.put(node, key, value, hintFor);
         }
         try {
-            local.handleReplicaPut(text(key), value, hintFor);
+            local.handleReplicaPut(key, value, hintFor);
             return CompletableFuture.completedFuture(null);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
@@ -39,18 +38,14 @@ final class LocalFirstReplicaClient implements ReplicaClient<DottedVersionVector
     }
 
     @Override
-    public CompletableFuture<Optional<DottedVersionVectorSet<Blob>>> get(NodeId node, byte[] key) {
+    public CompletableFuture<Optional<DottedVersionVectorSet<Blob>>> get(NodeId node, String key) {
         if (!node.equals(self)) {
             return remote.get(node, key);
         }
         try {
-            return CompletableFuture.completedFuture(local.handleReplicaGet(text(key)));
+            return CompletableFuture.completedFuture(local.handleReplicaGet(key));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-    }
-
-    private static String text(byte[] key) {
-        return new String(key, StandardCharsets.UTF_8);
     }
 }

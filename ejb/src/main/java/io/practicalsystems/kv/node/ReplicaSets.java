@@ -5,7 +5,6 @@ import io.practicalsystems.kv.coordinator.RequestOverrides;
 import io.practicalsystems.kv.ring.HashRing;
 import io.practicalsystems.kv.ring.NodeId;
 import io.practicalsystems.kv.ring.TokenRange;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Ring questions a node asks about itself. Pure. */
@@ -35,12 +34,8 @@ final class ReplicaSets {
         return Math.min(configured.n(), ring.nodes().size());
     }
 
-    static byte[] keyBytes(String key) {
-        return key.getBytes(StandardCharsets.UTF_8);
-    }
-
     static List<NodeId> preferenceList(HashRing ring, String key, int n) {
-        return ring.preferenceList(keyBytes(key), n);
+        return ring.preferenceList(key, n);
     }
 
     /** The ranges {@code self} stores as one of {@code n} replicas; empty if it is not in the ring. */

@@ -115,6 +115,12 @@ public final class HashRing {
         return preferenceListAt(RingHash.of(key), n);
     }
 
+    /** {@link #preferenceList(byte[], int)} of a key's UTF-8 bytes: how the store places its keys. */
+    public List<NodeId> preferenceList(String key, int n) {
+        requireReplicaCount(n);
+        return preferenceListAt(RingHash.of(key), n);
+    }
+
     /** {@link #preferenceList} for a ring position rather than a key, e.g. the end of a {@link TokenRange}. */
     public List<NodeId> preferenceListAt(long position, int n) {
         requireReplicaCount(n);
@@ -136,11 +142,20 @@ public final class HashRing {
      * whether that still makes a quorum.
      */
     public List<Placement> preferenceListSkipping(byte[] key, int n, Predicate<NodeId> healthy) {
+        return preferenceListSkippingAt(RingHash.of(key), n, healthy);
+    }
+
+    /** {@link #preferenceListSkipping(byte[], int, Predicate)} of a key's UTF-8 bytes. */
+    public List<Placement> preferenceListSkipping(String key, int n, Predicate<NodeId> healthy) {
+        return preferenceListSkippingAt(RingHash.of(key), n, healthy);
+    }
+
+    private List<Placement> preferenceListSkippingAt(long position, int n, Predicate<NodeId> healthy) {
         requireReplicaCount(n);
         List<Placement> placements = new ArrayList<>(n);
         Deque<NodeId> downPreferred = new ArrayDeque<>();
         Set<NodeId> seen = new HashSet<>();
-        int start = indexAtOrAfter(RingHash.of(key));
+        int start = indexAtOrAfter(position);
         for (int step = 0; step < tokens.length && seen.size() < vnodesByNode.size(); step++) {
             NodeId owner = owners[(start + step) % tokens.length];
             if (!seen.add(owner)) {

@@ -2,7 +2,6 @@ package io.practicalsystems.kv.coordinator;
 
 import io.practicalsystems.kv.ring.HashRing;
 import io.practicalsystems.kv.ring.NodeId;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -13,12 +12,11 @@ import java.util.stream.IntStream;
 class CoordinatorFixture {
 
     static final String KEY = "user:42";
-    static final byte[] KEY_BYTES = KEY.getBytes(StandardCharsets.UTF_8);
 
     final List<NodeId> nodes = IntStream.rangeClosed(1, 5).mapToObj(i -> NodeId.of("node-" + i)).toList();
     final HashRing ring = HashRing.of(nodes, 16);
     /** All 5 nodes clockwise from the key: the first three are its preference list, the 4th and 5th stand-ins. */
-    final List<NodeId> walk = ring.preferenceList(KEY_BYTES, 5);
+    final List<NodeId> walk = ring.preferenceList(KEY, 5);
     final FakeReplicas<Set<String>> replicas = new FakeReplicas<>(Siblings::union);
 
     NodeId preferred(int i) {

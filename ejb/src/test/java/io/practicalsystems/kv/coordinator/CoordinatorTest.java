@@ -26,7 +26,7 @@ class CoordinatorTest extends CoordinatorFixture {
     void strictWriteSucceedsWithOneOfThreeDown() {
         replicas.mode(preferred(1), Mode.DOWN);
 
-        WriteResult result = coordinator(QuorumMode.STRICT).put(KEY_BYTES, Siblings.of("v1"), RequestOverrides.none())
+        WriteResult result = coordinator(QuorumMode.STRICT).put(KEY, Siblings.of("v1"), RequestOverrides.none())
                 .join();
 
         assertThat(result.acknowledgedBy()).containsExactly(preferred(0), preferred(2));
@@ -37,7 +37,7 @@ class CoordinatorTest extends CoordinatorFixture {
     void strictWriteWithTwoDownIsA503WithCounts() {
         replicas.mode(preferred(1), Mode.DOWN).mode(preferred(2), Mode.DOWN);
 
-        Throwable failure = failure(coordinator(QuorumMode.STRICT).put(KEY_BYTES, Siblings.of("v1"),
+        Throwable failure = failure(coordinator(QuorumMode.STRICT).put(KEY, Siblings.of("v1"),
                 RequestOverrides.none()));
 
         assertThat(failure).isInstanceOfSatisfying(QuorumNotReachedException.class, e -> {
@@ -51,10 +51,10 @@ class CoordinatorTest extends CoordinatorFixture {
         replicas.mode(preferred(2), Mode.DOWN);
         Coordinator<Set<String>> coordinator = coordinator(QuorumMode.STRICT);
 
-        assertThat(failure(coordinator.put(KEY_BYTES, Siblings.of("v1"), RequestOverrides.w(3))))
+        assertThat(failure(coordinator.put(KEY, Siblings.of("v1"), RequestOverrides.w(3))))
                 .hasMessageStartingWith("write quorum not reached: 2 of 3 replicas answered, 3 needed");
-        assertThat(coordinator.put(KEY_BYTES, Siblings.of("v2"), RequestOverrides.w(1))).isCompleted();
-        assertThatThrownBy(() -> coordinator.put(KEY_BYTES, Siblings.of("v3"), RequestOverrides.w(4)))
+        assertThat(coordinator.put(KEY, Siblings.of("v2"), RequestOverrides.w(1))).isCompleted();
+        assertThatThrownBy(() -> coordinator.put(KEY, Siblings.of("v3"), RequestOverrides.w(4)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -62,7 +62,7 @@ class CoordinatorTest extends CoordinatorFixture {
     void sloppyWriteLeavesAHintOnAStandInThatIsDeliveredWhenTheNodeReturns() {
         replicas.mode(preferred(1), Mode.DOWN);
 
-        WriteResult result = coordinator(QuorumMode.SLOPPY).put(KEY_BYTES, Siblings.of("v1"),
+        WriteResult result = coordinator(QuorumMode.SLOPPY).put(KEY, Siblings.of("v1"),
                 RequestOverrides.none()).join();
 
         assertThat(result.placements()).contains(Placement.standIn(preferred(3), preferred(1)));
@@ -84,7 +84,7 @@ class CoordinatorTest extends CoordinatorFixture {
     void sloppyWriteWithTooFewHealthyNodesFails() {
         walk.subList(1, 5).forEach(node -> replicas.mode(node, Mode.DOWN));
 
-        Throwable failure = failure(coordinator(QuorumMode.SLOPPY).put(KEY_BYTES, Siblings.of("v1"),
+        Throwable failure = failure(coordinator(QuorumMode.SLOPPY).put(KEY, Siblings.of("v1"),
                 RequestOverrides.none()));
 
         // no stand-ins left: the down preferred nodes are tried anyway (and fail), so the answer names them
@@ -98,7 +98,7 @@ class CoordinatorTest extends CoordinatorFixture {
                 .store(preferred(2), KEY, Siblings.of("v1", "v2"));
         replicas.mode(preferred(2), Mode.HELD);
 
-        CompletableFuture<ReadResult<Set<String>>> read = coordinator(QuorumMode.STRICT).get(KEY_BYTES,
+        CompletableFuture<ReadResult<Set<String>>> read = coordinator(QuorumMode.STRICT).get(KEY,
                 RequestOverrides.none());
 
         assertThat(read.join()).isEqualTo(new ReadResult<>(Optional.of(Siblings.of("v1", "v2")),
@@ -117,7 +117,7 @@ class CoordinatorTest extends CoordinatorFixture {
         replicas.store(preferred(0), KEY, Siblings.of("v2")).store(preferred(1), KEY, Siblings.of("v2"));
         replicas.mode(preferred(2), Mode.HELD);
 
-        ReadResult<Set<String>> result = coordinator(QuorumMode.STRICT).get(KEY_BYTES, RequestOverrides.none())
+        ReadResult<Set<String>> result = coordinator(QuorumMode.STRICT).get(KEY, RequestOverrides.none())
                 .join();
         replicas.mode(preferred(2), Mode.UP); // so the repair it is about to receive goes through at once
         replicas.release(preferred(2)); // answers "missing", after the client already has its answer
@@ -130,7 +130,7 @@ class CoordinatorTest extends CoordinatorFixture {
     void readQuorumNotReachedSaysHowManyAnswered() {
         replicas.mode(preferred(1), Mode.DOWN).mode(preferred(2), Mode.DOWN);
 
-        Throwable failure = failure(coordinator(QuorumMode.STRICT).get(KEY_BYTES, RequestOverrides.none()));
+        Throwable failure = failure(coordinator(QuorumMode.STRICT).get(KEY, RequestOverrides.none()));
 
         assertThat(failure).isInstanceOf(QuorumNotReachedException.class)
                 .hasMessageStartingWith("read quorum not reached: 1 of 3 replicas answered, 2 needed");
@@ -138,7 +138,7 @@ class CoordinatorTest extends CoordinatorFixture {
 
     @Test
     void readOfAnUnknownKeyIsEmptyAndRepairsNothing() {
-        ReadResult<Set<String>> result = coordinator(QuorumMode.STRICT).get(KEY_BYTES, RequestOverrides.r(3))
+        ReadResult<Set<String>> result = coordinator(QuorumMode.STRICT).get(KEY, RequestOverrides.r(3))
                 .join();
 
         assertThat(result.value()).isEmpty();

@@ -1,7 +1,6 @@
 package io.practicalsystems.kv.coordinator;
 
 import io.practicalsystems.kv.ring.NodeId;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -87,23 +86,22 @@ final class FakeReplicas<V> implements ReplicaClient<V> {
     }
 
     @Override
-    public CompletableFuture<Void> put(NodeId node, byte[] key, V value, Optional<NodeId> hintFor) {
-        String text = new String(key, StandardCharsets.UTF_8);
-        puts.add(new PutCall<>(node, text, value, hintFor));
+    public CompletableFuture<Void> put(NodeId node, String key, V value, Optional<NodeId> hintFor) {
+        puts.add(new PutCall<>(node, key, value, hintFor));
         return answer(node, () -> {
             if (hintFor.isPresent()) {
                 hintsHeldBy(node).add(new Hint<>(hintFor.get(), key, value));
             } else {
-                stores.computeIfAbsent(node, n -> new HashMap<>()).merge(text, value, merge);
+                stores.computeIfAbsent(node, n -> new HashMap<>()).merge(key, value, merge);
             }
             return null;
         });
     }
 
     @Override
-    public CompletableFuture<Optional<V>> get(NodeId node, byte[] key) {
+    public CompletableFuture<Optional<V>> get(NodeId node, String key) {
         gets.add(node);
-        return answer(node, () -> stored(node, new String(key, StandardCharsets.UTF_8)));
+        return answer(node, () -> stored(node, key));
     }
 
     private <T> CompletableFuture<T> answer(NodeId node, Supplier<T> effect) {

@@ -17,7 +17,7 @@ class ParallelWriteStepTest extends CoordinatorFixture {
     private final List<Placement> threePreferred = walk.subList(0, 3).stream().map(Placement::preferred).toList();
 
     private CompletableFuture<WriteResult> write(List<Placement> placements, int w) {
-        return step.write(KEY_BYTES, Siblings.of("v1"), placements, w);
+        return step.write(KEY, Siblings.of("v1"), placements, w);
     }
 
     @Test
@@ -96,7 +96,7 @@ class ParallelWriteStepTest extends CoordinatorFixture {
     void aClientThatThrowsCountsAsAFailedReplica() {
         ReplicaClient<Set<String>> throwing = new ReplicaClient<>() {
             @Override
-            public CompletableFuture<Void> put(NodeId node, byte[] key, Set<String> value, Optional<NodeId> hintFor) {
+            public CompletableFuture<Void> put(NodeId node, String key, Set<String> value, Optional<NodeId> hintFor) {
                 if (node.equals(preferred(0))) {
                     throw new IllegalStateException("no route to " + node);
                 }
@@ -104,12 +104,12 @@ class ParallelWriteStepTest extends CoordinatorFixture {
             }
 
             @Override
-            public CompletableFuture<Optional<Set<String>>> get(NodeId node, byte[] key) {
+            public CompletableFuture<Optional<Set<String>>> get(NodeId node, String key) {
                 throw new UnsupportedOperationException();
             }
         };
 
-        WriteResult result = new ParallelWriteStep<>(throwing).write(KEY_BYTES, Siblings.of("v1"), threePreferred, 2)
+        WriteResult result = new ParallelWriteStep<>(throwing).write(KEY, Siblings.of("v1"), threePreferred, 2)
                 .join();
 
         assertThat(result.acknowledgedBy()).containsExactly(preferred(1), preferred(2));

@@ -20,7 +20,7 @@ class PreferenceListStepTest extends CoordinatorFixture {
     void strictQuorumUsesThePreferredNodesEvenWhenDown() {
         down.add(preferred(1));
 
-        assertThat(step.placements(KEY_BYTES, new QuorumConfig(3, 2, 2, QuorumMode.STRICT))).containsExactly(
+        assertThat(step.placements(KEY, new QuorumConfig(3, 2, 2, QuorumMode.STRICT))).containsExactly(
                 Placement.preferred(preferred(0)), Placement.preferred(preferred(1)),
                 Placement.preferred(preferred(2)));
     }
@@ -29,7 +29,7 @@ class PreferenceListStepTest extends CoordinatorFixture {
     void sloppyQuorumReplacesADownNodeWithAStandIn() {
         down.add(preferred(1));
 
-        assertThat(step.placements(KEY_BYTES, new QuorumConfig(3, 2, 2, QuorumMode.SLOPPY))).containsExactly(
+        assertThat(step.placements(KEY, new QuorumConfig(3, 2, 2, QuorumMode.SLOPPY))).containsExactly(
                 Placement.preferred(preferred(0)), Placement.preferred(preferred(2)),
                 Placement.standIn(preferred(3), preferred(1)));
     }
@@ -38,7 +38,7 @@ class PreferenceListStepTest extends CoordinatorFixture {
     void sloppyQuorumWithNobodyLeftToStandInTriesTheDownNodesAnyway() {
         walk.subList(1, 5).forEach(down::add); // only preferred(0) healthy: no stand-ins for the other two
 
-        assertThat(step.placements(KEY_BYTES, new QuorumConfig(3, 2, 2, QuorumMode.SLOPPY))).containsExactly(
+        assertThat(step.placements(KEY, new QuorumConfig(3, 2, 2, QuorumMode.SLOPPY))).containsExactly(
                 Placement.preferred(preferred(0)), Placement.preferred(preferred(1)),
                 Placement.preferred(preferred(2)));
     }
@@ -46,11 +46,11 @@ class PreferenceListStepTest extends CoordinatorFixture {
     @Test
     void readsTheRingAndHealthPerRequest() {
         QuorumConfig sloppy = new QuorumConfig(3, 2, 2, QuorumMode.SLOPPY);
-        step.placements(KEY_BYTES, sloppy);
+        step.placements(KEY, sloppy);
 
         currentRing.set(ring.withoutNode(preferred(0)));
 
-        assertThat(step.placements(KEY_BYTES, sloppy)).extracting(Placement::node)
+        assertThat(step.placements(KEY, sloppy)).extracting(Placement::node)
                 .containsExactly(preferred(1), preferred(2), preferred(3));
     }
 }

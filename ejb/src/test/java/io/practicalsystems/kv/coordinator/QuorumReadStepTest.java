@@ -16,7 +16,7 @@ class QuorumReadStepTest extends CoordinatorFixture {
         replicas.store(preferred(0), KEY, Siblings.of("v1")).store(preferred(2), KEY, Siblings.of("v0"));
         replicas.mode(preferred(2), Mode.HELD);
 
-        ReadRound<Set<String>> round = step.read(KEY_BYTES, walk.subList(0, 3), 2);
+        ReadRound<Set<String>> round = step.read(KEY, walk.subList(0, 3), 2);
 
         assertThat(round.quorum().join()).containsExactly(NodeResponse.of(preferred(0), Siblings.of("v1")),
                 NodeResponse.missing(preferred(1)));
@@ -29,7 +29,7 @@ class QuorumReadStepTest extends CoordinatorFixture {
     void notFoundIsAnAnswerButAFailureIsNot() {
         replicas.mode(preferred(1), Mode.DOWN).mode(preferred(2), Mode.DOWN);
 
-        ReadRound<Set<String>> round = step.read(KEY_BYTES, walk.subList(0, 3), 2);
+        ReadRound<Set<String>> round = step.read(KEY, walk.subList(0, 3), 2);
 
         assertThat(failure(round.quorum())).isInstanceOf(QuorumNotReachedException.class)
                 .hasMessage("read quorum not reached: 1 of 3 replicas answered, 2 needed (failed: " + preferred(1)
@@ -39,7 +39,7 @@ class QuorumReadStepTest extends CoordinatorFixture {
 
     @Test
     void tooFewReplicasSendsNothingAndSettlesEmpty() {
-        ReadRound<Set<String>> round = step.read(KEY_BYTES, List.of(preferred(0)), 2);
+        ReadRound<Set<String>> round = step.read(KEY, List.of(preferred(0)), 2);
 
         assertThat(round.quorum()).isCompletedExceptionally();
         assertThat(round.settled().join()).isEmpty();

@@ -20,7 +20,7 @@ class ReadRepairStepTest extends CoordinatorFixture {
         List<NodeResponse<Set<String>>> answers = List.of(NodeResponse.of(preferred(0), Siblings.of("v1", "v2")),
                 NodeResponse.of(preferred(1), Siblings.of("v1")), NodeResponse.missing(preferred(2)));
 
-        RepairReport report = step.repair(KEY_BYTES, reconcile.getRepairs(answers)).join();
+        RepairReport report = step.repair(KEY, reconcile.getRepairs(answers)).join();
 
         assertThat(replicas.puts()).containsExactly(
                 new PutCall<>(preferred(1), KEY, Siblings.of("v1", "v2"), Optional.empty()),
@@ -35,7 +35,7 @@ class ReadRepairStepTest extends CoordinatorFixture {
         List<Repair<Set<String>>> repairs = List.of(new Repair<>(preferred(1), Siblings.of("v2")),
                 new Repair<>(preferred(2), Siblings.of("v2")));
 
-        RepairReport report = step.repair(KEY_BYTES, repairs).join();
+        RepairReport report = step.repair(KEY, repairs).join();
 
         assertThat(report.repaired()).containsExactly(preferred(2));
         assertThat(report.failed()).containsExactly(preferred(1));
@@ -45,7 +45,7 @@ class ReadRepairStepTest extends CoordinatorFixture {
     void doesNotWaitForSlowReplicasToReturn() {
         replicas.mode(preferred(1), Mode.HELD);
 
-        var report = step.repair(KEY_BYTES, List.of(new Repair<>(preferred(1), Siblings.of("v2"))));
+        var report = step.repair(KEY, List.of(new Repair<>(preferred(1), Siblings.of("v2"))));
 
         assertThat(replicas.puts()).hasSize(1); // sent; whoever started it need not wait
         assertThat(report).isNotDone();
@@ -58,7 +58,7 @@ class ReadRepairStepTest extends CoordinatorFixture {
         List<Placement> placements = List.of(Placement.preferred(preferred(0)),
                 Placement.standIn(preferred(3), preferred(1)));
 
-        step.repair(KEY_BYTES, List.of(new Repair<>(preferred(3), Siblings.of("v2"))), placements).join();
+        step.repair(KEY, List.of(new Repair<>(preferred(3), Siblings.of("v2"))), placements).join();
 
         assertThat(replicas.puts()).extracting(PutCall::hintFor).containsExactly(Optional.of(preferred(1)));
     }

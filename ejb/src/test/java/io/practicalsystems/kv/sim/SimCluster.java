@@ -345,7 +345,7 @@ public final class SimCluster {
     }
 
     public List<NodeId> replicasOf(String key) {
-        return ring.preferenceList(key.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        return ring.preferenceList(key,
                 Math.min(config.quorum().n(), ring.nodes().size()));
     }
 

@@ -8,7 +8,6 @@ import io.practicalsystems.kv.ring.NodeId;
 import io.practicalsystems.kv.ring.TokenRange;
 import io.practicalsystems.kv.storage.Blob;
 import io.practicalsystems.kv.version.DottedVersionVectorSet;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,19 +26,17 @@ final class SimTransport implements NodeTransport {
     }
 
     @Override
-    public CompletableFuture<Void> put(NodeId node, byte[] key, DottedVersionVectorSet<Blob> value,
+    public CompletableFuture<Void> put(NodeId node, String key, DottedVersionVectorSet<Blob> value,
             Optional<NodeId> hintFor) {
-        String text = text(key);
         return network.call(self, node, target -> now(() -> {
-            target.node().handleReplicaPut(text, value, hintFor);
+            target.node().handleReplicaPut(key, value, hintFor);
             return null;
         }));
     }
 
     @Override
-    public CompletableFuture<Optional<DottedVersionVectorSet<Blob>>> get(NodeId node, byte[] key) {
-        String text = text(key);
-        return network.call(self, node, target -> now(() -> target.node().handleReplicaGet(text)));
+    public CompletableFuture<Optional<DottedVersionVectorSet<Blob>>> get(NodeId node, String key) {
+        return network.call(self, node, target -> now(() -> target.node().handleReplicaGet(key)));
     }
 
     @Override
@@ -77,9 +74,5 @@ final class SimTransport implements NodeTransport {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-    }
-
-    private static String text(byte[] key) {
-        return new String(key, StandardCharsets.UTF_8);
     }
 }

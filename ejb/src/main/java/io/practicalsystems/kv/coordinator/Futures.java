@@ -1,17 +1,20 @@
-package io.practicalsystems.kv.node;
+package io.practicalsystems.kv.coordinator;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
-/** Small helpers for transport futures. */
-final class Futures {
+/** Helpers for the futures replicas and peers answer with: the coordinator's steps and the node's rounds share them. */
+public final class Futures {
 
     private Futures() {
     }
 
-    /** Calls {@code call}, turning a synchronous throw or a {@code null} future into a failed future. */
-    static <T> CompletableFuture<T> safely(Supplier<CompletableFuture<T>> call) {
+    /**
+     * Calls {@code call}, turning a synchronous throw or a {@code null} future into a failed future, so one bad replica
+     * or peer cannot abort a fan-out.
+     */
+    public static <T> CompletableFuture<T> safely(Supplier<CompletableFuture<T>> call) {
         try {
             CompletableFuture<T> future = call.get();
             return future != null ? future : CompletableFuture.failedFuture(new IllegalStateException("null future"));
@@ -21,7 +24,7 @@ final class Futures {
     }
 
     /** The exception inside a {@link CompletionException}, or {@code error} itself. */
-    static Throwable unwrap(Throwable error) {
+    public static Throwable unwrap(Throwable error) {
         return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 }
