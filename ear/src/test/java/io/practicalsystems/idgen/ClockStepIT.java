@@ -3,21 +3,23 @@ package io.practicalsystems.idgen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.practicalsystems.platform.testkit.Http;
+import io.practicalsystems.platform.testkit.ItServices;
 import io.practicalsystems.platform.testkit.LibertyServer;
+import io.practicalsystems.platform.testkit.LibertyServers;
+import io.practicalsystems.platform.testkit.OwnServers;
 import io.practicalsystems.platform.testkit.TestServers;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The clock policy on a real server, driven through the admin fault-injection endpoint: small backward steps
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * high-water mark keeps a restarted server on a clock that is behind from reissuing IDs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(LibertyServers.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClockStepIT {
 
@@ -33,21 +36,12 @@ class ClockStepIT {
     private LibertyServer server;
     private long highestSeen;
 
+    /** A server of its own: the tests step its clock and restart it. */
     @BeforeAll
-    void start() {
-        server = TestServers.realServices("idgen-clock")
+    void start(OwnServers own) {
+        server = own.start(TestServers.realServices("idgen-clock")
                 .env("PS_IDGEN_WORKER_ID", WORKER)
-                .env("PS_IDGEN_FAULT_INJECTION_ENABLED", "true")
-                .build();
-        server.start();
-        server.awaitReady();
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
+                .env("PS_IDGEN_FAULT_INJECTION_ENABLED", "true"));
     }
 
     @Test
@@ -127,7 +121,7 @@ class ClockStepIT {
     }
 
     private long ceilingInDatabase() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(TestServers.mariadbUrl(), "root", "");
+        try (Connection connection = ItServices.get().sqlConnection();
              PreparedStatement query = connection.prepareStatement(
                      "SELECT CEILING_MILLIS FROM IDGEN_HIGH_WATER_MARK WHERE WORKER_ID = ?")) {
             query.setInt(1, WORKER);

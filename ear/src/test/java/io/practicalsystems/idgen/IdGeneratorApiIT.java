@@ -4,19 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.practicalsystems.platform.testkit.Http;
 import io.practicalsystems.platform.testkit.LibertyServer;
+import io.practicalsystems.platform.testkit.SharedServer;
 import io.practicalsystems.platform.testkit.TestServers;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The REST contract of the ID generator on a real server with this machine's Redis and MariaDB. */
+/** The REST contract of the ID generator, on the shared server (see {@link SharedServer}). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IdGeneratorApiIT {
 
@@ -24,18 +24,9 @@ class IdGeneratorApiIT {
     private String api;
 
     @BeforeAll
-    void start() {
-        server = TestServers.realServices("idgen-api").build();
-        server.start();
-        server.awaitReady();
+    void start(@SharedServer LibertyServer server) {
+        this.server = server;
         api = server.baseUrl() + "/api";
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

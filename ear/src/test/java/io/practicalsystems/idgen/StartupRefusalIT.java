@@ -4,15 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.practicalsystems.platform.testkit.Http;
 import io.practicalsystems.platform.testkit.LibertyServer;
+import io.practicalsystems.platform.testkit.LibertyServers;
+import io.practicalsystems.platform.testkit.OwnServers;
 import io.practicalsystems.platform.testkit.TestServers;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -21,6 +23,7 @@ import redis.clients.jedis.UnifiedJedis;
  * worker ID of its range already leased, and a local clock too far from Redis TIME.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(LibertyServers.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StartupRefusalIT {
 
@@ -29,26 +32,16 @@ class StartupRefusalIT {
     private LibertyServer server;
     private UnifiedJedis redis;
 
+    /** A server of its own, which must start without becoming ready; the lease it cannot take is freed at the end. */
     @BeforeAll
-    void start() {
-        redis = RedisClient.create(TestServers.redisUrl());
+    void start(OwnServers own) {
+        redis = own.closeWhenDone(RedisClient.create(TestServers.redisUrl()));
+        own.closeWhenDone(() -> redis.del("idgen:lease:" + ONLY_WORKER));
         redis.set("idgen:lease:" + ONLY_WORKER, "someone-else");
-        server = TestServers.realServices("idgen-refusal")
+        server = own.build(TestServers.realServices("idgen-refusal")
                 .env("PS_IDGEN_WORKER_ID_MIN", ONLY_WORKER)
-                .env("PS_IDGEN_WORKER_ID_MAX", ONLY_WORKER)
-                .build();
+                .env("PS_IDGEN_WORKER_ID_MAX", ONLY_WORKER));
         server.start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (redis != null) {
-            redis.del("idgen:lease:" + ONLY_WORKER);
-            redis.close();
-        }
     }
 
     @Test

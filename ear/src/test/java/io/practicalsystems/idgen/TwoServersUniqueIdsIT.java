@@ -3,50 +3,45 @@ package io.practicalsystems.idgen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.practicalsystems.platform.testkit.Http;
-import io.practicalsystems.platform.testkit.LibertyCluster;
 import io.practicalsystems.platform.testkit.LibertyServer;
+import io.practicalsystems.platform.testkit.LibertyServers;
+import io.practicalsystems.platform.testkit.OwnServers;
+import io.practicalsystems.platform.testkit.SharedServer;
 import io.practicalsystems.platform.testkit.TestServers;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two Liberty servers sharing this machine's Redis and MariaDB lease distinct worker IDs and together issue
  * over a million IDs without a single duplicate.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(LibertyServers.class)
 class TwoServersUniqueIdsIT {
 
     private static final int BATCHES_PER_SERVER = 55;
     private static final int BATCH = 10_000;
 
-    private LibertyCluster cluster;
+    private List<LibertyServer> servers;
 
+    /** The shared server and one of this class's own: any two servers on the same Redis and SQL will do. */
     @BeforeAll
-    void start() {
-        cluster = LibertyCluster.of(2, i -> TestServers.realServices("idgen-pair-" + i));
-        cluster.startAll();
-        cluster.awaitAllReady();
-    }
-
-    @AfterAll
-    void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
+    void start(@SharedServer LibertyServer shared, OwnServers own) {
+        servers = List.of(shared, own.start(TestServers.realServices("idgen-pair")));
     }
 
     @Test
     void distinctWorkerIdsAndNoDuplicateAmongOverAMillionIds() {
-        int firstWorker = workerId(cluster.get(0));
-        int secondWorker = workerId(cluster.get(1));
+        int firstWorker = workerId(servers.get(0));
+        int secondWorker = workerId(servers.get(1));
         assertThat(firstWorker).isNotEqualTo(secondWorker);
 
-        List<CompletableFuture<long[]>> fetches = cluster.servers().stream()
+        List<CompletableFuture<long[]>> fetches = servers.stream()
                 .map(server -> CompletableFuture.supplyAsync(() -> fetch(server))).toList();
         long[] first = fetches.get(0).join();
         long[] second = fetches.get(1).join();

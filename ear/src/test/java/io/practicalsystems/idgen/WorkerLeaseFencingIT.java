@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.practicalsystems.platform.testkit.Await;
 import io.practicalsystems.platform.testkit.Http;
 import io.practicalsystems.platform.testkit.LibertyServer;
+import io.practicalsystems.platform.testkit.LibertyServers;
+import io.practicalsystems.platform.testkit.OwnServers;
+import io.practicalsystems.platform.testkit.SharedServer;
 import io.practicalsystems.platform.testkit.TestServers;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -20,30 +23,20 @@ import redis.clients.jedis.UnifiedJedis;
  * continues only under a newly leased one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(LibertyServers.class)
 class WorkerLeaseFencingIT {
 
     private LibertyServer server;
     private UnifiedJedis redis;
 
+    /**
+     * On the shared server, with its default lease settings: a stolen lease is noticed at the next heartbeat (3 s),
+     * and the server carries on under a new worker ID, which is all the other classes need.
+     */
     @BeforeAll
-    void start() {
-        server = TestServers.realServices("idgen-fencing")
-                .env("PS_IDGEN_LEASE_TTL_MS", 3000)
-                .env("PS_IDGEN_LEASE_HEARTBEAT_MS", 500)
-                .build();
-        server.start();
-        server.awaitReady();
-        redis = RedisClient.create(TestServers.redisUrl());
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
+    void start(@SharedServer LibertyServer server, OwnServers own) {
+        this.server = server;
+        redis = own.closeWhenDone(RedisClient.create(TestServers.redisUrl()));
     }
 
     @Test

@@ -8,6 +8,8 @@ import io.practicalsystems.kv.storage.SiblingSetCodec;
 import io.practicalsystems.platform.testkit.Await;
 import io.practicalsystems.platform.testkit.Http;
 import io.practicalsystems.platform.testkit.LibertyServer;
+import io.practicalsystems.platform.testkit.LibertyServers;
+import io.practicalsystems.platform.testkit.OwnServers;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
@@ -15,13 +17,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Three Liberty servers, N=3 R=2 W=2, talking HTTP through per-pair TCP proxies: replication, a node killed with
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * comparing the stored copies on every node.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(LibertyServers.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KvClusterIT {
 
@@ -36,9 +39,10 @@ class KvClusterIT {
 
     private KvTestCluster cluster;
 
+    /** Servers of its own: nodes are killed, partitioned and joined. */
     @BeforeAll
-    void start() {
-        cluster = new KvTestCluster("kv-cluster", 3, "3/2/2");
+    void start(OwnServers own) {
+        cluster = own.closeWhenDone(new KvTestCluster("kv-cluster", 3, "3/2/2"));
         cluster.startAll();
         awaitEveryoneSees(3, "ALIVE");
         awaitServingQuorumReads();
@@ -51,13 +55,6 @@ class KvClusterIT {
         for (LibertyServer server : cluster.servers()) {
             Await.until(server.name() + " serves R=3 reads", () -> Kv.get(server, key, "?r=3").status(),
                     status -> status == 200, CONVERGE);
-        }
-    }
-
-    @AfterAll
-    void stop() {
-        if (cluster != null) {
-            cluster.close();
         }
     }
 

@@ -8,37 +8,32 @@ import io.practicalsystems.kv.version.CausalContext;
 import io.practicalsystems.kv.version.VersionVector;
 import io.practicalsystems.platform.testkit.Http;
 import io.practicalsystems.platform.testkit.LibertyServer;
+import io.practicalsystems.platform.testkit.SharedServer;
 import io.practicalsystems.platform.testkit.TestServers;
 import jakarta.json.JsonObject;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * A server with no cluster configuration is a one-node cluster (N=R=W=1) on its embedded defaults: the README's run
- * command serves the KV API. Also the API's contract and its 4xx answers.
+ * A server with no cluster configuration is a one-node cluster (N=R=W=1): the README's run command serves the KV API.
+ * Also the API's contract and its 4xx answers. Runs on the shared server ({@link SharedServer}); every test uses
+ * keys of its own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KvSingleNodeIT {
 
     private LibertyServer server;
 
+    /**
+     * The shared server allows values up to {@link TestServers#SHARED_KV_MAX_VALUE_BYTES} (1000) bytes and
+     * {@link TestServers#SHARED_KV_MAX_OBJECT_BYTES} (3000) per key.
+     */
     @BeforeAll
-    void start() {
-        server = TestServers.embeddedDefaults("kv-single").env("PS_KV_MAX_VALUE_BYTES", "1000")
-                .env("PS_KV_MAX_OBJECT_BYTES", "3000").build();
-        server.start();
-        server.awaitReady();
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
+    void start(@SharedServer LibertyServer server) {
+        this.server = server;
     }
 
     private static String key() {

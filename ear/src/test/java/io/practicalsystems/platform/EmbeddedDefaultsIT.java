@@ -5,18 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.practicalsystems.platform.testkit.BatchJobs;
 import io.practicalsystems.platform.testkit.Http;
 import io.practicalsystems.platform.testkit.LibertyServer;
+import io.practicalsystems.platform.testkit.LibertyServers;
+import io.practicalsystems.platform.testkit.OwnServers;
 import io.practicalsystems.platform.testkit.TestServers;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -26,6 +28,7 @@ import redis.clients.jedis.UnifiedJedis;
  * serves, keeps Batch job history across a restart, and takes the embedded servers down with it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(LibertyServers.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EmbeddedDefaultsIT {
 
@@ -33,20 +36,14 @@ class EmbeddedDefaultsIT {
     private int redisPort;
     private long jobInstance;
 
+    /** A server of its own: it runs on other settings, is restarted and stopped by the tests. */
     @BeforeAll
-    void start() {
-        server = TestServers.embeddedDefaults("embedded-defaults").build();
+    void start(OwnServers own) {
+        server = own.build(TestServers.embeddedDefaults("embedded-defaults"));
         redisPort = Integer.parseInt(server.env().get("PS_EMBEDDED_REDIS_PORT"));
         assertThat(answers(redisPort)).as("nothing may listen on the embedded port before start").isFalse();
         server.start();
         server.awaitReady();
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

@@ -1,9 +1,8 @@
 package io.practicalsystems.shortener;
 
-import io.practicalsystems.platform.testkit.TestServers;
+import io.practicalsystems.platform.testkit.ItServices;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Reads the shortener's click tables in the test MariaDB directly, to check what the application wrote. */
+/** Reads the shortener's click tables in the tests' MariaDB ({@link ItServices}), to check what the app wrote. */
 final class ClickTables {
 
     private ClickTables() {
@@ -87,6 +86,6 @@ final class ClickTables {
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(TestServers.mariadbUrl(), "root", "");
+        return ItServices.get().sqlConnection();
     }
 }

@@ -4,19 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.practicalsystems.platform.testkit.Await;
 import io.practicalsystems.platform.testkit.Http;
+import io.practicalsystems.platform.testkit.ItServices;
 import io.practicalsystems.platform.testkit.LibertyServer;
+import io.practicalsystems.platform.testkit.LibertyServers;
+import io.practicalsystems.platform.testkit.OwnServers;
 import io.practicalsystems.platform.testkit.TcpProxy;
 import io.practicalsystems.platform.testkit.TestServers;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Backing services failing under a running server, for real: the server reaches MariaDB and Redis only through
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * redirects are served from the database.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(LibertyServers.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ShortenerFailoverIT {
 
@@ -32,31 +36,18 @@ class ShortenerFailoverIT {
     private LibertyServer server;
     private String cachedCode;
 
+    /** A server of its own, reaching SQL and Redis through proxies; closed before the proxies. */
     @BeforeAll
-    void start() {
-        database = new TcpProxy("127.0.0.1", 3306);
-        redis = new TcpProxy("127.0.0.1", 6379);
-        server = TestServers.realServices("shortener-failover")
+    void start(OwnServers own) {
+        ItServices.Endpoint sql = ItServices.get().sql();
+        ItServices.Endpoint realRedis = ItServices.get().redis();
+        database = own.closeWhenDone(new TcpProxy(sql.host(), sql.port()));
+        redis = own.closeWhenDone(new TcpProxy(realRedis.host(), realRedis.port()));
+        server = own.start(TestServers.realServices("shortener-failover")
                 .env("DB_URL", "jdbc:mariadb://127.0.0.1:" + database.port() + "/test")
                 .env("PS_REDIS_URL", "redis://127.0.0.1:" + redis.port())
                 // A static worker ID: this test is about the shortener, not about losing the ID lease with Redis.
-                .env("PS_IDGEN_WORKER_ID", 1019)
-                .build();
-        server.start();
-        server.awaitReady();
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
+                .env("PS_IDGEN_WORKER_ID", 1019));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.practicalsystems.platform.testkit.Await;
 import io.practicalsystems.platform.testkit.BatchJobs;
 import io.practicalsystems.platform.testkit.Http;
 import io.practicalsystems.platform.testkit.LibertyServer;
+import io.practicalsystems.platform.testkit.SharedServer;
 import io.practicalsystems.platform.testkit.TestServers;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -15,39 +16,28 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The URL shortener end to end on a real server with this machine's MariaDB, Redis, JMS engine and Batch. */
+/**
+ * The URL shortener end to end on the shared server ({@link SharedServer}): SQL, Redis, JMS engine and Batch. Every
+ * test makes links of its own; the class's API key is random.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ShortenerIT {
 
-    private static final int CREATE_LIMIT = 40;
+    private static final int CREATE_LIMIT = TestServers.SHARED_CREATE_LIMIT;
 
     private LibertyServer server;
     private final String key = "it-key-" + UUID.randomUUID();
 
+    /** The shared server's settings ({@link TestServers#shared(String)}) include what this class needs. */
     @BeforeAll
-    void start() {
-        server = TestServers.realServices("shortener")
-                .env("PS_SHORTENER_FAULT_INJECTION_ENABLED", "true")
-                .env("PS_SHORTENER_BLOCKED_DOMAINS", "blocked.test")
-                .env("PS_RATELIMIT_CREATE_CAPACITY", CREATE_LIMIT)
-                .env("PS_RATELIMIT_CREATE_REFILL_PER_SECOND", "0.1")
-                .build();
-        server.start();
-        server.awaitReady();
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
+    void start(@SharedServer LibertyServer server) {
+        this.server = server;
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.practicalsystems.platform.testkit.Http;
 import io.practicalsystems.platform.testkit.LibertyCluster;
 import io.practicalsystems.platform.testkit.LibertyServer;
+import io.practicalsystems.platform.testkit.LibertyServers;
+import io.practicalsystems.platform.testkit.OwnServers;
 import io.practicalsystems.platform.testkit.TestServers;
 import jakarta.json.Json;
 import java.util.ArrayList;
@@ -13,33 +15,26 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Two servers sharing Redis and MariaDB: codes never collide, any server redirects any code, one rate limit. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(LibertyServers.class)
 class ShortenerTwoServersIT {
 
     private static final int CREATE_LIMIT = 12;
 
     private LibertyCluster cluster;
 
+    /** Servers of its own: a create limit that does not refill while the test runs, unlike the shared server's. */
     @BeforeAll
-    void start() {
-        cluster = LibertyCluster.of(2, i -> TestServers.realServices("shortener-pair-" + i)
+    void start(OwnServers own) {
+        cluster = own.start(LibertyCluster.of(2, i -> TestServers.realServices("shortener-pair-" + i)
                 .env("PS_RATELIMIT_CREATE_CAPACITY", CREATE_LIMIT)
-                .env("PS_RATELIMIT_CREATE_REFILL_PER_SECOND", "0.01"));
-        cluster.startAll();
-        cluster.awaitAllReady();
-    }
-
-    @AfterAll
-    void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
+                .env("PS_RATELIMIT_CREATE_REFILL_PER_SECOND", "0.01")));
     }
 
     @Test

@@ -9,6 +9,8 @@ import io.practicalsystems.platform.testkit.LibertyCluster;
 import io.practicalsystems.platform.testkit.LibertyInstallation;
 import io.practicalsystems.platform.testkit.LibertyServer;
 import io.practicalsystems.platform.testkit.LibertyServerBuilder;
+import io.practicalsystems.platform.testkit.LibertyServers;
+import io.practicalsystems.platform.testkit.OwnServers;
 import io.practicalsystems.platform.testkit.TestServers;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -40,6 +43,7 @@ import redis.clients.jedis.UnifiedJedis;
  * expire within minutes) never matter; the keys of this run are deleted afterwards.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(LibertyServers.class)
 class RateLimitIT {
 
     private static final String PROBE = "/api/it-ratelimit";
@@ -52,21 +56,22 @@ class RateLimitIT {
     private final List<String> apiKeys = new ArrayList<>();
     private final List<String> forwardedIps = new ArrayList<>();
 
+    /** Servers of their own: a copy of the EAR with probe endpoints, and one whose Redis is unreachable. */
     @BeforeAll
-    void start() {
+    void start(OwnServers own) {
         LibertyInstallation base = LibertyInstallation.fromSystemProperties();
         LibertyInstallation probe = new LibertyInstallation(base.installDir(), base.configDir(),
                 ProbeEar.withClasses(base.ear(), base.workDir().resolve("ratelimit-probe-ear"),
                         RateLimitProbeResource.class, RateLimitProbeClassResource.class),
                 base.workDir());
         int deadRedisPort = FreePorts.next();
-        cluster = LibertyCluster.of(3, i -> switch (i) {
+        cluster = own.closeWhenDone(LibertyCluster.of(3, i -> switch (i) {
             case 0 -> limits(sharedRedis("ratelimit-a", probe));
             case 1 -> limits(sharedRedis("ratelimit-b", probe)).env("PS_RATELIMIT_TRUST_FORWARDED_FOR", "true");
             // configured, so nothing embedded starts in its place; nothing listens there
             default -> limits(sharedRedis("ratelimit-noredis", probe)
                     .env("PS_REDIS_URL", "redis://127.0.0.1:" + deadRedisPort));
-        });
+        }));
         cluster.startAll();
         serverA = cluster.get(0);
         serverB = cluster.get(1);
@@ -92,10 +97,7 @@ class RateLimitIT {
     }
 
     @AfterAll
-    void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
+    void deleteThisRunsBuckets() {
         try (UnifiedJedis redis = RedisClient.create(TestServers.redisUrl())) {
             // exactly this run's buckets: another run on the same Redis may be using its own right now
             List<String> clients = new ArrayList<>();

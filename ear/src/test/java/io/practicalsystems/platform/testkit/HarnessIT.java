@@ -1,12 +1,12 @@
 package io.practicalsystems.platform.testkit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,26 +22,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * depends on checks other parts of the app add.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(LibertyServers.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HarnessIT {
 
     private LibertyCluster cluster;
 
+    /** Servers of its own (one is killed); /health/ready is not awaited, see above. */
     @BeforeAll
-    void startTwoServers() {
-        // Assigned before startAll(), so @AfterAll stops whatever did start even if one server fails.
-        cluster = LibertyCluster.of(2, (i, node) -> node
+    void startTwoServers(OwnServers own) {
+        cluster = own.closeWhenDone(LibertyCluster.of(2, (i, node) -> node
                 .env("DB_KIND", "derby")
                 .env("PS_EMBEDDED_REDIS_PORT", FreePorts.next())
-                .env("PS_EMBEDDED_MONGODB_PORT", FreePorts.next()));
+                .env("PS_EMBEDDED_MONGODB_PORT", FreePorts.next())));
         cluster.startAll();
-    }
-
-    @AfterAll
-    void stopServers() {
-        if (cluster != null) {
-            cluster.close();
-        }
     }
 
     @Test

@@ -3,24 +3,33 @@ package io.practicalsystems.platform.testkit;
 import java.util.UUID;
 
 /**
- * Server presets shared by the integration tests: "real services" (this machine's MariaDB and Redis, as CI
- * provides them) and "embedded defaults" (nothing configured: Derby file, embedded redis-server and Mongo-wire
- * server on ports of their own). Admin credentials are random per test run, never the dev default.
+ * Server presets shared by the integration tests: "real services" (a MariaDB and a Redis shared with the tests, see
+ * {@link ItServices}: this machine's when they answer, as in CI, else embedded ones), "embedded defaults" (nothing
+ * configured: Derby file, embedded redis-server and Mongo-wire server on ports of their own), and the
+ * {@link #shared(String)} server. Admin credentials are random per test run, never the dev default.
  */
 public final class TestServers {
 
     public static final String ADMIN_USER = "it-admin";
     public static final String ADMIN_PASSWORD = "it-" + UUID.randomUUID();
+    /** Creates per client on the shared server before 429 (one more every 10 s). */
+    public static final int SHARED_CREATE_LIMIT = 40;
+    /** The largest KV value the shared server accepts. */
+    public static final int SHARED_KV_MAX_VALUE_BYTES = 1000;
+    /** The most bytes one KV key may hold across its siblings on the shared server. */
+    public static final int SHARED_KV_MAX_OBJECT_BYTES = 3000;
 
     private TestServers() {
     }
 
+    /** The JDBC URL of the MariaDB database the "real services" servers and the tests share. */
     public static String mariadbUrl() {
-        return System.getProperty("it.db.url", "jdbc:mariadb://127.0.0.1:3306/test");
+        return ItServices.get().sql().url();
     }
 
+    /** The Redis the "real services" servers and the tests share. */
     public static String redisUrl() {
-        return System.getProperty("it.redis.url", "redis://127.0.0.1:6379");
+        return ItServices.get().redis().url();
     }
 
     public static LibertyServerBuilder realServices(String name) {
@@ -28,12 +37,29 @@ public final class TestServers {
                 .env("DB_KIND", "mariadb")
                 .env("DB_URL", mariadbUrl())
                 .env("DB_SCHEMA", System.getProperty("it.db.schema", "test"))
-                .env("DB_USER", System.getProperty("it.db.user", "root"))
+                .env("DB_USER", ItServices.get().sqlUser())
                 .env("PS_REDIS_URL", redisUrl())
                 // No MongoDB can run on this machine: the documents go to an embedded Mongo-wire server.
                 .env("PS_EMBEDDED_MONGODB_PORT", FreePorts.next())
                 .env("ADMIN_USER", ADMIN_USER)
                 .env("ADMIN_PASSWORD", ADMIN_PASSWORD);
+    }
+
+    /**
+     * The settings of the server {@link SharedServer} hands out: "real services" plus what the classes that share it
+     * need, each a setting no other sharing class minds. A class that needs a conflicting setting takes
+     * {@link OwnServers}; one that needs a new harmless one adds it here.
+     */
+    public static LibertyServerBuilder shared(String name) {
+        return realServices(name)
+                // ShortenerIT: the click fault injection, a blocked domain, and a create limit that recovers.
+                .env("PS_SHORTENER_FAULT_INJECTION_ENABLED", "true")
+                .env("PS_SHORTENER_BLOCKED_DOMAINS", "blocked.test")
+                .env("PS_RATELIMIT_CREATE_CAPACITY", SHARED_CREATE_LIMIT)
+                .env("PS_RATELIMIT_CREATE_REFILL_PER_SECOND", "0.1")
+                // KvSingleNodeIT: small value and per-key limits, so that "too large" is cheap to send.
+                .env("PS_KV_MAX_VALUE_BYTES", SHARED_KV_MAX_VALUE_BYTES)
+                .env("PS_KV_MAX_OBJECT_BYTES", SHARED_KV_MAX_OBJECT_BYTES);
     }
 
     public static LibertyServerBuilder embeddedDefaults(String name) {

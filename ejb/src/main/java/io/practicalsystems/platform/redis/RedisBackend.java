@@ -72,7 +72,7 @@ public class RedisBackend {
     void start() {
         choice = BackendChoice.resolve("redis", "redis", configuredUrl, embeddedPort, PortProbe::answersOnLoopback);
         if (choice.startEmbedded()) {
-            embedded = startEmbedded(choice.port());
+            embedded = startEmbedded(choice.port(), Path.of(dataDir, "redis"));
         }
         client = connect(timeoutMillis);
         lowLatencyClient = pooledClient(choice.uri(), Duration.ofMillis(lowLatencyTimeoutMillis),
@@ -90,10 +90,14 @@ public class RedisBackend {
                 .build();
     }
 
-    private RedisServer startEmbedded(int port) {
+    /**
+     * Starts a real redis-server (from embedded-redis) on 127.0.0.1:{@code port}, keeping its append-only file in
+     * {@code dataDir}, so embedded data survives a restart like a real one. Also what the tests start on a machine
+     * without Redis.
+     */
+    public static RedisServer startEmbedded(int port, Path dataDir) {
         try {
-            Path dir = Files.createDirectories(Path.of(dataDir, "redis"));
-            // Append-only file in the server's own data dir: embedded data survives a restart like a real one.
+            Path dir = Files.createDirectories(dataDir);
             RedisServer server = RedisServer.newRedisServer()
                     .port(port)
                     .bind("127.0.0.1")

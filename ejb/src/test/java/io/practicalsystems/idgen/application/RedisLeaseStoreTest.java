@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.practicalsystems.idgen.NoWorkerIdAvailableException;
 import io.practicalsystems.idgen.WorkerLease;
+import io.practicalsystems.platform.redis.TestRedis;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,8 +18,8 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * Worker-ID leases against the real Redis at 127.0.0.1:6379 (REDIS_URL overrides). Worker IDs 1,000,000+ lie
- * outside any real layout's range, so a server running on the same Redis is never disturbed.
+ * Worker-ID leases against a real Redis ({@link TestRedis}). Worker IDs 1,000,000+ lie outside any real layout's
+ * range, so a server running on the same Redis is never disturbed.
  */
 class RedisLeaseStoreTest {
 
@@ -31,8 +32,7 @@ class RedisLeaseStoreTest {
 
     @BeforeEach
     void connect() {
-        redis = RedisClient.create(System.getProperty("redis.url", System.getenv().getOrDefault("REDIS_URL",
-                "redis://127.0.0.1:6379")));
+        redis = RedisClient.create(TestRedis.url());
         store = new RedisLeaseStore(redis);
         for (int id = FIRST; id <= LAST; id++) {
             redis.del(RedisLeaseStore.key(id));

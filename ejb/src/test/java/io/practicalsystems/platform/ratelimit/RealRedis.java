@@ -1,6 +1,7 @@
 package io.practicalsystems.platform.ratelimit;
 
 import io.practicalsystems.platform.redis.RedisBackend;
+import io.practicalsystems.platform.redis.TestRedis;
 import java.time.Duration;
 import java.util.UUID;
 import redis.clients.jedis.RedisClient;
@@ -8,11 +9,10 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
-/** The real Redis at 127.0.0.1:6379 (REDIS_URL or -Dredis.url overrides), and test-run-unique key prefixes. */
+/** The unit tests' Redis ({@link TestRedis}: real when it answers, else embedded), and run-unique key prefixes. */
 final class RealRedis {
 
-    static final String URL = System.getProperty("redis.url",
-            System.getenv().getOrDefault("REDIS_URL", "redis://127.0.0.1:6379"));
+    static final String URL = TestRedis.url();
 
     private RealRedis() {
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
 /**
- * The Lua token bucket against the real Redis at 127.0.0.1:6379. Every run uses its own key prefix and deletes
+ * The Lua token bucket against a real Redis ({@link RealRedis}). Every run uses its own key prefix and deletes
  * its keys, so it never touches a server's buckets ({@code rl:…}) on the same Redis.
  */
 class RedisTokenBucketTest {
