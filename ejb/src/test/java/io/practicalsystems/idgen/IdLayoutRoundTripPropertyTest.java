@@ -2,13 +2,13 @@ package io.practicalsystems.idgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
 import java.util.Arrays;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 class IdLayoutRoundTripPropertyTest {
 
@@ -26,57 +26,54 @@ class IdLayoutRoundTripPropertyTest {
     record PartsPair(Parts a, Parts b) {
     }
 
-    @Property
-    void decodeInvertsEncode(@ForAll("parts") Parts p) {
-        long id = p.encode();
+    @Test
+    void decodeInvertsEncode() {
+        qt().forAll(parts()).checkAssert(p -> {
+            long id = p.encode();
 
-        assertThat(id).isNotNegative();
-        assertThat(p.layout().decode(id)).isEqualTo(new DecodedId(id, p.timestamp(), p.workerId(), p.sequence()));
+            assertThat(id).isNotNegative();
+            assertThat(p.layout().decode(id))
+                    .isEqualTo(new DecodedId(id, p.timestamp(), p.workerId(), p.sequence()));
+        });
     }
 
-    @Property
-    void idsOrderByTimestampThenWorkerThenSequence(@ForAll("partsPairs") PartsPair pair) {
-        int idOrder = Long.compare(pair.a().encode(), pair.b().encode());
-        int fieldOrder = Arrays.compare(pair.a().fields(), pair.b().fields());
+    @Test
+    void idsOrderByTimestampThenWorkerThenSequence() {
+        qt().forAll(partsPairs()).checkAssert(pair -> {
+            int idOrder = Long.compare(pair.a().encode(), pair.b().encode());
+            int fieldOrder = Arrays.compare(pair.a().fields(), pair.b().fields());
 
-        assertThat(Integer.signum(idOrder)).isEqualTo(Integer.signum(fieldOrder));
+            assertThat(Integer.signum(idOrder)).isEqualTo(Integer.signum(fieldOrder));
+        });
     }
 
-    @Property
-    void everyNonNegativeLongDecodesAndReencodesToItself(@ForAll("layouts") IdLayout layout,
-            @ForAll("nonNegativeLongs") long id) {
-        DecodedId d = layout.decode(id);
+    @Test
+    void everyNonNegativeLongDecodesAndReencodesToItself() {
+        qt().forAll(layouts(), longs().between(0, Long.MAX_VALUE)).checkAssert((layout, id) -> {
+            DecodedId d = layout.decode(id);
 
-        assertThat(layout.encode(d.timestampSinceEpoch(), d.workerId(), d.sequence())).isEqualTo(id);
+            assertThat(layout.encode(d.timestampSinceEpoch(), d.workerId(), d.sequence())).isEqualTo(id);
+        });
     }
 
-    @Provide
-    Arbitrary<IdLayout> layouts() {
-        return Combinators.combine(Arbitraries.integers().between(1, 20), Arbitraries.integers().between(1, 22))
-                .filter((w, s) -> 63 - w - s >= 30)
-                .as((w, s) -> new IdLayout(63 - w - s, w, s));
+    /** Worker bits 1..20 and sequence bits 1..22, leaving at least 30 timestamp bits. */
+    private static Gen<IdLayout> layouts() {
+        return integers().between(1, 20).flatMap(w -> integers().between(1, Math.min(22, 33 - w))
+                .map(s -> new IdLayout(63 - w - s, w, s)));
     }
 
-    @Provide
-    Arbitrary<Parts> parts() {
+    private static Gen<Parts> parts() {
         return layouts().flatMap(IdLayoutRoundTripPropertyTest::partsFor);
     }
 
-    @Provide
-    Arbitrary<PartsPair> partsPairs() {
-        return layouts().flatMap(layout -> Combinators.combine(partsFor(layout), partsFor(layout)).as(PartsPair::new));
+    private static Gen<PartsPair> partsPairs() {
+        return layouts().flatMap(layout -> partsFor(layout).zip(partsFor(layout), PartsPair::new));
     }
 
-    @Provide
-    Arbitrary<Long> nonNegativeLongs() {
-        return Arbitraries.longs().between(0, Long.MAX_VALUE);
-    }
-
-    private static Arbitrary<Parts> partsFor(IdLayout layout) {
-        return Combinators.combine(
-                        Arbitraries.longs().between(0, layout.maxTimestamp()),
-                        Arbitraries.longs().between(0, layout.maxWorkerId()),
-                        Arbitraries.longs().between(0, layout.maxSequence()))
-                .as((t, w, s) -> new Parts(layout, t, w, s));
+    private static Gen<Parts> partsFor(IdLayout layout) {
+        return longs().between(0, layout.maxTimestamp()).zip(
+                longs().between(0, layout.maxWorkerId()),
+                longs().between(0, layout.maxSequence()),
+                (t, w, s) -> new Parts(layout, t, w, s));
     }
 }

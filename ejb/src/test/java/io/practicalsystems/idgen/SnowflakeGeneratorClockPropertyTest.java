@@ -4,22 +4,27 @@ import static io.practicalsystems.idgen.SnowflakeGeneratorTest.EPOCH;
 import static io.practicalsystems.idgen.SnowflakeGeneratorTest.T;
 import static io.practicalsystems.idgen.SnowflakeGeneratorTest.TINY_SEQUENCE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
+import io.practicalsystems.testsupport.Gens;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 /** Whatever the clock does, issued IDs only go up and never carry a timestamp the clock has not reached. */
 class SnowflakeGeneratorClockPropertyTest {
 
     private static final long TOLERANCE = 4;
 
-    @Property(tries = 200)
-    void idsOnlyGoUpWhateverTheClockDoes(
-            @ForAll @Size(min = 1, max = 60) List<@IntRange(min = -12, max = 3) Integer> steps,
-            @ForAll @IntRange(min = 1, max = 40) int batch) {
+    @Test
+    void idsOnlyGoUpWhateverTheClockDoes() {
+        qt().withExamples(200)
+                .forAll(Gens.listsOf(integers().between(-12, 3), 1, 60), integers().between(1, 40))
+                .checkAssert(SnowflakeGeneratorClockPropertyTest::assertIdsOnlyGoUp);
+    }
+
+    /** Clock steps (ms per reading) and a batch size; calls alternate single IDs and batches. */
+    private static void assertIdsOnlyGoUp(List<Integer> steps, int batch) {
         long[] readings = new long[steps.size()];
         long now = T;
         for (int i = 0; i < readings.length; i++) {

@@ -2,47 +2,39 @@ package io.practicalsystems.shortener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import static org.quicktheories.QuickTheory.qt;
+
+import io.practicalsystems.testsupport.Gens;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 class ClickEventWirePropertyTest {
 
-    @Property
-    void fromWireInvertsToWire(@ForAll("events") ClickEvent event) {
-        assertThat(ClickEvent.fromWire(event.toWire())).isEqualTo(event);
+    @Test
+    void fromWireInvertsToWire() {
+        qt().forAll(events()).checkAssert(event -> assertThat(ClickEvent.fromWire(event.toWire())).isEqualTo(event));
     }
 
-    @Property
-    void wireFormIsOneLineWithExactlyFiveSeparators(@ForAll("events") ClickEvent event) {
-        String wire = event.toWire();
+    @Test
+    void wireFormIsOneLineWithExactlyFiveSeparators() {
+        qt().forAll(events()).checkAssert(event -> {
+            String wire = event.toWire();
 
-        assertThat(wire).startsWith("v1\t").doesNotContain("\n", "\r");
-        assertThat(wire.chars().filter(c -> c == '\t').count()).isEqualTo(5);
+            assertThat(wire).startsWith("v1\t").doesNotContain("\n", "\r");
+            assertThat(wire.chars().filter(c -> c == '\t').count()).isEqualTo(5);
+        });
     }
 
-    @Provide
-    Arbitrary<ClickEvent> events() {
-        return Combinators.combine(text(1), text(1), instants(), text(0), text(0)).as(ClickEvent::new);
+    private static Gen<ClickEvent> events() {
+        return text(1).zip(text(1), Gens.instants(), text(0), text(0), ClickEvent::new)
+                .describedAs(event -> Gens.readable(event.toString()));
     }
 
     /** Any characters, weighted towards the ones the format must escape. */
-    private static Arbitrary<String> text(int minLength) {
-        Arbitrary<String> awkward = Arbitraries.strings().withChars('\t', '\n', '\r', '\\', 't', 'n', 'r', 'v', '1')
-                .ofMinLength(minLength).ofMaxLength(12);
-        Arbitrary<String> anything = Arbitraries.strings().all().ofMinLength(minLength).ofMaxLength(40);
-        return Arbitraries.oneOf(awkward, anything);
-    }
-
-    /** The whole range {@link Instant} supports, to the nanosecond. */
-    private static Arbitrary<Instant> instants() {
-        return Combinators.combine(
-                        Arbitraries.longs().between(Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond()),
-                        Arbitraries.integers().between(0, 999_999_999))
-                .as(Instant::ofEpochSecond);
+    private static Gen<String> text(int minLength) {
+        Gen<String> awkward = Gens.stringsOf("\t\n\r\\tnrv1", minLength, 12);
+        Gen<String> anything = Gens.anyChars(minLength, 40);
+        return Generate.oneOf(awkward, anything);
     }
 }

@@ -1,25 +1,30 @@
 package io.practicalsystems.kv.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import io.practicalsystems.kv.ring.NodeId;
+import io.practicalsystems.testsupport.Gens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 class ReconcileStepPropertyTest {
 
     private final ReconcileStep<Set<String>> step = new ReconcileStep<>(new Siblings());
 
     /** Applying exactly the repairs brings every replica up to date, and no up-to-date replica is touched. */
-    @Property
-    void repairsTargetExactlyTheStaleReplicas(@ForAll("answers") List<Optional<Set<String>>> values) {
+    @Test
+    void repairsTargetExactlyTheStaleReplicas() {
+        qt().forAll(answers()).checkAssert(this::assertRepairsTargetExactlyTheStaleReplicas);
+    }
+
+    private void assertRepairsTargetExactlyTheStaleReplicas(List<Optional<Set<String>>> values) {
         List<NodeResponse<Set<String>>> answers = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
             answers.add(new NodeResponse<>(NodeId.of("n" + i), values.get(i)));
@@ -36,9 +41,19 @@ class ReconcileStepPropertyTest {
         }
     }
 
-    @Provide
-    Arbitrary<List<Optional<Set<String>>>> answers() {
-        Arbitrary<Set<String>> value = Arbitraries.of("w1", "w2", "w3", "w4").set().ofMinSize(1);
-        return value.optional().list().ofMinSize(1).ofMaxSize(5);
+    /** One to five replicas' answers: not found, or a non-empty set of the writes w1..w4 they hold. */
+    private static Gen<List<Optional<Set<String>>>> answers() {
+        Gen<Set<String>> value = integers().between(1, 0b1111).map(ReconcileStepPropertyTest::writesIn);
+        return Gens.listsOf(value.toOptionals(20), 1, 5);
+    }
+
+    private static Set<String> writesIn(int mask) {
+        Set<String> writes = new TreeSet<>();
+        for (int bit = 0; bit < 4; bit++) {
+            if ((mask >>> bit & 1) != 0) {
+                writes.add("w" + (bit + 1));
+            }
+        }
+        return writes;
     }
 }

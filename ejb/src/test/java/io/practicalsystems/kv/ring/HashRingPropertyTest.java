@@ -1,7 +1,11 @@
 package io.practicalsystems.kv.ring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
+import io.practicalsystems.testsupport.Gens;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -9,30 +13,40 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /** The ring against a naive reference: sort all vnode tokens, walk clockwise, skip nodes already taken. */
 class HashRingPropertyTest {
 
-    @Property(tries = 200)
-    void preferenceListMatchesANaiveClockwiseWalk(@ForAll @IntRange(min = 1, max = 8) int nodeCount,
-            @ForAll @IntRange(min = 1, max = 40) int vnodes, @ForAll @Size(max = 24) byte[] key,
-            @ForAll @IntRange(min = 1, max = 8) int n) {
-        List<NodeId> nodes = RingTestData.nodes(nodeCount);
-        int replicas = Math.min(n, nodeCount);
-
-        HashRing ring = HashRing.of(nodes, vnodes);
-
-        assertThat(ring.preferenceList(key, replicas)).isEqualTo(naiveWalk(nodes, vnodes, key, replicas));
+    /** A ring of {@code nodeCount} nodes with {@code vnodes} tokens each. */
+    record RingShape(int nodeCount, int vnodes) {
     }
 
-    @Property(tries = 200)
-    void sloppyListHasHealthyNodesOnlyAndStandInsCoverExactlyTheDownPreferredNodes(
-            @ForAll @IntRange(min = 1, max = 8) int nodeCount, @ForAll @IntRange(min = 1, max = 20) int vnodes,
-            @ForAll @Size(max = 24) byte[] key, @ForAll @IntRange(min = 1, max = 8) int n, @ForAll long downMask) {
+    @Test
+    void preferenceListMatchesANaiveClockwiseWalk() {
+        qt().withExamples(200).forAll(integers().between(1, 8), integers().between(1, 40), Gens.bytes(24),
+                integers().between(1, 8)).checkAssert((nodeCount, vnodes, key, n) -> {
+                    List<NodeId> nodes = RingTestData.nodes(nodeCount);
+                    int replicas = Math.min(n, nodeCount);
+
+                    HashRing ring = HashRing.of(nodes, vnodes);
+
+                    assertThat(ring.preferenceList(key, replicas)).isEqualTo(naiveWalk(nodes, vnodes, key, replicas));
+                });
+    }
+
+    @Test
+    void sloppyListHasHealthyNodesOnlyAndStandInsCoverExactlyTheDownPreferredNodes() {
+        Gen<RingShape> shapes = integers().between(1, 8).zip(integers().between(1, 20), RingShape::new);
+        qt().withExamples(200).forAll(shapes, Gens.bytes(24), integers().between(1, 8), longs().all())
+                .checkAssert(HashRingPropertyTest::assertSloppyListCoversTheDownPreferredNodes);
+    }
+
+    private static void assertSloppyListCoversTheDownPreferredNodes(RingShape shape, byte[] key, int n,
+            long downMask) {
+        int nodeCount = shape.nodeCount();
+        int vnodes = shape.vnodes();
         List<NodeId> nodes = RingTestData.nodes(nodeCount);
         int replicas = Math.min(n, nodeCount);
         Predicate<NodeId> healthy = node -> (downMask >>> nodes.indexOf(node) & 1) == 0;

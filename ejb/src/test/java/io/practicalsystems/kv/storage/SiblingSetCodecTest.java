@@ -2,6 +2,10 @@ package io.practicalsystems.kv.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import io.practicalsystems.kv.ring.NodeId;
 import io.practicalsystems.kv.version.CausalContext;
@@ -10,18 +14,12 @@ import io.practicalsystems.kv.version.DottedVersionVectorSet;
 import io.practicalsystems.kv.version.Sibling;
 import io.practicalsystems.kv.version.VersionVector;
 import io.practicalsystems.kv.version.Versioned;
+import io.practicalsystems.testsupport.Gens;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -63,50 +61,64 @@ class SiblingSetCodecTest {
         assertThat(decoded.values()).extracting(Versioned::isTombstone).containsExactly(false, true);
     }
 
-    @Property
-    void decodeInvertsEncode(@ForAll("siblingSets") DottedVersionVectorSet<Blob> set) {
-        DottedVersionVectorSet<Blob> decoded = SiblingSetCodec.decode(SiblingSetCodec.encode(set));
+    @Test
+    void decodeInvertsEncode() {
+        qt().forAll(SiblingSets.any()).checkAssert(set -> {
+            DottedVersionVectorSet<Blob> decoded = SiblingSetCodec.decode(SiblingSetCodec.encode(set));
 
-        assertThat(decoded).isEqualTo(set);
-        assertThat(decoded.versionDigest()).isEqualTo(set.versionDigest());
+            assertThat(decoded).isEqualTo(set);
+            assertThat(decoded.versionDigest()).isEqualTo(set.versionDigest());
+        });
     }
 
-    @Property(tries = 200)
-    void everyTruncationIsRejected(@ForAll("siblingSets") DottedVersionVectorSet<Blob> set) {
-        byte[] bytes = SiblingSetCodec.encode(set);
-        for (int length = 0; length < bytes.length; length++) {
-            byte[] prefix = Arrays.copyOf(bytes, length);
-            assertThatThrownBy(() -> SiblingSetCodec.decode(prefix))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageStartingWith("malformed sibling set: ");
-        }
+    @Test
+    void everyTruncationIsRejected() {
+        qt().withExamples(200).forAll(SiblingSets.any()).checkAssert(set -> {
+            byte[] bytes = SiblingSetCodec.encode(set);
+            for (int length = 0; length < bytes.length; length++) {
+                byte[] prefix = Arrays.copyOf(bytes, length);
+                assertThatThrownBy(() -> SiblingSetCodec.decode(prefix))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageStartingWith("malformed sibling set: ");
+            }
+        });
     }
 
-    @Property(tries = 200)
-    void aTrailingByteIsRejected(@ForAll("siblingSets") DottedVersionVectorSet<Blob> set, @ForAll byte extra) {
-        byte[] bytes = SiblingSetCodec.encode(set);
-        byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
-        longer[bytes.length] = extra;
+    @Test
+    void aTrailingByteIsRejected() {
+        qt().withExamples(200).forAll(SiblingSets.any(), Gens.anyByte()).checkAssert((set, extra) -> {
+            byte[] bytes = SiblingSetCodec.encode(set);
+            byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
+            longer[bytes.length] = extra;
 
-        assertThatThrownBy(() -> SiblingSetCodec.decode(longer)).hasMessageContaining("1 trailing bytes");
+            assertThatThrownBy(() -> SiblingSetCodec.decode(longer)).hasMessageContaining("1 trailing bytes");
+        });
     }
 
     /** Garbage from the network: either a set whose encoding is exactly the input, or IllegalArgumentException. */
-    @Property(tries = 3000)
-    void arbitraryBytesDecodeCanonicallyOrAreRejected(@ForAll @Size(max = 48) byte[] bytes,
-            @ForAll boolean withVersionByte) {
-        if (withVersionByte && bytes.length > 0) {
-            bytes[0] = SiblingSetCodec.FORMAT_VERSION;
-        }
-        assertDecodesCanonicallyOrIsRejected(bytes);
+    @Test
+    void arbitraryBytesDecodeCanonicallyOrAreRejected() {
+        qt().withExamples(3000).forAll(Gens.bytes(48), booleans().all()).checkAssert((bytes, withVersionByte) -> {
+            if (withVersionByte && bytes.length > 0) {
+                bytes[0] = SiblingSetCodec.FORMAT_VERSION;
+            }
+            assertDecodesCanonicallyOrIsRejected(bytes);
+        });
     }
 
-    @Property(tries = 3000)
-    void corruptedEncodingsDecodeCanonicallyOrAreRejected(@ForAll("siblingSets") DottedVersionVectorSet<Blob> set,
-            @ForAll @IntRange(max = 10_000) int position, @ForAll byte value, @ForAll("mutations") String mutation) {
-        byte[] bytes = SiblingSetCodec.encode(set);
+    @Test
+    void corruptedEncodingsDecodeCanonicallyOrAreRejected() {
+        qt().withExamples(3000)
+                .forAll(SiblingSets.any(), integers().between(0, 10_000), Gens.anyByte(),
+                        arbitrary().pick("replace", "insert", "delete"))
+                .checkAssert((set, position, value, mutation) -> assertDecodesCanonicallyOrIsRejected(
+                        corrupted(SiblingSetCodec.encode(set), position, value, mutation)));
+    }
+
+    /** {@code bytes} with one byte replaced, inserted or deleted at {@code position} (modulo the length). */
+    private static byte[] corrupted(byte[] bytes, int position, byte value, String mutation) {
         int at = position % bytes.length;
-        byte[] corrupted = switch (mutation) {
+        return switch (mutation) {
             case "replace" -> {
                 byte[] copy = bytes.clone();
                 copy[at] = value;
@@ -126,7 +138,6 @@ class SiblingSetCodecTest {
                 yield copy;
             }
         };
-        assertDecodesCanonicallyOrIsRejected(corrupted);
     }
 
     private static void assertDecodesCanonicallyOrIsRejected(byte[] bytes) {
@@ -178,15 +189,5 @@ class SiblingSetCodecTest {
     void rejectsNull() {
         assertThatThrownBy(() -> SiblingSetCodec.decode(null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("null");
-    }
-
-    @Provide
-    Arbitrary<String> mutations() {
-        return Arbitraries.of("replace", "insert", "delete");
-    }
-
-    @Provide
-    Arbitrary<DottedVersionVectorSet<Blob>> siblingSets() {
-        return SiblingSets.arbitrary();
     }
 }

@@ -3,16 +3,14 @@ package io.practicalsystems.kv.version;
 import io.practicalsystems.kv.ring.NodeId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
 
+import io.practicalsystems.testsupport.Gens;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -60,17 +58,11 @@ class CausalContextCodecTest {
                 .isEqualTo(withTimes.countersOnly());
     }
 
-    @Property
-    void decodeInvertsEncode(@ForAll("contexts") CausalContext context) {
-        assertThat(CausalContext.decode(context.encode())).isEqualTo(context);
-    }
-
-    @Provide
-    Arbitrary<CausalContext> contexts() {
-        Arbitrary<String> nodes = Arbitraries.strings().withChars("abcXYZ019._:-").ofMinLength(1)
-                .ofMaxLength(NodeId.MAX_LENGTH);
-        return Arbitraries.maps(nodes, Arbitraries.longs().between(1, Long.MAX_VALUE)).ofMaxSize(8)
-                .map(CausalContextCodecTest::context);
+    @Test
+    void decodeInvertsEncode() {
+        qt().forAll(Gens.mapsOf(VersionGens.nodeNames(), longs().between(1, Long.MAX_VALUE), 8))
+                .checkAssert(counters -> assertThat(CausalContext.decode(context(counters).encode()))
+                        .isEqualTo(context(counters)));
     }
 
     @ParameterizedTest(name = "{0}: {2}")

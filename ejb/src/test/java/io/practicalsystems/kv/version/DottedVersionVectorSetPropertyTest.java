@@ -1,6 +1,9 @@
 package io.practicalsystems.kv.version;
 
+import static io.practicalsystems.kv.version.VersionGens.histories;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,21 +11,17 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /** Sync laws and "no lost writes" over random multi-replica histories. */
 class DottedVersionVectorSetPropertyTest {
 
-    @Provide
-    Arbitrary<ReplicaSimulation> histories() {
-        return ReplicaSimulation.histories();
+    @Test
+    void syncIsIdempotentSoDuplicateDeliveriesChangeNothing() {
+        qt().forAll(histories()).checkAssert(DottedVersionVectorSetPropertyTest::assertSyncIsIdempotent);
     }
 
-    @Property
-    void syncIsIdempotentSoDuplicateDeliveriesChangeNothing(@ForAll("histories") ReplicaSimulation sim) {
+    private static void assertSyncIsIdempotent(ReplicaSimulation sim) {
         for (DottedVersionVectorSet<String> a : sim.replicas) {
             assertThat(a.sync(a)).isEqualTo(a);
             for (DottedVersionVectorSet<String> b : sim.replicas) {
@@ -31,8 +30,12 @@ class DottedVersionVectorSetPropertyTest {
         }
     }
 
-    @Property
-    void syncIsCommutative(@ForAll("histories") ReplicaSimulation sim) {
+    @Test
+    void syncIsCommutative() {
+        qt().forAll(histories()).checkAssert(DottedVersionVectorSetPropertyTest::assertSyncIsCommutative);
+    }
+
+    private static void assertSyncIsCommutative(ReplicaSimulation sim) {
         for (DottedVersionVectorSet<String> a : sim.replicas) {
             for (DottedVersionVectorSet<String> b : sim.replicas) {
                 assertThat(a.sync(b)).isEqualTo(b.sync(a));
@@ -40,8 +43,12 @@ class DottedVersionVectorSetPropertyTest {
         }
     }
 
-    @Property
-    void syncIsAssociative(@ForAll("histories") ReplicaSimulation sim) {
+    @Test
+    void syncIsAssociative() {
+        qt().forAll(histories()).checkAssert(DottedVersionVectorSetPropertyTest::assertSyncIsAssociative);
+    }
+
+    private static void assertSyncIsAssociative(ReplicaSimulation sim) {
         for (DottedVersionVectorSet<String> a : sim.replicas) {
             for (DottedVersionVectorSet<String> b : sim.replicas) {
                 for (DottedVersionVectorSet<String> c : sim.replicas) {
@@ -51,9 +58,14 @@ class DottedVersionVectorSetPropertyTest {
         }
     }
 
-    @Property
-    void shuffledAndDuplicatedDeliveriesConvergeToTheSameSet(@ForAll("histories") ReplicaSimulation sim,
-            @ForAll Random random) {
+    @Test
+    void shuffledAndDuplicatedDeliveriesConvergeToTheSameSet() {
+        qt().forAll(histories(), longs().all())
+                .checkAssert(DottedVersionVectorSetPropertyTest::assertDeliveriesInAnyOrderConverge);
+    }
+
+    private static void assertDeliveriesInAnyOrderConverge(ReplicaSimulation sim, long deliverySeed) {
+        Random random = new Random(deliverySeed);
         List<DottedVersionVectorSet<String>> deliveries = new ArrayList<>(sim.replicas);
         deliveries.addAll(sim.replicas.subList(0, random.nextInt(sim.replicas.size() + 1)));
         Collections.shuffle(deliveries, random);
@@ -72,8 +84,12 @@ class DottedVersionVectorSetPropertyTest {
      * same context through the same replica, and whatever the order of pushes. Nothing read is resurrected; nothing
      * unread is lost.
      */
-    @Property
-    void onceAllCopiesMeetExactlyTheUnreadWritesRemain(@ForAll("histories") ReplicaSimulation sim) {
+    @Test
+    void onceAllCopiesMeetExactlyTheUnreadWritesRemain() {
+        qt().forAll(histories()).checkAssert(DottedVersionVectorSetPropertyTest::assertExactlyTheUnreadWritesRemain);
+    }
+
+    private static void assertExactlyTheUnreadWritesRemain(ReplicaSimulation sim) {
         Set<Dot> unread = new TreeSet<>();
         for (ReplicaSimulation.WriteEvent write : sim.writes) {
             if (sim.writes.stream().noneMatch(other -> other.context().covers(write.dot()))) {
@@ -84,8 +100,12 @@ class DottedVersionVectorSetPropertyTest {
         assertThat(sim.allMerged().siblings()).extracting(Sibling::dot).containsExactlyElementsOf(unread);
     }
 
-    @Property
-    void everyReplicaKeepsItsSiblingsCoveredByItsHistory(@ForAll("histories") ReplicaSimulation sim) {
+    @Test
+    void everyReplicaKeepsItsSiblingsCoveredByItsHistory() {
+        qt().forAll(histories()).checkAssert(DottedVersionVectorSetPropertyTest::assertSiblingsAreCoveredByHistory);
+    }
+
+    private static void assertSiblingsAreCoveredByHistory(ReplicaSimulation sim) {
         for (DottedVersionVectorSet<String> replica : sim.replicas) {
             assertThat(DottedVersionVectorSet.restore(replica.history(), replica.siblings())).isEqualTo(replica);
         }

@@ -6,10 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
 /**
  * Replays a random history against a few replicas of one key: clients read a context from some replica and later
@@ -84,18 +80,6 @@ final class ReplicaSimulation {
             merged = merged.sync(replica);
         }
         return merged;
-    }
-
-    static Arbitrary<ReplicaSimulation> histories() {
-        Arbitrary<Integer> replica = Arbitraries.integers().between(0, REPLICAS - 1);
-        Arbitrary<Integer> client = Arbitraries.integers().between(0, CLIENTS - 1);
-        Arbitrary<Step> read = Combinators.combine(client, replica).as(Read::new);
-        Arbitrary<Step> write = Combinators.combine(client, replica, Arbitraries.of(false, false, false, true))
-                .as(Write::new);
-        Arbitrary<Step> push = Combinators.combine(replica, replica).as(Push::new);
-        return Arbitraries.frequencyOf(Tuple.of(3, read), Tuple.of(3, write), Tuple.of(2, push))
-                .list().ofMaxSize(30)
-                .map(ReplicaSimulation::run);
     }
 
     @Override

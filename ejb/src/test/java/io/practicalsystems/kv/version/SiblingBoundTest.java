@@ -2,17 +2,14 @@ package io.practicalsystems.kv.version;
 
 import io.practicalsystems.kv.ring.NodeId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
+import io.practicalsystems.testsupport.Gens;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /** Read-modify-write keeps siblings bounded by the number of clients writing concurrently, not by history length. */
@@ -45,9 +42,14 @@ class SiblingBoundTest {
      * {@code k} clients, each alternating read then write against one replica, in a random interleaving: a client's
      * write covers its own previous write (it read after making it), so at most one sibling per client remains.
      */
-    @Property
-    void kConcurrentReadModifyWriteClientsLeaveAtMostKSiblings(@ForAll @IntRange(min = 1, max = 5) int k,
-            @ForAll("turns") List<Integer> turns) {
+    @Test
+    void kConcurrentReadModifyWriteClientsLeaveAtMostKSiblings() {
+        qt().forAll(integers().between(1, 5), Gens.listsOf(integers().between(0, 1_000), 0, 200))
+                .checkAssert(SiblingBoundTest::assertAtMostKSiblings);
+    }
+
+    /** {@code turns}: whose turn it is, modulo {@code k}. */
+    private static void assertAtMostKSiblings(int k, List<Integer> turns) {
         DottedVersionVectorSet<String> set = DottedVersionVectorSet.empty();
         Map<Integer, CausalContext> pendingReads = new HashMap<>();
         int step = 0;
@@ -63,10 +65,5 @@ class SiblingBoundTest {
             assertThat(set.siblings().size()).isLessThanOrEqualTo(k);
             step++;
         }
-    }
-
-    @Provide
-    Arbitrary<List<Integer>> turns() {
-        return Arbitraries.integers().between(0, 1_000).list().ofMaxSize(200);
     }
 }
