@@ -1,0 +1,2 @@
+/** JMH benchmarks of the ID generator. */
+package io.practicalsystems.idgen.bench;
