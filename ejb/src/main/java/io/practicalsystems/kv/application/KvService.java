@@ -6,15 +6,20 @@ import io.practicalsystems.kv.membership.GossipMembership;
 import io.practicalsystems.kv.membership.Gossiper;
 import io.practicalsystems.kv.membership.MembershipView;
 import io.practicalsystems.kv.membership.StaticMembership;
+import io.practicalsystems.kv.coordinator.RequestOverrides;
+import io.practicalsystems.kv.node.ClientReadResult;
+import io.practicalsystems.kv.node.ClientWriteResult;
 import io.practicalsystems.kv.node.ExecutorScheduler;
 import io.practicalsystems.kv.node.KvNode;
 import io.practicalsystems.kv.node.KvNodeConfig;
 import io.practicalsystems.kv.node.NodeStatus;
 import io.practicalsystems.kv.ring.HashRing;
 import io.practicalsystems.kv.ring.NodeId;
+import io.practicalsystems.kv.storage.Blob;
 import io.practicalsystems.kv.storage.MvStoreReplicaStore;
 import io.practicalsystems.kv.storage.ObjectLimits;
 import io.practicalsystems.kv.storage.RecoveringReplicaStore;
+import io.practicalsystems.kv.version.CausalContext;
 import io.practicalsystems.kv.version.ContextTokens;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -36,7 +41,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -237,6 +245,59 @@ public class KvService {
 
     public NodeStatus status() {
         return node().status();
+    }
+
+    // ---- what the REST layer asks: one container call per question ------------------------------------------
+
+    /** N: the most replicas a request's R or W may name. */
+    public int replicas() {
+        return node().config().quorum().n();
+    }
+
+    /** {@link KvNode#get}, or {@link KvUnavailableException} while the node is not running. */
+    public CompletableFuture<ClientReadResult> get(String key, RequestOverrides overrides) {
+        return node().get(key, overrides);
+    }
+
+    /** {@link KvNode#put}; fails with {@code ObjectLimitExceededException} if the key would hold too much. */
+    public CompletableFuture<ClientWriteResult> put(String key, CausalContext context, Blob value,
+            RequestOverrides overrides) {
+        return node().put(key, context, value, overrides);
+    }
+
+    /** {@link KvNode#delete}. */
+    public CompletableFuture<ClientWriteResult> delete(String key, CausalContext context,
+            RequestOverrides overrides) {
+        return node().delete(key, context, overrides);
+    }
+
+    /** Ready while the node runs with an open store and its ring has N nodes (a disabled store is "up"). */
+    public KvReadiness readiness() {
+        if (!settings.enabled()) {
+            return new KvReadiness(true, "disabled", -1);
+        }
+        if (!isReady()) {
+            return new KvReadiness(false, unavailableReason(), -1);
+        }
+        int ringNodes = status().ringNodes();
+        int n = replicas();
+        return ringNodes >= n ? new KvReadiness(true, "running", ringNodes)
+                : new KvReadiness(false, "waiting for the ring: " + ringNodes + " of " + n + " nodes known (N=" + n
+                        + ")", ringNodes);
+    }
+
+    /** This node's view of the cluster: gossip's members when clustered, else itself owning the whole ring. */
+    public KvClusterView clusterView() {
+        NodeStatus status = status();
+        List<ClusterSnapshot.Member> members = membershipSnapshot().map(ClusterSnapshot::members)
+                .orElseGet(() -> List.of(new ClusterSnapshot.Member(status.node().value(), settings.address(),
+                        "NORMAL", "ALIVE", 0, 0, 0, settings.vnodes(), 1.0)));
+        Map<String, Integer> hints = new TreeMap<>();
+        status.hintsByTarget().forEach((node, n) -> hints.put(node.value(), n));
+        Map<String, Long> dropped = new TreeMap<>();
+        status.hintsDropped().forEach((node, n) -> dropped.put(node.value(), n));
+        return new KvClusterView(status.node().value(), status.quorum(), status.mode(), status.ringNodes(), members,
+                status.keyCount(), hints, dropped, status.pendingRangeMoves(), status.counters());
     }
 
     /**

@@ -1,8 +1,7 @@
 package io.practicalsystems.kv.rest;
 
+import io.practicalsystems.kv.application.KvClusterView;
 import io.practicalsystems.kv.application.KvService;
-import io.practicalsystems.kv.membership.ClusterSnapshot;
-import io.practicalsystems.kv.node.NodeStatus;
 import io.practicalsystems.platform.rest.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -14,9 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,30 +29,12 @@ public class KvClusterResource {
     @EJB
     KvService kv;
 
-    /**
-     * @param members       every member this node knows: state (NORMAL/LEAVING/LEFT), reachability
-     *                      (ALIVE/SUSPECT/DEAD), phi, ring ownership
-     * @param hintsByTarget hints this node holds for down nodes
-     */
-    public record ClusterView(String self, String quorum, String mode, int ringNodes,
-                              List<ClusterSnapshot.Member> members, long keyCount, Map<String, Integer> hintsByTarget,
-                              Map<String, Long> hintsDropped, int pendingRangeMoves, Map<String, Long> counters) {
-    }
-
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Members, their state (alive/suspect/dead), ring ownership and hint queues, as this node sees them")
-    public ClusterView cluster() {
-        NodeStatus status = kv.status();
-        List<ClusterSnapshot.Member> members = kv.membershipSnapshot().map(ClusterSnapshot::members)
-                .orElseGet(() -> List.of(new ClusterSnapshot.Member(status.node().value(), kv.settings().address(),
-                        "NORMAL", "ALIVE", 0, 0, 0, kv.settings().vnodes(), 1.0)));
-        Map<String, Integer> hints = new TreeMap<>();
-        status.hintsByTarget().forEach((node, n) -> hints.put(node.value(), n));
-        Map<String, Long> dropped = new TreeMap<>();
-        status.hintsDropped().forEach((node, n) -> dropped.put(node.value(), n));
-        return new ClusterView(status.node().value(), status.quorum(), status.mode(), status.ringNodes(), members,
-                status.keyCount(), hints, dropped, status.pendingRangeMoves(), status.counters());
+    @Operation(summary = "Members, their state (alive/suspect/dead), ring ownership and hint queues, as this node "
+            + "sees them")
+    public KvClusterView cluster() {
+        return kv.clusterView();
     }
 
     @POST

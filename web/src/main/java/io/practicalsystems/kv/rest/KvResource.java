@@ -63,7 +63,7 @@ public class KvResource {
         checkKey(key);
         RequestOverrides overrides = new RequestOverrides(quorumParam("r", r), OptionalInt.empty());
         ContextTokens tokens = kv.contextTokens();
-        return kv.node().get(key, overrides).handle((result, failure) -> failure != null ? KvProblems.of(failure)
+        return kv.get(key, overrides).handle((result, failure) -> failure != null ? KvProblems.of(failure)
                 : read(key, result, tokens));
     }
 
@@ -83,7 +83,7 @@ public class KvResource {
         }
         RequestOverrides overrides = new RequestOverrides(OptionalInt.empty(), quorumParam("w", w));
         ContextTokens tokens = kv.contextTokens();
-        return kv.node().put(key, context(tokens, key, context), Blob.of(value), overrides)
+        return kv.put(key, context(tokens, key, context), Blob.of(value), overrides)
                 .handle((result, failure) -> failure != null ? KvProblems.of(failure) : written(key, result, tokens));
     }
 
@@ -96,7 +96,7 @@ public class KvResource {
         checkKey(key);
         RequestOverrides overrides = new RequestOverrides(OptionalInt.empty(), quorumParam("w", w));
         ContextTokens tokens = kv.contextTokens();
-        return kv.node().delete(key, context(tokens, key, context), overrides)
+        return kv.delete(key, context(tokens, key, context), overrides)
                 .handle((result, failure) -> failure != null ? KvProblems.of(failure) : written(key, result, tokens));
     }
 
@@ -140,7 +140,7 @@ public class KvResource {
         if (value == null || value.isBlank()) {
             return OptionalInt.empty();
         }
-        int n = kv.node().config().quorum().n();
+        int n = kv.replicas();
         try {
             int parsed = Integer.parseInt(value.trim());
             if (parsed >= 1 && parsed <= n) {
