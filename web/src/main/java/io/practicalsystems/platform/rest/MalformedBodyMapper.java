@@ -11,6 +11,7 @@ public class MalformedBodyMapper implements ExceptionMapper<JsonbException> {
 
     @Override
     public Response toResponse(JsonbException exception) {
-        return Problems.badRequest("body", "the request body is not valid JSON for this endpoint");
+        return StrictUtf8JsonBodies.invalidUtf8(exception).orElseGet(() -> Problems.badRequest("body",
+                "the request body is not valid JSON for this endpoint"));
     }
 }

@@ -11,6 +11,7 @@ public class ProcessingExceptionMapper implements ExceptionMapper<ProcessingExce
 
     @Override
     public Response toResponse(ProcessingException exception) {
-        return Problems.badRequest("body", "the request body could not be read: malformed or of the wrong type");
+        return StrictUtf8JsonBodies.invalidUtf8(exception).orElseGet(() -> Problems.badRequest("body",
+                "the request body could not be read: malformed or of the wrong type"));
     }
 }
