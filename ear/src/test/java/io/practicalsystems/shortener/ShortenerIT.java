@@ -128,6 +128,21 @@ class ShortenerIT {
         assertThat(Links.follow(server, code, null).header("Location")).hasValue("https://utf8.example/before");
     }
 
+    /** The server runs on this machine: each of its non-loopback interface addresses is the server itself. */
+    @Test
+    void aLinkToOneOfTheServersOwnInterfaceAddressesIsRefused() throws Exception {
+        java.util.List<String> own = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
+                .stream().flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress())
+                .map(java.net.InetAddress::getHostAddress).toList();
+        org.junit.jupiter.api.Assumptions.assumeFalse(own.isEmpty(), "this machine has no non-loopback IPv4 address");
+        for (String address : own) {
+            Http.Response response = Links.create(server, key, Json.createObjectBuilder()
+                    .add("url", "http://" + address + ":" + server.httpPort() + "/x"));
+            assertProblem(response, 400, "url", "this shortener itself");
+        }
+    }
+
     @Test
     void aSpoofedHostHeaderNeverAppearsInTheShortUrl() throws Exception {
         String body = "{\"url\":\"https://host-header.example/\"}";
