@@ -1,5 +1,7 @@
 package io.practicalsystems.kv;
 
+import io.practicalsystems.kv.peer.PeerKey;
+import io.practicalsystems.kv.peer.RequestSignature;
 import io.practicalsystems.kv.storage.Blob;
 import io.practicalsystems.kv.storage.SiblingSetCodec;
 import io.practicalsystems.kv.version.DottedVersionVectorSet;
@@ -66,26 +68,37 @@ final class Kv {
         return Http.getJson(server.baseUrl() + "/api/kv-cluster");
     }
 
-    /** The stored copy of {@code key} on {@code server} (codec bytes), empty if it has none; read-only. */
-    static Optional<byte[]> replica(LibertyServer server, String secret, String key) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/kv-internal/replica?key="
-                        + URLEncoder.encode(key, StandardCharsets.UTF_8)))
-                .timeout(Duration.ofSeconds(10)).header("X-KV-Cluster-Secret", secret).GET().build();
+    /** A node-to-node call signed with {@code secret} as node "it-peer" would sign it, made now. */
+    static HttpResponse<byte[]> signedGet(LibertyServer server, String secret, String target) {
+        return signedGet(server, secret, target, System.currentTimeMillis());
+    }
+
+    static HttpResponse<byte[]> signedGet(LibertyServer server, String secret, String target, long time) {
+        PeerKey key = PeerKey.of(Optional.of(secret)).orElseThrow();
+        RequestSignature signature = RequestSignature.sign(key, "GET", target, time, "it-peer", new byte[0]);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + target))
+                .timeout(Duration.ofSeconds(10)).header(RequestSignature.HEADER, signature.header()).GET().build();
         try {
-            HttpResponse<byte[]> response = RAW.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() == 204) {
-                return Optional.empty();
-            }
-            if (response.statusCode() != 200) {
-                throw new AssertionError("replica read answered " + response.statusCode());
-            }
-            return Optional.of(response.body());
+            return RAW.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The stored copy of {@code key} on {@code server} (codec bytes), empty if it has none; read-only. */
+    static Optional<byte[]> replica(LibertyServer server, String secret, String key) {
+        HttpResponse<byte[]> response = signedGet(server, secret, "/api/kv-internal/replica?key="
+                + URLEncoder.encode(key, StandardCharsets.UTF_8));
+        if (response.statusCode() == 204) {
+            return Optional.empty();
+        }
+        if (response.statusCode() != 200) {
+            throw new AssertionError("replica read answered " + response.statusCode());
+        }
+        return Optional.of(response.body());
     }
 
     /**

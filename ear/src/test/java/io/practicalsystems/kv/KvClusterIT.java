@@ -2,7 +2,7 @@ package io.practicalsystems.kv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.practicalsystems.kv.application.PeerFrames;
+import io.practicalsystems.kv.peer.PeerFrames;
 import io.practicalsystems.kv.storage.Blob;
 import io.practicalsystems.kv.storage.SiblingSetCodec;
 import io.practicalsystems.platform.testkit.Await;
@@ -234,7 +234,7 @@ class KvClusterIT {
 
     @Test
     @Order(7)
-    void thePeerLinkAnswersOnlyNodesThatKnowTheClusterSecret() throws Exception {
+    void thePeerLinkAnswersOnlyNodesThatKnowTheClusterSecretWhichNeverTravels() throws Exception {
         String key = "peer-" + UUID.randomUUID();
         assertThat(Kv.put(cluster.get(0), key, "value", null, "?w=3").status()).isEqualTo(200);
 
@@ -253,5 +253,8 @@ class KvClusterIT {
         PeerSocket.Outcome stranger = PeerSocket.ask(cluster.get(1), "not-the-secret", PeerFrames.get(43, key));
         assertThat(stranger.closeCode()).as("closed as a policy violation").isEqualTo(1008);
         assertThat(stranger.answer()).isNull();
+
+        assertThat(cluster.anyLinkCarriedTheSecret())
+                .as("the secret crossed a node-to-node link (WebSocket or HTTP) during this class's tests").isFalse();
     }
 }

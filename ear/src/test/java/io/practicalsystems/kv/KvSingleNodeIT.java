@@ -2,7 +2,7 @@ package io.practicalsystems.kv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.practicalsystems.kv.application.PeerFrames;
+import io.practicalsystems.kv.peer.PeerFrames;
 import io.practicalsystems.kv.ring.NodeId;
 import io.practicalsystems.kv.version.CausalContext;
 import io.practicalsystems.kv.version.VersionVector;
@@ -205,9 +205,7 @@ class KvSingleNodeIT {
 
     @Test
     void nodeToNodeEndpointsRefuseEveryoneWithoutAClusterSecret() {
-        Http.Response refused = Http.send("GET", server.baseUrl() + "/api/kv-internal/replica?key=a", null, null,
-                "X-KV-Cluster-Secret", "guess");
-        assertThat(refused.status()).isEqualTo(403);
+        assertThat(Kv.signedGet(server, "guess", "/api/kv-internal/replica?key=a").statusCode()).isEqualTo(403);
     }
 
     @Test

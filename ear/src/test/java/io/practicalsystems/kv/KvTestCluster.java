@@ -31,6 +31,7 @@ final class KvTestCluster implements AutoCloseable {
             for (int j = 0; j < size; j++) {
                 if (i != j) {
                     TcpProxy proxy = new TcpProxy("127.0.0.1", ports[j]);
+                    proxy.watchFor(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
                     proxies.put(i + ">" + j, proxy);
                     routes.add(address(ports[j]) + "=" + address(proxy.port()));
                 }
@@ -108,6 +109,11 @@ final class KvTestCluster implements AutoCloseable {
                 proxy.cut();
             }
         });
+    }
+
+    /** Whether the cluster secret itself ever crossed a link between two nodes (it must not: they send proofs). */
+    boolean anyLinkCarriedTheSecret() {
+        return proxies.values().stream().anyMatch(TcpProxy::carried);
     }
 
     void heal() {

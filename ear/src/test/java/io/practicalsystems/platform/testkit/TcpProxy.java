@@ -22,6 +22,8 @@ public final class TcpProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
+    private volatile byte[] watched = new byte[0];
+    private volatile boolean carriedWatched;
 
     public TcpProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
@@ -49,6 +51,16 @@ public final class TcpProxy implements AutoCloseable {
 
     public void restore() {
         cut = false;
+    }
+
+    /** From now on, notes whether {@code bytes} ever pass through, in either direction ({@link #carried()}). */
+    public void watchFor(byte[] bytes) {
+        watched = bytes.clone();
+    }
+
+    /** Whether the bytes given to {@link #watchFor} passed through since. */
+    public boolean carried() {
+        return carriedWatched;
     }
 
     @Override
@@ -80,11 +92,13 @@ public final class TcpProxy implements AutoCloseable {
     private void pump(Socket from, Socket to) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[16 * 1024];
+            byte[] tail = new byte[0]; // the end of the last read: watched bytes may span two reads
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
                     out.write(buffer, 0, n);
                     out.flush();
+                    tail = watch(tail, buffer, n);
                 }
             } catch (IOException e) {
                 // connection closed on either side
@@ -97,6 +111,24 @@ public final class TcpProxy implements AutoCloseable {
         }, "tcp-proxy-pump");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private byte[] watch(byte[] tail, byte[] buffer, int n) {
+        byte[] needle = watched;
+        if (needle.length == 0) {
+            return tail;
+        }
+        byte[] seen = new byte[tail.length + n];
+        System.arraycopy(tail, 0, seen, 0, tail.length);
+        System.arraycopy(buffer, 0, seen, tail.length, n);
+        for (int i = 0; i + needle.length <= seen.length; i++) {
+            if (java.util.Arrays.equals(seen, i, i + needle.length, needle, 0, needle.length)) {
+                carriedWatched = true;
+                break;
+            }
+        }
+        int keep = Math.min(needle.length - 1, seen.length);
+        return java.util.Arrays.copyOfRange(seen, seen.length - keep, seen.length);
     }
 
     private static void closeQuietly(java.io.Closeable closeable) {

@@ -13,6 +13,10 @@ import io.practicalsystems.kv.node.ExecutorScheduler;
 import io.practicalsystems.kv.node.KvNode;
 import io.practicalsystems.kv.node.KvNodeConfig;
 import io.practicalsystems.kv.node.NodeStatus;
+import io.practicalsystems.kv.peer.PeerKey;
+import io.practicalsystems.kv.peer.client.HttpNodeTransport;
+import io.practicalsystems.kv.peer.client.WebSocketNodeTransport;
+import io.practicalsystems.kv.peer.server.PeerServer;
 import io.practicalsystems.kv.ring.HashRing;
 import io.practicalsystems.kv.ring.NodeId;
 import io.practicalsystems.kv.storage.Blob;
@@ -85,6 +89,8 @@ public class KvService {
     private ScheduledFuture<?> gossipRounds;
     private HttpClient http;
     private WebSocketNodeTransport peerLinks;
+    private ScheduledFuture<?> keepAlives;
+    private volatile PeerServer peers;
     private Jsonb jsonb;
     private volatile ExecutorService requestPath;
 
@@ -113,14 +119,20 @@ public class KvService {
             http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(settings.requestTimeout()).build();
             MembershipView membership = membership(self);
-            HttpNodeTransport transport = new HttpNodeTransport(http, jsonb, this::addressOf,
-                    settings.clusterSecret().orElse(""), settings.requestTimeout(), settings.routes());
+            Optional<PeerKey> key = PeerKey.of(settings.clusterSecret());
+            ExecutorScheduler scheduler = new ExecutorScheduler(executor, Clock.systemUTC());
+            peers = new PeerServer(self, key, settings.peerLinks(), this::node, this::gossip, jsonb, scheduler,
+                    task -> executor().execute(task), new SecureRandom());
+            HttpNodeTransport transport = new HttpNodeTransport(http, jsonb, this::addressOf, self, key,
+                    Clock.systemUTC(), settings.requestTimeout(), settings.routes());
             if (settings.peerWebSocket()) {
-                peerLinks = new WebSocketNodeTransport(transport, http, jsonb, this::addressOf,
-                        settings.clusterSecret().orElse(""), settings.requestTimeout(), settings.routes(), requestPath);
+                peerLinks = new WebSocketNodeTransport(transport, http, jsonb, this::addressOf, self, key,
+                        settings.requestTimeout(), settings.routes(), requestPath);
+                long every = Math.max(1, settings.peerLinks().idleTimeout().toMillis() / 4);
+                keepAlives = executor.scheduleWithFixedDelay(peerLinks::keepAlive, every, every,
+                        TimeUnit.MILLISECONDS);
             }
-            node = new KvNode(self, store, membership, peerLinks != null ? peerLinks : transport,
-                    new ExecutorScheduler(executor, Clock.systemUTC()), config);
+            node = new KvNode(self, store, membership, peerLinks != null ? peerLinks : transport, scheduler, config);
             node.start();
             storeReopening = executor.scheduleWithFixedDelay(this::reopenFailedStore, STORE_REOPEN_DELAY_MS,
                     STORE_REOPEN_DELAY_MS, TimeUnit.MILLISECONDS);
@@ -175,6 +187,9 @@ public class KvService {
         }
         if (storeReopening != null) {
             storeReopening.cancel(false);
+        }
+        if (keepAlives != null) {
+            keepAlives.cancel(false);
         }
         if (node != null) {
             node.stop();
@@ -320,23 +335,17 @@ public class KvService {
         }
     }
 
-    /**
-     * Answers a peer's request ({@link PeerFrames}) from the WebSocket link; never throws — a malformed or failing
-     * request gets a {@code failed} answer naming the problem.
-     */
-    public java.util.concurrent.CompletableFuture<java.nio.ByteBuffer> answerPeer(java.nio.ByteBuffer request) {
-        return PeerRequests.answer(this::node, jsonb, request);
+    /** Where node-to-node calls are authenticated and answered, for both transports. */
+    public PeerServer peers() {
+        PeerServer current = peers;
+        if (current == null) {
+            throw new KvUnavailableException(unavailableReason);
+        }
+        return current;
     }
 
-    /** Whether {@code given} is this cluster's secret (never, on a node without one). */
-    public boolean isClusterSecret(String given) {
-        return settings.clusterSecret().filter(secret -> given != null && java.security.MessageDigest.isEqual(
-                secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                given.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isPresent();
-    }
-
-    /** Where the WebSocket endpoint runs peer requests (off the socket's read thread). */
-    public java.util.concurrent.Executor executor() {
+    /** Where peer links' requests run (off the socket's read thread). */
+    private java.util.concurrent.Executor executor() {
         ExecutorService pool = requestPath; // the managed executor only while starting, unavailable or stopping
         return pool != null && !pool.isShutdown() ? pool : executor;
     }
@@ -345,8 +354,7 @@ public class KvService {
         return jsonb;
     }
 
-    /** Gossip handler for the internal endpoint. */
-    public Optional<GossipMembership> gossip() {
+    private Optional<GossipMembership> gossip() {
         return Optional.ofNullable(gossip);
     }
 }

@@ -2,6 +2,7 @@ package io.practicalsystems.kv.application;
 
 import io.practicalsystems.kv.coordinator.QuorumConfig;
 import io.practicalsystems.kv.coordinator.QuorumMode;
+import io.practicalsystems.kv.peer.server.PeerLinkSettings;
 import io.practicalsystems.kv.ring.NodeId;
 import io.practicalsystems.kv.storage.ObjectLimits;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -103,6 +104,21 @@ public class KvSettings {
     @Inject
     @ConfigProperty(name = "ps.kv.peer-transport", defaultValue = "websocket")
     String peerTransport;
+
+    /** A peer link must complete its handshake within this, or is closed (1008). */
+    @Inject
+    @ConfigProperty(name = "ps.kv.peer.auth-timeout.ms", defaultValue = "3000")
+    long peerAuthTimeoutMillis;
+
+    /** An authenticated peer link silent this long is closed; callers ping it at a quarter of this. */
+    @Inject
+    @ConfigProperty(name = "ps.kv.peer.idle-timeout.ms", defaultValue = "60000")
+    long peerIdleTimeoutMillis;
+
+    /** How far an HTTP node-to-node call's signed time may be from this node's clock. */
+    @Inject
+    @ConfigProperty(name = "ps.kv.peer.max-clock-skew.ms", defaultValue = "30000")
+    long peerMaxClockSkewMillis;
 
     @Inject
     @ConfigProperty(name = "ps.kv.request-timeout.ms", defaultValue = "1000")
@@ -212,6 +228,12 @@ public class KvSettings {
 
     public Optional<String> clusterSecret() {
         return clusterSecret.map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    /** The peer links' limits; an authenticated peer's frames and bodies up to 64 MiB (a key's whole copy). */
+    public PeerLinkSettings peerLinks() {
+        return new PeerLinkSettings(Duration.ofMillis(peerAuthTimeoutMillis), Duration.ofMillis(peerIdleTimeoutMillis),
+                Duration.ofMillis(peerMaxClockSkewMillis), 64 * 1024 * 1024);
     }
 
     public Duration requestTimeout() {

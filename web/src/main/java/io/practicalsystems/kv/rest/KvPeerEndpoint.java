@@ -1,29 +1,34 @@
 package io.practicalsystems.kv.rest;
 
 import io.practicalsystems.kv.application.KvService;
-import io.practicalsystems.kv.application.PeerFrames;
-import io.practicalsystems.kv.application.WebSocketNodeTransport;
+import io.practicalsystems.kv.application.KvUnavailableException;
+import io.practicalsystems.kv.peer.client.WebSocketNodeTransport;
+import io.practicalsystems.kv.peer.server.PeerLinkSession;
 import jakarta.ejb.EJB;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
+import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Optional;
+import java.time.Duration;
 import java.util.logging.Logger;
 
 /**
- * The callee's end of a WebSocket peer link ({@link WebSocketNodeTransport}): the first message must be the cluster
- * secret, else the link is closed with 1008 (policy violation); every later message is a replica request, run on the
- * KV executor so slow store writes do not hold up the socket, and answered on the same socket.
+ * The callee's end of a WebSocket peer link ({@link WebSocketNodeTransport}): the socket for a
+ * {@link PeerLinkSession}, which authenticates the caller and answers its requests. An upgrade that carries an
+ * {@code Origin} header is refused (403) before any of that: peers are servers and send none, while a browser always
+ * does — so no web page can open a peer link, whatever it knows.
  */
-@ServerEndpoint(WebSocketNodeTransport.PATH)
+@ServerEndpoint(value = WebSocketNodeTransport.PATH, configurator = KvPeerEndpoint.NoBrowsers.class)
 public class KvPeerEndpoint {
 
     private static final Logger LOG = Logger.getLogger(KvPeerEndpoint.class.getName());
-    private static final String ADMITTED = "kv.peer.admitted";
+    private static final String LINK = "kv.peer.link";
+    /** The container's cap; {@link PeerLinkSession} lowers it until the peer is authenticated. */
     private static final long MAX_MESSAGE_BYTES = 64L * 1024 * 1024;
 
     @EJB
@@ -31,44 +36,65 @@ public class KvPeerEndpoint {
 
     @OnOpen
     public void open(Session session) {
-        session.setMaxIdleTimeout(0); // a link stays open between bursts; the caller drops it when a call times out
+        try {
+            session.getUserProperties().put(LINK, kv.peers().open(new Socket(session)));
+        } catch (KvUnavailableException e) {
+            close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER.getCode(), "the key-value store is unavailable");
+        }
     }
 
     @OnMessage(maxMessageSize = MAX_MESSAGE_BYTES)
     public void message(ByteBuffer message, Session session) {
-        if (!Boolean.TRUE.equals(session.getUserProperties().get(ADMITTED))) {
-            admit(message, session);
-            return;
+        if (session.getUserProperties().get(LINK) instanceof PeerLinkSession link) {
+            link.message(message);
         }
-        // Copied: the container may reuse its buffer once this method returns.
-        ByteBuffer request = ByteBuffer.allocate(message.remaining()).put(message).flip();
-        kv.executor().execute(() -> kv.answerPeer(request).thenAccept(answer -> reply(session, answer)));
     }
 
-    private void admit(ByteBuffer message, Session session) {
-        Optional<String> secret = PeerFrames.helloSecret(message);
-        if (secret.isPresent() && kv.isClusterSecret(secret.get())) {
-            session.getUserProperties().put(ADMITTED, Boolean.TRUE);
-            return;
+    @OnClose
+    public void closed(Session session) {
+        if (session.getUserProperties().get(LINK) instanceof PeerLinkSession link) {
+            link.closed();
         }
-        close(session, "wrong or missing cluster secret");
     }
 
-    private static void reply(Session session, ByteBuffer answer) {
-        synchronized (session) { // one send at a time per socket
-            try {
-                session.getBasicRemote().sendBinary(answer);
-            } catch (IOException | IllegalStateException e) {
-                LOG.fine("peer link closed before an answer could be sent: " + e);
+    /** Refuses an upgrade with an {@code Origin} header: only browsers send one, and no browser is a peer. */
+    public static class NoBrowsers extends ServerEndpointConfig.Configurator {
+        @Override
+        public boolean checkOrigin(String origin) {
+            return origin == null || origin.isEmpty();
+        }
+    }
+
+    /** The container's session as a {@link PeerLinkSession.Connection}. */
+    private record Socket(Session session) implements PeerLinkSession.Connection {
+        @Override
+        public void send(ByteBuffer message) {
+            synchronized (session) { // one send at a time per socket
+                try {
+                    session.getBasicRemote().sendBinary(message);
+                } catch (IOException | IllegalStateException e) {
+                    LOG.fine("peer link closed before a message could be sent: " + e);
+                }
             }
         }
+
+        @Override
+        public void close(int code, String reason) {
+            KvPeerEndpoint.close(session, code, reason);
+        }
+
+        @Override
+        public void limit(int maxMessageBytes, Duration idleTimeout) {
+            session.setMaxBinaryMessageBufferSize(maxMessageBytes);
+            session.setMaxIdleTimeout(idleTimeout.toMillis());
+        }
     }
 
-    private static void close(Session session, String reason) {
+    private static void close(Session session, int code, String reason) {
         try {
-            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason));
-        } catch (IOException e) {
-            LOG.fine("closing a refused peer link: " + e);
+            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+        } catch (IOException | IllegalStateException e) {
+            LOG.fine("closing a peer link: " + e);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.practicalsystems.kv.rest;
 import io.practicalsystems.kv.application.KvUnavailableException;
 import io.practicalsystems.kv.coordinator.QuorumNotReachedException;
 import io.practicalsystems.kv.node.ForwardingFailedException;
+import io.practicalsystems.kv.peer.server.PeerRefusedException;
 import io.practicalsystems.kv.ring.NodeId;
 import io.practicalsystems.kv.storage.ObjectLimitExceededException;
 import io.practicalsystems.kv.storage.StoreFailedException;
@@ -80,6 +81,18 @@ public final class KvProblems {
     static Response unavailable(KvUnavailableException u) {
         return Problems.problem(503, "kv-unavailable", "Key-value store unavailable", u.getMessage(), Map.of())
                 .header("Retry-After", 5).build();
+    }
+
+    static Response refused(PeerRefusedException e) {
+        return Problems.of(e.status(), "kv-internal-refused", "Node-to-node call refused", e.getMessage());
+    }
+
+    @Provider
+    public static class PeerRefusedMapper implements ExceptionMapper<PeerRefusedException> {
+        @Override
+        public Response toResponse(PeerRefusedException e) {
+            return refused(e);
+        }
     }
 
     @Provider

@@ -1,4 +1,4 @@
-package io.practicalsystems.kv.application;
+package io.practicalsystems.kv.peer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,10 +70,28 @@ class PeerFramesTest {
     }
 
     @Test
-    void helloCarriesTheSecretAndNothingElseIsAHello() {
-        assertThat(PeerFrames.helloSecret(PeerFrames.hello("s3cret ü"))).contains("s3cret ü");
-        assertThat(PeerFrames.helloSecret(PeerFrames.get(1, "k"))).isEmpty();
-        assertThat(PeerFrames.helloSecret(ByteBuffer.allocate(0))).isEmpty();
+    void theHandshakeFramesRoundTripAndNothingElseIsOne() {
+        byte[] nonce = new byte[PeerKey.NONCE_BYTES];
+        Arrays.fill(nonce, (byte) 7);
+        byte[] proof = new byte[PeerKey.PROOF_BYTES];
+        Arrays.fill(proof, (byte) 9);
+
+        PeerFrames.Challenge challenge = PeerFrames.challenge(PeerFrames.challenge(nonce, "kv-2 ü"));
+        assertThat(challenge.nonce()).containsExactly(nonce);
+        assertThat(challenge.serverId()).isEqualTo("kv-2 ü");
+        PeerFrames.Hello hello = PeerFrames.hello(PeerFrames.hello(nonce, proof, "kv-1"));
+        assertThat(hello.nonce()).containsExactly(nonce);
+        assertThat(hello.proof()).containsExactly(proof);
+        assertThat(hello.clientId()).isEqualTo("kv-1");
+        assertThat(PeerFrames.welcome(PeerFrames.welcome(proof))).containsExactly(proof);
+
+        assertThatThrownBy(() -> PeerFrames.hello(PeerFrames.get(1, "k"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PeerFrames.hello(ByteBuffer.allocate(0)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PeerFrames.hello(ByteBuffer.wrap(new byte[] {PeerFrames.HELLO, 1, 2})))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("truncated");
+        assertThatThrownBy(() -> PeerFrames.welcome(ByteBuffer.wrap(Arrays.copyOf(
+                new byte[] {PeerFrames.WELCOME}, 40)))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.practicalsystems.kv.application;
+package io.practicalsystems.kv.peer;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -11,7 +11,9 @@ import java.util.Optional;
  * HTTP request parsing and routing on every call.
  *
  * <pre>
- * hello    : 0x01 | secret (UTF-8, rest of the message)          first message on every link
+ * challenge: 0x11 | nonce (32) | server id (UTF-8, rest)         the server's first message on every link
+ * hello    : 0x01 | nonce (32) | proof (32) | client id (rest)   the client's answer: {@link PeerKey#clientProof}
+ * welcome  : 0x12 | proof (32)                                   the server's: {@link PeerKey#serverProof}
  * put      : 0x02 | id (8) | key (2 + n) | hintFor (2 + n, length 0xFFFF = none) | copy (rest)
  * get      : 0x03 | id (8) | key (2 + n)
  * forward  : 0x04 | id (8) | write (JSON, rest)                   a client write for the peer to coordinate
@@ -21,12 +23,15 @@ import java.util.Optional;
  * written  : 0x84 | id (8) | result (JSON, rest)                  a forwarded write reached its quorum
  * noQuorum : 0x85 | id (8) | failure (JSON, rest)                 a forwarded write did not
  * </pre>
- * Each request carries an id the answer repeats, so many calls share one link and may be answered out of order.
+ * No request is sent before the welcome, and none is answered before the hello checked out; the secret itself
+ * never travels. Each request carries an id the answer repeats, so many calls share one link and may be answered out of order.
  * Decoding anything malformed throws {@link IllegalArgumentException}.
  */
 public final class PeerFrames {
 
     public static final byte HELLO = 0x01;
+    public static final byte CHALLENGE = 0x11;
+    public static final byte WELCOME = 0x12;
     public static final byte PUT = 0x02;
     public static final byte GET = 0x03;
     public static final byte FORWARD = 0x04;
@@ -54,18 +59,48 @@ public final class PeerFrames {
     public record Answer(byte kind, long id, byte[] body) {
     }
 
-    public static ByteBuffer hello(String secret) {
-        byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
-        return ByteBuffer.allocate(1 + bytes.length).put(HELLO).put(bytes).flip();
+    /** The server's challenge: a fresh nonce and who the server is. */
+    public record Challenge(byte[] nonce, String serverId) {
     }
 
-    /** The secret of a hello message, or empty if the message is not a hello. */
-    public static Optional<String> helloSecret(ByteBuffer message) {
-        ByteBuffer in = message.duplicate();
-        if (!in.hasRemaining() || in.get() != HELLO) {
-            return Optional.empty();
-        }
-        return Optional.of(StandardCharsets.UTF_8.decode(in).toString());
+    /** The client's answer to a challenge. */
+    public record Hello(byte[] nonce, byte[] proof, String clientId) {
+    }
+
+    public static ByteBuffer challenge(byte[] nonce, String serverId) {
+        byte[] id = text(serverId);
+        return ByteBuffer.allocate(1 + nonce.length + id.length).put(CHALLENGE).put(nonce).put(id).flip();
+    }
+
+    public static Challenge challenge(ByteBuffer message) {
+        ByteBuffer in = expectKind(message, CHALLENGE, "challenge");
+        byte[] nonce = bytes(in, PeerKey.NONCE_BYTES, "challenge");
+        return new Challenge(nonce, string(in, in.remaining()));
+    }
+
+    public static ByteBuffer hello(byte[] nonce, byte[] proof, String clientId) {
+        byte[] id = text(clientId);
+        return ByteBuffer.allocate(1 + nonce.length + proof.length + id.length).put(HELLO).put(nonce).put(proof)
+                .put(id).flip();
+    }
+
+    public static Hello hello(ByteBuffer message) {
+        ByteBuffer in = expectKind(message, HELLO, "hello");
+        byte[] nonce = bytes(in, PeerKey.NONCE_BYTES, "hello");
+        byte[] proof = bytes(in, PeerKey.PROOF_BYTES, "hello");
+        return new Hello(nonce, proof, string(in, in.remaining()));
+    }
+
+    public static ByteBuffer welcome(byte[] proof) {
+        return ByteBuffer.allocate(1 + proof.length).put(WELCOME).put(proof).flip();
+    }
+
+    /** The server's proof in a welcome. */
+    public static byte[] welcome(ByteBuffer message) {
+        ByteBuffer in = expectKind(message, WELCOME, "welcome");
+        byte[] proof = bytes(in, PeerKey.PROOF_BYTES, "welcome");
+        requireEnd(in, "welcome");
+        return proof;
     }
 
     public static ByteBuffer put(long id, String key, Optional<String> hintFor, byte[] copy) {
@@ -105,7 +140,7 @@ public final class PeerFrames {
             }
             String key = string(in, in.getShort() & 0xFFFF);
             if (kind == GET) {
-                requireEnd(in);
+                requireEnd(in, "get");
                 return new Request(kind, id, key, Optional.empty(), new byte[0]);
             }
             int hintLength = in.getShort() & 0xFFFF;
@@ -175,9 +210,26 @@ public final class PeerFrames {
         return bytes;
     }
 
-    private static void requireEnd(ByteBuffer in) {
+    private static void requireEnd(ByteBuffer in, String what) {
         if (in.hasRemaining()) {
-            throw new IllegalArgumentException(in.remaining() + " unexpected bytes after a get");
+            throw new IllegalArgumentException(in.remaining() + " unexpected bytes after a " + what);
         }
+    }
+
+    private static ByteBuffer expectKind(ByteBuffer message, byte kind, String what) {
+        ByteBuffer in = message.duplicate();
+        if (!in.hasRemaining() || in.get() != kind) {
+            throw new IllegalArgumentException("not a " + what);
+        }
+        return in;
+    }
+
+    private static byte[] bytes(ByteBuffer in, int length, String what) {
+        if (in.remaining() < length) {
+            throw new IllegalArgumentException("truncated " + what);
+        }
+        byte[] bytes = new byte[length];
+        in.get(bytes);
+        return bytes;
     }
 }

@@ -1,4 +1,4 @@
-package io.practicalsystems.kv.application;
+package io.practicalsystems.kv.peer;
 
 import io.practicalsystems.kv.coordinator.QuorumNotReachedException;
 import io.practicalsystems.kv.coordinator.RequestOverrides;

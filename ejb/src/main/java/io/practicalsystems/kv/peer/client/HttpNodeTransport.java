@@ -1,4 +1,4 @@
-package io.practicalsystems.kv.application;
+package io.practicalsystems.kv.peer.client;
 
 import io.practicalsystems.kv.membership.GossipMessage;
 import io.practicalsystems.kv.membership.GossipTransport;
@@ -6,6 +6,9 @@ import io.practicalsystems.kv.node.ClientWrite;
 import io.practicalsystems.kv.node.ClientWriteResult;
 import io.practicalsystems.kv.node.KeyedCopy;
 import io.practicalsystems.kv.node.NodeTransport;
+import io.practicalsystems.kv.peer.KvWire;
+import io.practicalsystems.kv.peer.PeerKey;
+import io.practicalsystems.kv.peer.RequestSignature;
 import io.practicalsystems.kv.ring.NodeId;
 import io.practicalsystems.kv.ring.TokenRange;
 import io.practicalsystems.kv.storage.Blob;
@@ -19,6 +22,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,11 +37,11 @@ import java.util.function.Function;
  * {@code KvInternalResource}): the production {@link NodeTransport} and {@link GossipTransport}.
  *
  * <p>Every call has the request timeout ({@code ps.kv.request-timeout.ms}); a timeout, a refused connection or any
- * non-2xx answer fails the future, which the node treats as "unknown". Every call carries the cluster secret.
+ * non-2xx answer fails the future, which the node treats as "unknown". Every call is signed with the cluster key
+ * ({@link RequestSignature}: method, target, time, sender, body); the secret itself is never sent.
  */
 public final class HttpNodeTransport implements NodeTransport, GossipTransport {
 
-    public static final String SECRET_HEADER = "X-KV-Cluster-Secret";
     public static final String BASE = "/api/kv-internal";
     private static final String JSON = "application/json";
     private static final String OCTETS = "application/octet-stream";
@@ -45,22 +49,27 @@ public final class HttpNodeTransport implements NodeTransport, GossipTransport {
     private final HttpClient http;
     private final Jsonb jsonb;
     private final Function<NodeId, Optional<String>> addresses;
-    private final String secret;
+    private final NodeId self;
+    private final Optional<PeerKey> key;
+    private final Clock clock;
     private final Duration timeout;
     private final Map<String, String> routes;
 
     /**
      * @param addresses where each node is reached ({@code http://host:port}), from the membership
-     * @param secret    the cluster secret sent with every call
+     * @param key       signs every call; without one (no cluster secret) every call fails
+     * @param clock     the signed time of each call
      * @param routes    address rewrites ({@code ps.kv.routes}): connect to the value instead of the key
      */
     public HttpNodeTransport(HttpClient http, Jsonb jsonb, Function<NodeId, Optional<String>> addresses,
-            String secret, Duration timeout, Map<String, String> routes) {
+            NodeId self, Optional<PeerKey> key, Clock clock, Duration timeout, Map<String, String> routes) {
         this.routes = Map.copyOf(routes);
         this.http = http;
         this.jsonb = jsonb;
         this.addresses = addresses;
-        this.secret = secret;
+        this.self = self;
+        this.key = key;
+        this.clock = clock;
         this.timeout = timeout;
     }
 
@@ -155,7 +164,14 @@ public final class HttpNodeTransport implements NodeTransport, GossipTransport {
 
     private CompletableFuture<HttpResponse<byte[]>> send(URI uri, String method, String type, byte[] body,
             boolean accept503) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header(SECRET_HEADER, secret);
+        if (key.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no cluster secret: no node-to-node calls"));
+        }
+        String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        RequestSignature signature = RequestSignature.sign(key.get(), method, target, clock.millis(), self.value(),
+                body == null ? new byte[0] : body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
+                .header(RequestSignature.HEADER, signature.header());
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

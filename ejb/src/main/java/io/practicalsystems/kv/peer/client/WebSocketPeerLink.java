@@ -1,10 +1,14 @@
-package io.practicalsystems.kv.application;
+package io.practicalsystems.kv.peer.client;
 
+import io.practicalsystems.kv.peer.PeerFrames;
+import io.practicalsystems.kv.peer.PeerKey;
+import io.practicalsystems.kv.ring.NodeId;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -24,12 +28,22 @@ import java.util.function.LongFunction;
  * the socket is dropped too: a silent peer (a partition that swallows packets) must not keep every later call waiting
  * on a dead connection. When the socket breaks, every call still waiting on it fails — the node treats that as
  * "unknown", as for any failed call.
+ *
+ * <p>A new socket is usable only after the handshake ({@link PeerFrames}): the peer's challenge must come from the
+ * node this link is for, and its welcome must prove it knows the cluster secret — until then nothing is sent, so a
+ * stranger on the peer's address gets no replica data and acknowledges no write. {@link #keepAlive} pings, so the
+ * peer's idle timeout closes only links that are really dead.
  */
 final class WebSocketPeerLink {
 
+    private static final ByteBuffer NO_DATA = ByteBuffer.allocate(0);
+
     private final HttpClient http;
     private final URI uri;
-    private final String secret;
+    private final PeerKey key;
+    private final NodeId self;
+    private final NodeId peer;
+    private final SecureRandom random;
     private final Duration timeout;
     private final Executor completions;
     private final AtomicLong ids = new AtomicLong();
@@ -37,11 +51,16 @@ final class WebSocketPeerLink {
     private CompletableFuture<WebSocket> connection; // guarded by this
     private CompletableFuture<WebSocket> sends; // guarded by this: the last send queued on the connection
 
-    WebSocketPeerLink(HttpClient http, URI uri, String secret, Duration timeout, Executor completions) {
+    /** A link from {@code self} to {@code peer}, reached at {@code uri}. */
+    WebSocketPeerLink(HttpClient http, URI uri, PeerKey key, NodeId self, NodeId peer, SecureRandom random,
+            Duration timeout, Executor completions) {
         this.completions = completions;
         this.http = http;
         this.uri = uri;
-        this.secret = secret;
+        this.key = key;
+        this.self = self;
+        this.peer = peer;
+        this.random = random;
         this.timeout = timeout;
     }
 
@@ -87,11 +106,32 @@ final class WebSocketPeerLink {
         }
     }
 
-    /** The open (or opening) socket: a new one, saying hello, if there is none. */
+    /** Pings an open socket, so the peer's idle timeout does not close a link that is only quiet. */
+    synchronized void keepAlive() {
+        if (connection == null || !connection.isDone() || connection.isCompletedExceptionally()) {
+            return;
+        }
+        CompletableFuture<WebSocket> link = connection;
+        sends = sends.thenCompose(ws -> ws.sendPing(NO_DATA.duplicate()));
+        sends.whenComplete((ws, error) -> {
+            if (error != null) {
+                forget(link, error);
+            }
+        });
+    }
+
+    /** The open (or opening) socket: a new one, authenticated before anything is sent on it, if there is none. */
     private CompletableFuture<WebSocket> connection() {
         if (connection == null) {
-            connection = http.newWebSocketBuilder().connectTimeout(timeout).buildAsync(uri, new Answers())
-                    .thenCompose(ws -> ws.sendBinary(PeerFrames.hello(secret), true));
+            Answers answers = new Answers();
+            connection = http.newWebSocketBuilder().connectTimeout(timeout).buildAsync(uri, answers)
+                    .thenCompose(ws -> answers.admitted)
+                    .orTimeout(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
+            connection.whenComplete((ws, error) -> {
+                if (error != null) {
+                    answers.abandon(error);
+                }
+            });
             sends = connection;
         }
         return connection;
@@ -117,9 +157,12 @@ final class WebSocketPeerLink {
         }
     }
 
-    /** Receives answers, whole or in parts, and completes the calls they name. */
+    /** Runs the handshake, then receives answers, whole or in parts, and completes the calls they name. */
     private final class Answers implements WebSocket.Listener {
         private final ByteArrayOutputStream parts = new ByteArrayOutputStream();
+        private final CompletableFuture<WebSocket> admitted = new CompletableFuture<>();
+        private volatile WebSocket socket;
+        private PeerKey.Handshake handshake; // read and written on the socket's listener thread only
 
         @Override
         public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
@@ -133,11 +176,52 @@ final class WebSocketPeerLink {
                     parts.reset();
                 }
             }
-            if (message != null) {
+            if (message != null && admitted.isDone()) {
                 deliver(message);
+            } else if (message != null) {
+                handshake(ws, message);
             }
             ws.request(1);
             return null;
+        }
+
+        @Override
+        public void onOpen(WebSocket ws) {
+            socket = ws;
+            ws.request(1);
+        }
+
+        /** The challenge (answered with a hello), then the welcome (the link is admitted). */
+        private void handshake(WebSocket ws, ByteBuffer message) {
+            socket = ws;
+            try {
+                if (handshake == null) {
+                    PeerFrames.Challenge challenge = PeerFrames.challenge(message);
+                    if (!challenge.serverId().equals(peer.value())) {
+                        throw new IllegalStateException("the peer at " + uri + " is node " + challenge.serverId()
+                                + ", not " + peer);
+                    }
+                    handshake = new PeerKey.Handshake(challenge.nonce(), challenge.serverId(),
+                            PeerKey.nonce(random), self.value());
+                    ws.sendBinary(PeerFrames.hello(handshake.clientNonce(), key.clientProof(handshake),
+                            self.value()), true);
+                } else if (PeerKey.matches(key.serverProof(handshake), PeerFrames.welcome(message))) {
+                    admitted.complete(ws);
+                } else {
+                    throw new IllegalStateException("the peer at " + uri + " does not know the cluster secret");
+                }
+            } catch (RuntimeException e) { // includes a malformed frame's IllegalArgumentException
+                abandon(e);
+            }
+        }
+
+        /** The handshake failed or took too long: the socket is dropped. */
+        void abandon(Throwable error) {
+            admitted.completeExceptionally(error);
+            WebSocket ws = socket;
+            if (ws != null) {
+                ws.abort();
+            }
         }
 
         private void deliver(ByteBuffer message) {
@@ -162,6 +246,7 @@ final class WebSocketPeerLink {
 
         @Override
         public void onError(WebSocket ws, Throwable error) {
+            admitted.completeExceptionally(error);
             CompletableFuture<WebSocket> link;
             synchronized (WebSocketPeerLink.this) {
                 link = connection != null && connection.getNow(null) == ws ? connection : null;

@@ -1,0 +1,162 @@
+package io.practicalsystems.kv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.practicalsystems.kv.peer.PeerFrames;
+import io.practicalsystems.kv.peer.server.PeerLinkSettings;
+import io.practicalsystems.platform.testkit.Http;
+import io.practicalsystems.platform.testkit.LibertyServer;
+import io.practicalsystems.platform.testkit.TestServers;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The peer link's defences against callers that are not peers, on one node that has a cluster secret (so it accepts
+ * peers) and short limits: a browser's upgrade, silence, a big first frame, a wrong or replayed proof, an idle link,
+ * HTTP calls with the secret instead of a signature or with a stale signature. The secret never travels.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KvPeerLinkIT {
+
+    private static final long AUTH_TIMEOUT_MS = 1500;
+    private static final long IDLE_TIMEOUT_MS = 3000;
+    private final String secret = "it-" + UUID.randomUUID();
+    private LibertyServer server;
+
+    @BeforeAll
+    void start() {
+        server = TestServers.embeddedDefaults("kv-peer-link")
+                .env("PS_KV_NODE_ID", "kv-1")
+                .env("PS_KV_CLUSTER_SECRET", secret)
+                .env("PS_KV_PEER_AUTH_TIMEOUT_MS", String.valueOf(AUTH_TIMEOUT_MS))
+                .env("PS_KV_PEER_IDLE_TIMEOUT_MS", String.valueOf(IDLE_TIMEOUT_MS))
+                .build();
+        server.start();
+        server.awaitReady();
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void aPeerThatProvesTheSecretIsAnsweredAndTheSecretNeverTravels() throws Exception {
+        String key = "peer-" + UUID.randomUUID();
+        assertThat(Kv.put(server, key, "value", null, "").status()).isEqualTo(200);
+
+        try (PeerSocket peer = PeerSocket.open(server)) {
+            assertThat(peer.challenge().serverId()).isEqualTo("kv-1");
+            assertThat(peer.authenticate(secret)).isTrue(); // also checks the server's proof
+            peer.send(PeerFrames.get(42, key));
+            PeerFrames.Answer answer = PeerFrames.answer(peer.next());
+
+            assertThat(answer.kind()).isEqualTo(PeerFrames.COPY);
+            assertThat(answer.id()).isEqualTo(42);
+            assertThat(peer.framesOnTheWire()).as("challenge, hello, welcome, get, copy").isEqualTo(5);
+            assertThat(peer.wireContains(secret)).as("the secret on the wire").isFalse();
+        }
+    }
+
+    @Test
+    void anUpgradeFromABrowserIsRefused() {
+        assertThatThrownBy(() -> HttpClient.newHttpClient().newWebSocketBuilder()
+                .header("Origin", "https://attacker.example")
+                .buildAsync(PeerSocket.uri(server), new WebSocket.Listener() { })
+                .get(20, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .satisfies(e -> assertThat(((WebSocketHandshakeException) e.getCause()).getResponse().statusCode())
+                        .isEqualTo(403));
+    }
+
+    @Test
+    void aLinkThatDoesNotAuthenticateInTimeIsClosed() throws Exception {
+        try (PeerSocket silent = PeerSocket.open(server)) {
+            assertThat(silent.awaitClose()).isEqualTo(1008);
+        }
+    }
+
+    @Test
+    void aFrameBiggerThanTheUnauthenticatedLimitIsClosed() throws Exception {
+        try (PeerSocket big = PeerSocket.open(server)) {
+            byte[] frame = new byte[64 * 1024];
+            frame[0] = PeerFrames.HELLO;
+            big.send(ByteBuffer.wrap(frame));
+            assertThat(big.awaitClose()).as("1009 message too big").isEqualTo(1009);
+        }
+        try (PeerSocket justOver = PeerSocket.open(server)) {
+            byte[] frame = new byte[PeerLinkSettings.UNAUTHENTICATED_MAX_BYTES + 1];
+            frame[0] = PeerFrames.HELLO;
+            justOver.send(ByteBuffer.wrap(frame));
+            assertThat(justOver.awaitClose()).isEqualTo(1009);
+        }
+    }
+
+    @Test
+    void aWrongProofIsClosed() throws Exception {
+        try (PeerSocket stranger = PeerSocket.open(server)) {
+            assertThat(stranger.authenticate("not-the-secret")).isFalse();
+            assertThat(stranger.awaitClose()).isEqualTo(1008);
+        }
+    }
+
+    @Test
+    void aCapturedHelloReplayedOnAnotherLinkIsClosed() throws Exception {
+        ByteBuffer captured;
+        try (PeerSocket genuine = PeerSocket.open(server)) {
+            captured = genuine.hello(secret);
+            genuine.send(captured);
+            assertThat(PeerFrames.welcome(genuine.next())).hasSize(32);
+        }
+        try (PeerSocket replay = PeerSocket.open(server)) {
+            replay.send(captured);
+            assertThat(replay.awaitClose()).isEqualTo(1008);
+        }
+    }
+
+    @Test
+    void anIdleLinkIsClosedWhileAPingedOneStaysOpen() throws Exception {
+        try (PeerSocket idle = PeerSocket.open(server); PeerSocket pinged = PeerSocket.open(server)) {
+            assertThat(idle.authenticate(secret)).isTrue();
+            assertThat(pinged.authenticate(secret)).isTrue();
+            for (int i = 0; i < 4 * IDLE_TIMEOUT_MS / 500; i++) { // twice the idle timeout, a ping every 0.5 s
+                Thread.sleep(500);
+                pinged.ping();
+            }
+            assertThat(idle.closeCode).as("the silent link was closed").isDone();
+            pinged.send(PeerFrames.get(7, "any"));
+            assertThat(PeerFrames.answer(pinged.next()).id()).as("the pinged link still answers").isEqualTo(7);
+        }
+    }
+
+    @Test
+    void httpCallsNeedAFreshSignatureNotTheSecret() {
+        String target = "/api/kv-internal/replica?key=" + UUID.randomUUID();
+        assertThat(Kv.signedGet(server, secret, target).statusCode()).isEqualTo(204);
+
+        Http.Response withTheSecret = Http.send("GET", server.baseUrl() + target, null, null,
+                "X-KV-Cluster-Secret", secret);
+        assertThat(withTheSecret.status()).isEqualTo(403);
+        assertThat(withTheSecret.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem"));
+
+        HttpResponse<byte[]> stale = Kv.signedGet(server, secret, target, System.currentTimeMillis() - 60_000);
+        assertThat(stale.statusCode()).as("signed a minute ago: outside the 30 s window").isEqualTo(403);
+        assertThat(new String(stale.body(), StandardCharsets.UTF_8)).contains("from this node's clock");
+
+        assertThat(Kv.signedGet(server, "a guess", target).statusCode()).isEqualTo(403);
+    }
+}
