@@ -68,18 +68,34 @@ final class Kv {
         return Http.getJson(server.baseUrl() + "/api/kv-cluster");
     }
 
-    /** A node-to-node call signed with {@code secret} as node "it-peer" would sign it, made now. */
+    /** A node-to-node GET signed with {@code secret} as node "it-peer" would sign it, made now. */
     static HttpResponse<byte[]> signedGet(LibertyServer server, String secret, String target) {
         return signedGet(server, secret, target, System.currentTimeMillis());
     }
 
     static HttpResponse<byte[]> signedGet(LibertyServer server, String secret, String target, long time) {
+        return signed(server, secret, "GET", target, null, new byte[0], time);
+    }
+
+    /** A node-to-node POST of a JSON body, signed now. */
+    static HttpResponse<byte[]> signedPost(LibertyServer server, String secret, String target, String json) {
+        return signed(server, secret, "POST", target, "application/json", json.getBytes(StandardCharsets.UTF_8),
+                System.currentTimeMillis());
+    }
+
+    private static HttpResponse<byte[]> signed(LibertyServer server, String secret, String method, String target,
+            String type, byte[] body, long time) {
         PeerKey key = PeerKey.of(Optional.of(secret)).orElseThrow();
-        RequestSignature signature = RequestSignature.sign(key, "GET", target, time, "it-peer", new byte[0]);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + target))
-                .timeout(Duration.ofSeconds(10)).header(RequestSignature.HEADER, signature.header()).GET().build();
+        RequestSignature signature = RequestSignature.sign(key, method, target, time, "it-peer", body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + target))
+                .timeout(Duration.ofSeconds(30)).header(RequestSignature.HEADER, signature.header());
+        if (type == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", type).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        }
         try {
-            return RAW.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return RAW.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -3,7 +3,17 @@ package io.practicalsystems.kv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.practicalsystems.kv.peer.KvWire;
 import io.practicalsystems.kv.peer.PeerFrames;
+import io.practicalsystems.kv.peer.PeerKey;
+import io.practicalsystems.kv.peer.client.HttpNodeTransport;
+import io.practicalsystems.kv.peer.client.WebSocketNodeTransport;
+import io.practicalsystems.kv.ring.NodeId;
+import io.practicalsystems.kv.storage.Blob;
+import io.practicalsystems.kv.storage.SiblingSetCodec;
+import io.practicalsystems.kv.version.CausalContext;
+import io.practicalsystems.kv.version.DottedVersionVectorSet;
+import io.practicalsystems.kv.version.Versioned;
 import io.practicalsystems.kv.peer.server.PeerLinkSettings;
 import io.practicalsystems.platform.testkit.Http;
 import io.practicalsystems.platform.testkit.LibertyServer;
@@ -14,6 +24,12 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +85,40 @@ class KvPeerLinkIT {
             assertThat(answer.id()).isEqualTo(42);
             assertThat(peer.framesOnTheWire()).as("challenge, hello, welcome, get, copy").isEqualTo(5);
             assertThat(peer.wireContains(secret)).as("the secret on the wire").isFalse();
+        }
+    }
+
+    @Test
+    void theNodesOwnClientsAuthenticateAndTalkToIt() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        NodeId kv1 = NodeId.of("kv-1");
+        Function<NodeId, Optional<String>> addresses = node -> Optional.of(server.baseUrl());
+        Duration timeout = Duration.ofSeconds(20);
+        HttpNodeTransport http = new HttpNodeTransport(client, null, addresses, NodeId.of("kv-7"),
+                PeerKey.of(Optional.of(secret)), Clock.systemUTC(), timeout, Map.of());
+        WebSocketNodeTransport links = new WebSocketNodeTransport(http, client, null, addresses, NodeId.of("kv-7"),
+                PeerKey.of(Optional.of(secret)), timeout, Map.of(), Runnable::run);
+        byte[] key = ("cart/user 42/ünï+%2F-" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        DottedVersionVectorSet<Blob> copy = DottedVersionVectorSet.<Blob>empty().update(CausalContext.empty(),
+                Versioned.of(Blob.ofUtf8("v"), Instant.now()), NodeId.of("kv-7"));
+        try {
+            http.put(kv1, key, copy, Optional.empty()).get(30, TimeUnit.SECONDS); // signed, with an escaped query
+            assertThat(links.get(kv1, key).get(30, TimeUnit.SECONDS)).as("read over an authenticated link")
+                    .hasValueSatisfying(read -> assertThat(read.liveValues()).extracting(Blob::utf8)
+                            .containsExactly("v"));
+            links.keepAlive();
+            assertThat(http.get(kv1, key).get(30, TimeUnit.SECONDS)).isPresent();
+
+            assertThatThrownBy(() -> links.get(NodeId.of("kv-9"), key).get(30, TimeUnit.SECONDS))
+                    .as("the challenge names kv-1: a link meant for kv-9 is not used")
+                    .hasMessageContaining("is node kv-1, not kv-9");
+            WebSocketNodeTransport guessing = new WebSocketNodeTransport(http, client, null, addresses,
+                    NodeId.of("kv-7"), PeerKey.of(Optional.of("a guess")), timeout, Map.of(), Runnable::run);
+            assertThatThrownBy(() -> guessing.get(kv1, key).get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class);
+            guessing.close();
+        } finally {
+            links.close();
         }
     }
 
@@ -158,5 +208,22 @@ class KvPeerLinkIT {
         assertThat(new String(stale.body(), StandardCharsets.UTF_8)).contains("from this node's clock");
 
         assertThat(Kv.signedGet(server, "a guess", target).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aPeerMayMergeACopyBiggerThanAClientsJsonBodyLimit() {
+        // One key with a 1 MiB value (the largest a client may write) is 1.4 MiB of base64 in a merge or a forward:
+        // no limit on JSON bodies below the peers' own may stop anti-entropy, hand-off or forwarding of such a key.
+        String key = "big-" + UUID.randomUUID();
+        byte[] value = new byte[1024 * 1024];
+        java.util.Arrays.fill(value, (byte) 'v');
+        String copy = KvWire.base64(SiblingSetCodec.encode(DottedVersionVectorSet.<Blob>empty().update(
+                CausalContext.empty(), Versioned.of(Blob.of(value), Instant.now()), NodeId.of("kv-9"))));
+        String merge = "[{\"key\":\"" + key + "\",\"copy\":\"" + copy + "\"}]";
+
+        HttpResponse<byte[]> merged = Kv.signedPost(server, secret, "/api/kv-internal/merge", merge);
+
+        assertThat(merged.statusCode()).as(new String(merged.body(), StandardCharsets.UTF_8)).isEqualTo(204);
+        assertThat(Kv.replica(server, secret, key)).isPresent();
     }
 }
