@@ -17,6 +17,8 @@ import io.practicalsystems.kv.version.Versioned;
 import io.practicalsystems.kv.peer.server.PeerLinkSettings;
 import io.practicalsystems.platform.testkit.Http;
 import io.practicalsystems.platform.testkit.LibertyServer;
+import io.practicalsystems.platform.testkit.LibertyServers;
+import io.practicalsystems.platform.testkit.OwnServers;
 import io.practicalsystems.platform.testkit.TestServers;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -33,10 +35,10 @@ import java.util.function.Function;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The peer link's defences against callers that are not peers, on one node that has a cluster secret (so it accepts
@@ -44,6 +46,7 @@ import org.junit.jupiter.api.TestInstance;
  * HTTP calls with the secret instead of a signature or with a stale signature. The secret never travels.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(LibertyServers.class)
 class KvPeerLinkIT {
 
     private static final long AUTH_TIMEOUT_MS = 1500;
@@ -51,23 +54,14 @@ class KvPeerLinkIT {
     private final String secret = "it-" + UUID.randomUUID();
     private LibertyServer server;
 
+    /** Its own server: a cluster secret and short peer-link limits are settings the shared server must not have. */
     @BeforeAll
-    void start() {
-        server = TestServers.embeddedDefaults("kv-peer-link")
+    void start(OwnServers own) {
+        server = own.start(TestServers.realServices("kv-peer-link")
                 .env("PS_KV_NODE_ID", "kv-1")
                 .env("PS_KV_CLUSTER_SECRET", secret)
                 .env("PS_KV_PEER_AUTH_TIMEOUT_MS", String.valueOf(AUTH_TIMEOUT_MS))
-                .env("PS_KV_PEER_IDLE_TIMEOUT_MS", String.valueOf(IDLE_TIMEOUT_MS))
-                .build();
-        server.start();
-        server.awaitReady();
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
+                .env("PS_KV_PEER_IDLE_TIMEOUT_MS", String.valueOf(IDLE_TIMEOUT_MS)));
     }
 
     @Test
@@ -98,7 +92,7 @@ class KvPeerLinkIT {
                 PeerKey.of(Optional.of(secret)), Clock.systemUTC(), timeout, Map.of());
         WebSocketNodeTransport links = new WebSocketNodeTransport(http, client, null, addresses, NodeId.of("kv-7"),
                 PeerKey.of(Optional.of(secret)), timeout, Map.of(), Runnable::run);
-        byte[] key = ("cart/user 42/ünï+%2F-" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        String key = "cart/user 42/ünï+%2F-" + UUID.randomUUID();
         DottedVersionVectorSet<Blob> copy = DottedVersionVectorSet.<Blob>empty().update(CausalContext.empty(),
                 Versioned.of(Blob.ofUtf8("v"), Instant.now()), NodeId.of("kv-7"));
         try {
