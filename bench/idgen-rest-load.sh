@@ -10,6 +10,11 @@
 # If the server runs on this machine its CPU time per request is reported too (from /proc/<pid>/stat): on a shared or
 # small machine that is steadier than req/s, which swings with whatever else is running.
 #
+# Start the server with the per-client ID limit raised (default 1000 then 500/s), or the rate limiter (correctly)
+# answers 429 to the single load client:
+#   PS_RATELIMIT_IDS_CAPACITY=1000000000 PS_RATELIMIT_IDS_REFILL_PER_SECOND=1000000000 mvn -pl ear liberty:start
+# The script refuses to run when /api/ids/next announces a lower RateLimit-Limit.
+#
 # Usage: bench/idgen-rest-load.sh [base-url]        (default http://127.0.0.1:9080, or $BASE_URL)
 # Env:   CONNECTIONS=64 THREADS=2 DURATION=10s ROUNDS=3 WARMUP=20s BATCH_COUNT=10000
 #        BATCH_CONNECTIONS=8  each batch response is ~210 KB; more connections only add queueing (same IDs/s)
@@ -45,6 +50,12 @@ for path in /api/ping /api/ids/next "/api/ids/batch?count=1"; do
     exit 1
   fi
 done
+limit="$(curl -s -D - -o /dev/null -m 10 "$base/api/ids/next" | tr -d '\r' | awk -F': ' 'tolower($1)=="ratelimit-limit" {print $2}')"
+if [ -n "$limit" ] && [ "$limit" -lt 1000000 ]; then
+  echo "the server limits /api/ids to $limit requests per client: start it with PS_RATELIMIT_IDS_CAPACITY and" \
+    "PS_RATELIMIT_IDS_REFILL_PER_SECOND raised (see the top of this script)" >&2
+  exit 1
+fi
 
 export LC_ALL=C
 tmp="$(mktemp -d)"

@@ -20,6 +20,10 @@ DURATION=${DURATION:-20s}
 export KEYS=${KEYS:-5000}
 export JVM_ARGS=${JVM_ARGS:-}
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
+# One load client from one address: raise its per-client KV limit (default 1000 then 500/s) out of the way. The
+# limiter still runs on every request (one Redis call per 50, see docs/ratelimit.md), as in production.
+export PS_RATELIMIT_KV_CAPACITY=${PS_RATELIMIT_KV_CAPACITY:-1000000000}
+export PS_RATELIMIT_KV_REFILL_PER_SECOND=${PS_RATELIMIT_KV_REFILL_PER_SECOND:-1000000000}
 
 run() { # $1 label, $2 base url, $3 script, $4 connections
   local threads=$(( $4 < 2 ? 1 : 2 ))

@@ -8,6 +8,8 @@
 #   PS_RATELIMIT_REDIRECT_CAPACITY=1000000000 PS_RATELIMIT_REDIRECT_REFILL_PER_SECOND=1000000000 \
 #   PS_RATELIMIT_CREATE_CAPACITY=1000000000 PS_RATELIMIT_CREATE_REFILL_PER_SECOND=1000000000 \
 #   mvn -pl ear liberty:start
+# Links are created anonymously; API_KEY=<a key issued by POST /api/keys> creates them as that key's owner
+# (X-Api-Key is verified: a made-up key is answered 401).
 # Requires wrk (apt-get install -y wrk).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -23,7 +25,7 @@ codes_file=$(mktemp)
 trap 'rm -f "$codes_file"' EXIT
 echo "== creating $CODES links"
 for i in $(seq 1 "$CODES"); do
-  curl -fsS -X POST "$BASE/api/urls" -H 'Content-Type: application/json' -H 'X-Api-Key: bench-setup' \
+  curl -fsS -X POST "$BASE/api/urls" -H 'Content-Type: application/json' ${API_KEY:+-H "X-Api-Key: $API_KEY"} \
     -d "{\"url\":\"https://bench.example/setup/$i\"}" | sed 's/.*"code":"\([^"]*\)".*/\1/' >> "$codes_file"
   echo >> "$codes_file" # the JSON body has no trailing newline
 done

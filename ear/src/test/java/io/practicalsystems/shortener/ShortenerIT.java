@@ -3,6 +3,7 @@ package io.practicalsystems.shortener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.practicalsystems.platform.testkit.Await;
+import io.practicalsystems.platform.testkit.ApiKeys;
 import io.practicalsystems.platform.testkit.BatchJobs;
 import io.practicalsystems.platform.testkit.Http;
 import io.practicalsystems.platform.testkit.LibertyServer;
@@ -32,12 +33,14 @@ class ShortenerIT {
     private static final int CREATE_LIMIT = TestServers.SHARED_CREATE_LIMIT;
 
     private LibertyServer server;
-    private final String key = "it-key-" + UUID.randomUUID();
+    /** An issued key: only issued keys are accepted, and a link belongs to the key that created it. */
+    private String key;
 
     /** The shared server's settings ({@link TestServers#shared(String)}) include what this class needs. */
     @BeforeAll
     void start(@SharedServer LibertyServer server) {
         this.server = server;
+        key = ApiKeys.issueKey(server, "ShortenerIT");
     }
 
     @Test
@@ -209,8 +212,12 @@ class ShortenerIT {
         assertThat(redirect.header("Location")).hasValue("https://after.example/");
         assertThat(Links.awaitTotal(server, code, 3).getJsonNumber("total").longValue()).isEqualTo(3);
 
-        assertThat(Links.patch(server, code, "someone-else", Json.createObjectBuilder().add("url", "https://evil.example/"))
+        String someoneElse = ApiKeys.issueKey(server, "ShortenerIT someone else");
+        assertThat(Links.patch(server, code, someoneElse, Json.createObjectBuilder().add("url", "https://evil.example/"))
                 .status()).isEqualTo(403);
+        assertThat(Links.patch(server, code, "it-made-up-" + UUID.randomUUID(),
+                Json.createObjectBuilder().add("url", "https://evil.example/")).status()).as("a key never issued")
+                .isEqualTo(401);
     }
 
     @Test
@@ -235,7 +242,7 @@ class ShortenerIT {
         String url = "https://idempotent.example/" + UUID.randomUUID();
         Http.Response first = Links.create(server, key, Json.createObjectBuilder().add("url", url).add("idempotent", true));
         Http.Response second = Links.create(server, key, Json.createObjectBuilder().add("url", url).add("idempotent", true));
-        Http.Response otherOwner = Links.create(server, "another-key", Json.createObjectBuilder().add("url", url).add("idempotent", true));
+        Http.Response otherOwner = Links.create(server, ApiKeys.issueKey(server, "another"), Json.createObjectBuilder().add("url", url).add("idempotent", true));
         assertThat(first.status()).isEqualTo(201);
         assertThat(second.status()).isEqualTo(200);
         assertThat(second.json().getString("code")).isEqualTo(first.json().getString("code"));
@@ -244,7 +251,7 @@ class ShortenerIT {
 
     @Test
     void ownersListTheirOwnLinksPaged() {
-        String owner = "lister-" + UUID.randomUUID();
+        String owner = ApiKeys.issueKey(server, "lister");
         String a = Links.createCode(server, owner, "https://a.example/");
         String b = Links.createCode(server, owner, "https://b.example/");
         String c = Links.createCode(server, owner, "https://c.example/");
@@ -307,7 +314,7 @@ class ShortenerIT {
 
     @Test
     void theCreateRateLimitAnswers429AtTheConfiguredCountAndRecovers() {
-        String client = "burst-" + UUID.randomUUID();
+        String client = ApiKeys.issueKey(server, "burst");
         int allowed = 0;
         Http.Response response;
         while ((response = Links.create(server, client, Json.createObjectBuilder()

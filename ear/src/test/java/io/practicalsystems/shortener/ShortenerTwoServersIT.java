@@ -2,6 +2,7 @@ package io.practicalsystems.shortener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.practicalsystems.platform.testkit.ApiKeys;
 import io.practicalsystems.platform.testkit.Http;
 import io.practicalsystems.platform.testkit.LibertyCluster;
 import io.practicalsystems.platform.testkit.LibertyServer;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class ShortenerTwoServersIT {
         List<CompletableFuture<List<String>>> creators = new ArrayList<>();
         for (int client = 0; client < 16; client++) {
             LibertyServer server = cluster.get(client % 2);
-            String key = "pair-" + client + "-" + UUID.randomUUID();
+            String key = ApiKeys.issueKey(server, "pair-" + client);
             creators.add(CompletableFuture.supplyAsync(() -> {
                 List<String> codes = new ArrayList<>();
                 for (int i = 0; i < CREATE_LIMIT; i++) {
@@ -62,7 +62,7 @@ class ShortenerTwoServersIT {
 
     @Test
     void oneRateLimitIsSharedByBothServers() {
-        String key = "limited-" + UUID.randomUUID();
+        String key = ApiKeys.issueKey(cluster.get(0), "limited");
         for (int i = 0; i < CREATE_LIMIT; i++) {
             LibertyServer server = cluster.get(i % 2);
             Http.Response created = Links.create(server, key, Json.createObjectBuilder().add("url", "https://limit.example/" + i));
@@ -76,7 +76,7 @@ class ShortenerTwoServersIT {
             assertThat(limited.json().getString("type")).endsWith("/rate-limited");
         }
         // Another client is not affected by this one's limit.
-        assertThat(Links.create(cluster.get(0), "other-" + UUID.randomUUID(),
+        assertThat(Links.create(cluster.get(0), ApiKeys.issueKey(cluster.get(1), "other"),
                 Json.createObjectBuilder().add("url", "https://limit.example/other")).status()).isEqualTo(201);
     }
 }

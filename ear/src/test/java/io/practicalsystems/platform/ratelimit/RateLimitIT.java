@@ -2,7 +2,7 @@ package io.practicalsystems.platform.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.practicalsystems.platform.rest.ratelimit.ClientIdentity;
+import io.practicalsystems.platform.testkit.ApiKeys;
 import io.practicalsystems.platform.testkit.FreePorts;
 import io.practicalsystems.platform.testkit.Http;
 import io.practicalsystems.platform.testkit.LibertyCluster;
@@ -37,10 +37,12 @@ import redis.clients.jedis.UnifiedJedis;
  * {@code @RateLimited} end to end, on test-only endpoints added to a copy of the EAR ({@link ProbeEar}):
  * two servers sharing this machine's Redis enforce one limit together, with 429 problem+json, Retry-After and the
  * RateLimit headers; X-Forwarded-For counts only where trusted; a server whose Redis is unreachable fails open and
- * says so once.
+ * says so once. API keys are verified: only issued keys count as clients of their own, made-up ones are refused
+ * (401) and cannot buy fresh buckets; anonymous clients count by address. The real KV, ID and link-read endpoints
+ * answer 429 past their (here tiny) limits.
  *
- * <p>Every test uses an API key or a forwarded address of its own, so buckets left over from an earlier run (they
- * expire within minutes) never matter; the keys of this run are deleted afterwards.
+ * <p>Every test uses an issued API key or a forwarded address of its own, so buckets left over from an earlier run
+ * (they expire within minutes) never matter; the buckets of this run are deleted afterwards.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(LibertyServers.class)
@@ -53,7 +55,7 @@ class RateLimitIT {
     private LibertyServer serverA;
     private LibertyServer serverB;
     private LibertyServer noRedis;
-    private final List<String> apiKeys = new ArrayList<>();
+    private final List<String> apiKeyIds = new ArrayList<>();
     private final List<String> forwardedIps = new ArrayList<>();
 
     /** Servers of their own: a copy of the EAR with probe endpoints, and one whose Redis is unreachable. */
@@ -67,7 +69,9 @@ class RateLimitIT {
         int deadRedisPort = FreePorts.next();
         cluster = own.closeWhenDone(LibertyCluster.of(3, i -> switch (i) {
             case 0 -> limits(sharedRedis("ratelimit-a", probe));
-            case 1 -> limits(sharedRedis("ratelimit-b", probe)).env("PS_RATELIMIT_TRUST_FORWARDED_FOR", "true");
+            // B trusts X-Forwarded-For (tests pick fresh addresses there) and caches no key checks
+            case 1 -> limits(sharedRedis("ratelimit-b", probe)).env("PS_RATELIMIT_TRUST_FORWARDED_FOR", "true")
+                    .env("PS_APIKEYS_CACHE_SECONDS", 0);
             // configured, so nothing embedded starts in its place; nothing listens there
             default -> limits(sharedRedis("ratelimit-noredis", probe)
                     .env("PS_REDIS_URL", "redis://127.0.0.1:" + deadRedisPort));
@@ -93,7 +97,13 @@ class RateLimitIT {
                 .env("PS_RATELIMIT_IT_OTHER_CAPACITY", 5)
                 .env("PS_RATELIMIT_IT_OTHER_REFILL_PER_SECOND", "0.01")
                 .env("PS_RATELIMIT_IT_CLASS_CAPACITY", 2)
-                .env("PS_RATELIMIT_IT_CLASS_REFILL_PER_SECOND", "0.01");
+                .env("PS_RATELIMIT_IT_CLASS_REFILL_PER_SECOND", "0.01")
+                .env("PS_RATELIMIT_KV_CAPACITY", 2)
+                .env("PS_RATELIMIT_KV_REFILL_PER_SECOND", "0.01")
+                .env("PS_RATELIMIT_IDS_CAPACITY", 2)
+                .env("PS_RATELIMIT_IDS_REFILL_PER_SECOND", "0.01")
+                .env("PS_RATELIMIT_LINK_READ_CAPACITY", 2)
+                .env("PS_RATELIMIT_LINK_READ_REFILL_PER_SECOND", "0.01");
     }
 
     @AfterAll
@@ -101,10 +111,11 @@ class RateLimitIT {
         try (UnifiedJedis redis = RedisClient.create(TestServers.redisUrl())) {
             // exactly this run's buckets: another run on the same Redis may be using its own right now
             List<String> clients = new ArrayList<>();
-            apiKeys.forEach(key -> clients.add(ClientIdentity.of(key, null, null, false)));
+            apiKeyIds.forEach(id -> clients.add("key:" + id));
             forwardedIps.forEach(ip -> clients.add("ip:" + ip));
             clients.add("ip:127.0.0.1");
-            for (String policy : List.of("it-probe", "it-other", "it-class")) {
+            for (String policy : List.of("it-probe", "it-other", "it-class", "kv", "ids", "link-read",
+                    "api-key-lookup")) {
                 clients.forEach(client -> redis.del("rl:" + policy + ":" + client));
             }
         }
@@ -208,10 +219,123 @@ class RateLimitIT {
         assertThat(warnings).isEqualTo(1);
     }
 
+    @Test
+    void aMadeUpKeyIsRefusedWith401AndNeverReachesTheEndpoint() {
+        for (String key : List.of(madeUpKey(), "it-" + UUID.randomUUID(), "x".repeat(5000))) {
+            Http.Response refused = get(serverA, PROBE + "/free", key, null);
+            assertProblem(refused, 401, "invalid-api-key");
+            assertThat(refused.header("WWW-Authenticate")).isPresent();
+            assertThat(refused.json().getString("detail")).doesNotContain(key.substring(0, 8));
+        }
+    }
+
+    @Test
+    void anIssuedKeyWorksUntilRevokedThenIsRefusedOnEveryServer() {
+        ApiKeys.Issued issued = issueKey();
+        Http.Response ok = get(serverA, PROBE + "/other", issued.key(), null);
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.header("RateLimit-Remaining")).as("a bucket of its own").hasValue("4");
+        assertThat(get(serverB, PROBE + "/other", issued.key(), null).status()).isEqualTo(200);
+
+        assertThat(ApiKeys.revoke(serverA, issued.id()).status()).isEqualTo(204);
+        // A forgets its cached check at once; B caches nothing (PS_APIKEYS_CACHE_SECONDS=0). Other servers: within
+        // ps.apikeys.cache.seconds.
+        Http.Response revoked = get(serverA, PROBE + "/free", issued.key(), null);
+        assertProblem(revoked, 401, "invalid-api-key");
+        assertThat(revoked.json().getString("detail")).contains("revoked");
+        assertProblem(get(serverB, PROBE + "/free", issued.key(), null), 401, "invalid-api-key");
+        assertThat(ApiKeys.revoke(serverA, issued.id()).status()).as("again").isEqualTo(204);
+    }
+
+    @Test
+    void theKeyListShowsIdsAndNamesButNeverTheKeys() {
+        ApiKeys.Issued issued = issueKey();
+        Http.Response list = Http.get(serverA.httpsBaseUrl() + "/api/keys?size=100", TestServers.admin());
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).contains(issued.id()).doesNotContain(issued.key())
+                .doesNotContain(issued.key().substring(4));
+        assertThat(Http.get(serverA.httpsBaseUrl() + "/api/keys").status()).as("anonymous").isEqualTo(401);
+        assertThat(ApiKeys.revoke(serverA, "0000000000000000").status()).isEqualTo(404);
+    }
+
+    @Test
+    void anonymousClientsAreLimitedByAddress() {
+        String ip = newForwardedIp();
+        for (int i = 1; i <= 5; i++) {
+            assertThat(get(serverB, PROBE + "/other", null, ip).status()).as("request %d", i).isEqualTo(200);
+        }
+        assertProblem(get(serverB, PROBE + "/other", null, ip), 429, "rate-limited");
+        assertThat(get(serverB, PROBE + "/other", null, newForwardedIp()).status()).as("another address")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aClientInventingKeysDoesNotEscapeTheLimit() {
+        String ip = newForwardedIp();
+        for (int i = 0; i < 5; i++) {
+            get(serverB, PROBE + "/other", null, ip);
+        }
+        assertProblem(get(serverB, PROBE + "/other", null, ip), 429, "rate-limited");
+        // Before keys were verified each new key was a fresh bucket: 200. Now: 401, and after the address's
+        // budget of key lookups (ps.ratelimit.api-key-lookup, 30 at once) 429 without even a database query.
+        int lookups = 0;
+        Http.Response last;
+        do {
+            last = get(serverB, PROBE + "/other", madeUpKey(), ip);
+            assertThat(last.status()).as(last.body()).isIn(401, 429);
+            lookups++;
+        } while (last.status() == 401 && lookups < 100);
+        assertProblem(last, 429, "rate-limited");
+        assertThat(last.json().getString("policy")).isEqualTo("api-key-lookup");
+        assertThat(lookups).isEqualTo(31);
+        assertThat(last.header("Retry-After")).isPresent();
+    }
+
+    @Test
+    void idKvAndLinkReadEndpointsAnswer429PastTheirLimits() {
+        assertLimited("ids", "/api/ids/next");
+        assertLimited("ids", "/api/ids/batch?count=3");
+        assertLimited("kv", "/api/kv/it-ratelimit-" + UUID.randomUUID());
+        assertLimited("link-read", "/api/urls/itNoSuchCode");
+        assertLimited("link-read", "/api/urls/itNoSuchCode/stats");
+    }
+
+    /** Capacity 2 from a fresh address: two answers (whatever their status), then 429 problem+json. */
+    private void assertLimited(String policy, String path) {
+        String ip = newForwardedIp();
+        for (int i = 1; i <= 2; i++) {
+            Http.Response allowed = get(serverB, path, null, ip);
+            assertThat(allowed.status()).as("%s request %d: %s", path, i, allowed.body()).isNotEqualTo(429);
+            assertThat(allowed.header("RateLimit-Limit")).as(path).hasValue("2");
+        }
+        Http.Response denied = get(serverB, path, null, ip);
+        assertProblem(denied, 429, "rate-limited");
+        assertThat(denied.json().getString("policy")).isEqualTo(policy);
+        assertThat(Long.parseLong(denied.header("Retry-After").orElseThrow())).isPositive();
+    }
+
     private String newApiKey() {
-        String key = "it-" + UUID.randomUUID();
-        apiKeys.add(key);
-        return key;
+        return issueKey().key();
+    }
+
+    private ApiKeys.Issued issueKey() {
+        ApiKeys.Issued issued = ApiKeys.issue(serverA, "RateLimitIT");
+        apiKeyIds.add(issued.id());
+        return issued;
+    }
+
+    /** Shaped like an issued key (so it costs a lookup), but never issued. */
+    private static String madeUpKey() {
+        byte[] secret = new byte[32];
+        ThreadLocalRandom.current().nextBytes(secret);
+        return "psk_" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    private static void assertProblem(Http.Response response, int status, String typeSuffix) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.json().getString("type")).endsWith("/problems/" + typeSuffix);
     }
 
     /** An address from 198.18.0.0/15 (benchmarking range): never a real client. */

@@ -10,6 +10,7 @@ import io.practicalsystems.kv.version.CausalContext;
 import io.practicalsystems.kv.version.ContextTokens;
 import io.practicalsystems.platform.rest.InvalidParameterException;
 import io.practicalsystems.platform.rest.Problems;
+import io.practicalsystems.platform.rest.ratelimit.RateLimited;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,9 +41,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * <p>The causal context travels in {@code X-Causal-Context}: a get returns it, a put or delete sends it back to say
  * "this replaces what I read" (without it a write is concurrent with everything stored: a sibling). Contexts are
  * authenticated ({@link ContextTokens}): one this cluster did not issue for the key is refused with 400.
+ *
+ * <p>Every call takes a token of the client's {@code kv} rate limit (docs/ratelimit.md).
  */
 @Path("/api/kv")
 @ApplicationScoped
+@RateLimited("kv")
 @Tag(name = "Key-value store")
 public class KvResource {
 

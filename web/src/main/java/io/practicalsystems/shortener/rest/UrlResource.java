@@ -30,7 +30,12 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Managing short links. The caller's {@code X-Api-Key} (optional) makes them the owner of what they create. */
+/**
+ * Managing short links. The caller's {@code X-Api-Key} (optional; an issued key, verified before this class runs:
+ * see {@code platform.rest.apikeys.ApiKeyFilter}) makes them the owner of what they create: only the same key may
+ * change, delete or list those links. Creating takes a token of the {@code create} limit; reading a link, its stats
+ * or one's own list a token of {@code link-read}.
+ */
 @Path("/api/urls")
 @ApplicationScoped
 @Tag(name = "URL shortener")
@@ -67,6 +72,7 @@ public class UrlResource {
 
     @GET
     @Path("{code}")
+    @RateLimited("link-read")
     @Operation(summary = "A link's destination and settings (never counts as a click)")
     public ShortLinkJson get(@PathParam("code") String code) {
         return ShortLinkJson.of(links.get(code), shortUrl(code));
@@ -95,6 +101,7 @@ public class UrlResource {
     }
 
     @GET
+    @RateLimited("link-read")
     @Operation(summary = "The caller's own links, newest first (needs X-Api-Key)")
     public List<ShortLinkJson> list(@HeaderParam(API_KEY) String apiKey, @QueryParam("page") String page,
                                     @QueryParam("size") String size) {
@@ -106,6 +113,7 @@ public class UrlResource {
 
     @GET
     @Path("{code}/stats")
+    @RateLimited("link-read")
     @Operation(summary = "Total clicks, per-day series and top referrers")
     public LinkStats stats(@PathParam("code") String code) {
         return stats.stats(code);

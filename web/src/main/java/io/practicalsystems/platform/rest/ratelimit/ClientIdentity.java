@@ -4,19 +4,17 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * Who a request counts against: {@code key:<hash>} for an API key, else {@code ip:<address>}. Pure logic, no
+ * Who a request counts against: {@code key:<id>} for a verified API key, else {@code ip:<address>}. Pure logic, no
  * Jakarta types, so every rule below is unit-tested.
  *
  * <ul>
- *   <li>An API key is never stored or logged: the bucket key holds the first 128 bits of its SHA-256.</li>
+ *   <li>Only a key that was verified counts as a key (see {@code platform.rest.apikeys.ApiKeyFilter}, which puts
+ *       its public ID under {@link #VERIFIED_API_KEY_PROPERTY}): a made-up key is refused before any bucket is
+ *       chosen, so inventing a key per request never buys a fresh bucket.</li>
  *   <li>IPv4 addresses count per address. IPv6 addresses count per /64: one subscriber usually gets a whole /64
  *       (often more) and can pick a fresh address for every request, so per-address IPv6 limits are no limit.</li>
  *   <li>X-Forwarded-For is ignored unless trusted, see {@link #of}.</li>
@@ -26,16 +24,17 @@ public final class ClientIdentity {
 
     public static final String API_KEY_HEADER = "X-Api-Key";
     public static final String FORWARDED_FOR_HEADER = "X-Forwarded-For";
+    /** Request property holding the public ID of the request's verified API key (absent: anonymous). */
+    public static final String VERIFIED_API_KEY_PROPERTY = "io.practicalsystems.apikeys.verified-key-id";
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
-    private static final int API_KEY_HASH_BYTES = 16;
 
     private ClientIdentity() {
     }
 
     /**
-     * @param apiKey            the X-Api-Key header, may be null or blank
+     * @param verifiedKeyId     the public ID of the request's verified API key, or null (anonymous)
      * @param remoteAddress     the peer address of the TCP connection, from the servlet container
      * @param forwardedFor      the X-Forwarded-For header, may be null
      * @param trustForwardedFor whether a proxy we control sits in front of every server and appends the real client
@@ -46,10 +45,16 @@ public final class ClientIdentity {
      *                          time — the limit would not exist. Behind such a proxy, not trusting it puts every
      *                          client into the proxy's one bucket.
      */
-    public static String of(String apiKey, String remoteAddress, String forwardedFor, boolean trustForwardedFor) {
-        if (apiKey != null && !apiKey.isBlank()) {
-            return "key:" + hashApiKey(apiKey.trim());
+    public static String of(String verifiedKeyId, String remoteAddress, String forwardedFor,
+                            boolean trustForwardedFor) {
+        if (verifiedKeyId != null) {
+            return "key:" + verifiedKeyId;
         }
+        return address(remoteAddress, forwardedFor, trustForwardedFor);
+    }
+
+    /** The client as {@code ip:<address>}, whatever key it presents; parameters as for {@link #of}. */
+    public static String address(String remoteAddress, String forwardedFor, boolean trustForwardedFor) {
         if (trustForwardedFor && forwardedFor != null) {
             String last = lastEntry(forwardedFor);
             String ip = normalizeIp(last);
@@ -60,15 +65,6 @@ public final class ClientIdentity {
         String ip = normalizeIp(remoteAddress);
         return "ip:" + (ip != null ? ip : remoteAddress == null || remoteAddress.isBlank() ? "unknown"
                 : remoteAddress.trim());
-    }
-
-    static String hashApiKey(String apiKey) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, API_KEY_HASH_BYTES);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JRE", e);
-        }
     }
 
     private static String lastEntry(String header) {

@@ -35,7 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       {@link RateLimiter} logs it, throttled).</li>
  * </ul>
  *
- * Client identity: see {@link ClientIdentity}. The remote address is the TCP peer from the servlet container;
+ * Client identity: see {@link ClientIdentity} — the verified API key's ID when the request carries a key (checked
+ * before this filter runs), else the address. The remote address is the TCP peer from the servlet container;
  * {@code X-Forwarded-For} is used only with {@code ps.ratelimit.trust-forwarded-for=true} (env
  * PS_RATELIMIT_TRUST_FORWARDED_FOR), because any client can write any address into it — believing it without a
  * proxy of ours that sets it would let a client invent a new address per request and never be limited.
@@ -65,9 +66,10 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     @Override
     public void filter(ContainerRequestContext request) {
         String policyName = policyName();
-        String client = ClientIdentity.of(request.getHeaderString(ClientIdentity.API_KEY_HEADER),
-                servletRequest.getRemoteAddr(), request.getHeaderString(ClientIdentity.FORWARDED_FOR_HEADER),
-                trustForwardedFor);
+        String verifiedKeyId = request.getProperty(ClientIdentity.VERIFIED_API_KEY_PROPERTY) instanceof String id
+                ? id : null;
+        String client = ClientIdentity.of(verifiedKeyId, servletRequest.getRemoteAddr(),
+                request.getHeaderString(ClientIdentity.FORWARDED_FOR_HEADER), trustForwardedFor);
         Optional<RateLimitDecision> checked = limiter.tryAcquire(policyName, client);
         if (checked.isEmpty()) {
             return; // fail open (or limiting disabled): no limit known, so none announced
@@ -89,7 +91,8 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
         }
     }
 
-    static Response tooManyRequests(TokenBucketPolicy policy, RateLimitDecision decision) {
+    /** The 429 answer: problem+json naming the policy, Retry-After and the RateLimit headers. */
+    public static Response tooManyRequests(TokenBucketPolicy policy, RateLimitDecision decision) {
         Map<String, Object> extras = new LinkedHashMap<>();
         extras.put("policy", policy.name());
         extras.put("retryAfterSeconds", decision.retryAfterSeconds());
