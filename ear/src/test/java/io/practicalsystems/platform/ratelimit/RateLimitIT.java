@@ -86,7 +86,7 @@ class RateLimitIT {
 
     /** The "real services" preset (this machine's MariaDB and Redis) from our copy of the EAR. */
     private static LibertyServerBuilder sharedRedis(String name, LibertyInstallation installation) {
-        return TestServers.realServices(name).installation(installation);
+        return TestServers.realServices(name).installation(installation).startTimeout(Duration.ofSeconds(1500));
     }
 
     /** Slow refill (one token per 100 s): nothing comes back while a test runs. */
@@ -280,14 +280,17 @@ class RateLimitIT {
         // budget of key lookups (ps.ratelimit.api-key-lookup, 30 at once) 429 without even a database query.
         int lookups = 0;
         Http.Response last;
+        long started = System.nanoTime();
         do {
             last = get(serverB, PROBE + "/other", madeUpKey(), ip);
             assertThat(last.status()).as(last.body()).isIn(401, 429);
             lookups++;
-        } while (last.status() == 401 && lookups < 100);
+        } while (last.status() == 401 && lookups < 300);
+        double seconds = (System.nanoTime() - started) / 1e9;
         assertProblem(last, 429, "rate-limited");
         assertThat(last.json().getString("policy")).isEqualTo("api-key-lookup");
-        assertThat(lookups).isEqualTo(31);
+        // 30 at once, plus the tokens refilled (1/s) while the loop ran
+        assertThat(lookups).isBetween(31, 31 + (int) Math.ceil(seconds) + 1);
         assertThat(last.header("Retry-After")).isPresent();
     }
 

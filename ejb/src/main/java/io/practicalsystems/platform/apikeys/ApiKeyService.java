@@ -1,8 +1,6 @@
 package io.practicalsystems.platform.apikeys;
 
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
@@ -23,9 +21,6 @@ public class ApiKeyService {
     @PersistenceContext(unitName = "practical")
     EntityManager em;
 
-    @Inject
-    Event<ApiKeyRevoked> revocations;
-
     /** Issues a new key under {@code name} (a label for people, 1..100 characters, not unique). */
     public IssuedApiKey issue(String name) {
         String key = ApiKeySecrets.newKey(RANDOM);
@@ -42,15 +37,19 @@ public class ApiKeyService {
                 .setFirstResult(page * size).setMaxResults(size).getResultStream().map(StoredApiKey::view).toList();
     }
 
-    /** Revokes the key with this public ID (again: no change); empty if there is none. */
-    public Optional<ApiKeyView> revoke(String id) {
+    /**
+     * Revokes the key with this public ID (again: no change). Call through {@link ApiKeyVerifier#revoke}, which
+     * also drops this server's cached check.
+     *
+     * @return the revoked key's hash, empty if no key has this ID
+     */
+    public Optional<String> revoke(String id) {
         StoredApiKey stored = em.find(StoredApiKey.class, id);
         if (stored == null) {
             return Optional.empty();
         }
         stored.revoke(Instant.now());
-        revocations.fire(new ApiKeyRevoked(stored.keyHash()));
-        return Optional.of(stored.view());
+        return Optional.of(stored.keyHash());
     }
 
     /** What the database says about the key with this hash (see {@link ApiKeySecrets#hash}). */

@@ -3,8 +3,6 @@ package io.practicalsystems.platform.apikeys;
 import com.github.benmanes.caffeine.cache.Ticker;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
@@ -57,7 +55,15 @@ public class ApiKeyVerifier {
         return cacheSeconds;
     }
 
-    void forgetRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) ApiKeyRevoked revoked) {
-        cache.forget(revoked.keyHash());
+    /**
+     * Revokes the key with this public ID (its transaction commits before this returns), then forgets this server's
+     * cached check of it: here the revocation holds at once, elsewhere within the cache TTL.
+     *
+     * @return false if no key has this ID
+     */
+    public boolean revoke(String id) {
+        Optional<String> keyHash = keys.revoke(id);
+        keyHash.ifPresent(cache::forget);
+        return keyHash.isPresent();
     }
 }

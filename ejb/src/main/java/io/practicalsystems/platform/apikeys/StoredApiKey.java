@@ -1,13 +1,18 @@
 package io.practicalsystems.platform.apikeys;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** An issued API key as stored: its public ID and the SHA-256 of the key, never the key itself. */
+/**
+ * An issued API key as stored: its public ID and the SHA-256 of the key, never the key itself. Not in JPA's shared
+ * cache: a revocation made by another server must be seen by the next lookup here, not an entity cached earlier.
+ */
 @Entity
+@Cacheable(false)
 @Table(name = "PS_API_KEY")
 public class StoredApiKey {
 

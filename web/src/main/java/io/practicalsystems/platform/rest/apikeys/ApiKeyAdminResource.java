@@ -1,6 +1,7 @@
 package io.practicalsystems.platform.rest.apikeys;
 
 import io.practicalsystems.platform.apikeys.ApiKeyService;
+import io.practicalsystems.platform.apikeys.ApiKeyVerifier;
 import io.practicalsystems.platform.apikeys.ApiKeyView;
 import io.practicalsystems.platform.apikeys.IssuedApiKey;
 import io.practicalsystems.platform.rest.InvalidParameterException;
@@ -44,6 +45,9 @@ public class ApiKeyAdminResource {
     @Inject
     ApiKeyService keys;
 
+    @Inject
+    ApiKeyVerifier verifier;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Issue a key: 201 with id, name and the key itself (shown only this once)")
@@ -71,7 +75,7 @@ public class ApiKeyAdminResource {
     @Path("{id}")
     @Operation(summary = "Revoke a key (again: no change). 404 if no key has this id")
     public Response revoke(@PathParam("id") String id) {
-        boolean found = KEY_ID.matcher(id).matches() && keys.revoke(id).isPresent();
+        boolean found = KEY_ID.matcher(id).matches() && verifier.revoke(id);
         return found ? Response.noContent().build()
                 : Problems.of(404, "api-key-not-found", "API key not found",
                         "no API key has this id (ids are 16 hex digits, as listed by GET /api/keys)");
