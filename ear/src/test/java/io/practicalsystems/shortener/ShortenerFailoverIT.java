@@ -53,7 +53,7 @@ class ShortenerFailoverIT {
     @Test
     @Order(1)
     void withTheDatabaseDownCachedCodesKeepRedirectingAndCreatesAre503() {
-        cachedCode = Links.createCode(server, "failover", "https://cached.example/");
+        cachedCode = Links.createCode(server, null, "https://cached.example/");
         assertThat(Links.follow(server, cachedCode, null).status()).isEqualTo(302); // fills the cache
 
         database.cut();
@@ -62,7 +62,7 @@ class ShortenerFailoverIT {
             assertThat(redirect.status()).isEqualTo(302);
             assertThat(redirect.header("Location")).hasValue("https://cached.example/");
 
-            Http.Response create = Links.create(server, "failover", Json.createObjectBuilder().add("url", "https://new.example/"));
+            Http.Response create = Links.create(server, null, Json.createObjectBuilder().add("url", "https://new.example/"));
             assertThat(create.status()).as(create.body()).isEqualTo(503);
             assertThat(create.header("Retry-After")).isPresent();
             assertThat(create.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
@@ -71,7 +71,7 @@ class ShortenerFailoverIT {
         } finally {
             database.restore();
         }
-        Http.Response recovered = Await.until("creates to work again", () -> Links.create(server, "failover",
+        Http.Response recovered = Await.until("creates to work again", () -> Links.create(server, null,
                 Json.createObjectBuilder().add("url", "https://after-outage.example/")), r -> r.status() == 201,
                 Duration.ofSeconds(60));
         assertThat(recovered.json().getString("code")).isNotBlank();
@@ -80,7 +80,7 @@ class ShortenerFailoverIT {
     @Test
     @Order(2)
     void withRedisDownRedirectsAreServedFromTheDatabase() {
-        String uncached = Links.createCode(server, "failover", "https://from-db.example/");
+        String uncached = Links.createCode(server, null, "https://from-db.example/");
         redis.cut();
         try {
             Http.Response fromDb = Links.follow(server, uncached, null);
@@ -90,7 +90,7 @@ class ShortenerFailoverIT {
             for (int i = 0; i < 20; i++) { // enough calls to open the circuit breaker; still served
                 assertThat(Links.follow(server, uncached, null).status()).isEqualTo(302);
             }
-            String createdWhileDown = Links.createCode(server, "failover", "https://created-while-redis-down.example/");
+            String createdWhileDown = Links.createCode(server, null, "https://created-while-redis-down.example/");
             assertThat(Links.follow(server, createdWhileDown, null).status()).isEqualTo(302);
             assertThat(check("redis").getString("status")).isEqualTo("DOWN");
         } finally {

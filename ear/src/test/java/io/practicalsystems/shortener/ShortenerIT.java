@@ -118,7 +118,7 @@ class ShortenerIT {
     /** Bytes that are not UTF-8 used to be stored as U+FFFD; now nothing is stored. */
     @Test
     void aBodyThatIsNotUtf8IsA400OnCreateAndUpdate() {
-        String owner = "utf8-" + UUID.randomUUID();
+        String owner = ApiKeys.issueKey(server, "utf8");
         byte[] latin1 = "{\"url\":\"https://caf\u00e9.example/men\u00fc\"}".getBytes(StandardCharsets.ISO_8859_1);
         Http.Response created = Links.sendBytes("POST", server.baseUrl() + "/api/urls", latin1, owner);
         assertProblem(created, 400, "body", "not valid UTF-8");

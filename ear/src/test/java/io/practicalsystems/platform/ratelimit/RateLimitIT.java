@@ -86,7 +86,7 @@ class RateLimitIT {
 
     /** The "real services" preset (this machine's MariaDB and Redis) from our copy of the EAR. */
     private static LibertyServerBuilder sharedRedis(String name, LibertyInstallation installation) {
-        return TestServers.realServices(name).installation(installation).startTimeout(Duration.ofSeconds(1500));
+        return TestServers.realServices(name).installation(installation);
     }
 
     /** Slow refill (one token per 100 s): nothing comes back while a test runs. */
