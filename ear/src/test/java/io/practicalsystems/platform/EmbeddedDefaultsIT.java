@@ -49,8 +49,8 @@ class EmbeddedDefaultsIT {
     @Test
     @Order(1)
     void everyBackendIsTheEmbeddedOneAndReady() {
-        JsonObject health = Http.getJson(server.baseUrl() + "/health/ready");
-        assertThat(health.getString("status")).isEqualTo("UP");
+        assertThat(Http.getJson(server.baseUrl() + "/health/ready").getString("status")).isEqualTo("UP");
+        JsonObject health = Http.getJson(server.baseUrl() + "/api/admin/health", TestServers.admin());
         assertThat(check(health, "redis").getJsonObject("data").getString("backend"))
                 .isEqualTo("embedded redis on 127.0.0.1:" + redisPort + " (nothing configured, nothing answering)");
         assertThat(check(health, "sql").getJsonObject("data").getString("database")).isEqualTo("Apache Derby");

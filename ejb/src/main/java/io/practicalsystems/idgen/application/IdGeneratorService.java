@@ -232,7 +232,7 @@ public class IdGeneratorService {
         } catch (NoWorkerIdAvailableException | IllegalStateException | IllegalArgumentException e) {
             refuse(e.getMessage(), null);
         } catch (RuntimeException e) {
-            refuse("cannot start the ID generator: " + e.getMessage(), e);
+            refuse("cannot start the ID generator; the server log says why", e);
         }
     }
 

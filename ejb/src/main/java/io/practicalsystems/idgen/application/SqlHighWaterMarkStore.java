@@ -19,7 +19,7 @@ final class SqlHighWaterMarkStore implements HighWaterMarkStore {
             return repository.load(workerId);
         } catch (RuntimeException e) {
             throw new HighWaterMarkUnavailableException("cannot read the high-water mark of worker " + workerId
-                    + " from the SQL database: " + e.getMessage(), e);
+                    + " from the SQL database", e);
         }
     }
 
@@ -29,7 +29,7 @@ final class SqlHighWaterMarkStore implements HighWaterMarkStore {
             repository.raise(workerId, epochMillisCeiling);
         } catch (RuntimeException e) {
             throw new HighWaterMarkUnavailableException("cannot record the high-water mark of worker " + workerId
-                    + " in the SQL database, so no newer ID may be issued: " + e.getMessage(), e);
+                    + " in the SQL database, so no newer ID may be issued", e);
         }
     }
 }

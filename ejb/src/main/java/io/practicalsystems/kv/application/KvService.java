@@ -52,6 +52,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -147,8 +148,9 @@ public class KvService {
                     : "seeds " + settings.seeds()) + ", quorum " + config.quorum().spec() + " "
                     + config.quorum().mode() + ", data in " + settings.dataDir());
         } catch (Exception e) {
-            unavailableReason = "the key-value store could not start: " + e.getMessage();
-            LOG.severe(unavailableReason);
+            // The reason is answered to clients (503): the exception, which may name files and classes, is logged.
+            unavailableReason = "the key-value store could not start; the server log says why";
+            LOG.log(Level.SEVERE, "the key-value store could not start", e);
             closeQuietly();
         }
     }

@@ -77,7 +77,7 @@ public class LinkService {
             if (alias && isUniqueViolation(e)) {
                 throw new ShortenerExceptions.AliasTaken(code); // lost a race with a concurrent create
             }
-            throw new ShortenerExceptions.StorageUnavailable("the link database is unavailable: " + e.getMessage(), e);
+            throw new ShortenerExceptions.StorageUnavailable("the link database is unavailable", e);
         }
         evictEverywhere(code); // a negative entry may exist for an alias someone probed before it was created
         return new Created(LinkView.of(link, now), true);
@@ -173,7 +173,7 @@ public class LinkService {
         try {
             return work.get();
         } catch (PersistenceException e) {
-            throw new ShortenerExceptions.StorageUnavailable("the link database is unavailable: " + e.getMessage(), e);
+            throw new ShortenerExceptions.StorageUnavailable("the link database is unavailable", e);
         }
     }
 }

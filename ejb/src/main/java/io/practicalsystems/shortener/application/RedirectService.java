@@ -55,7 +55,7 @@ public class RedirectService {
             stored = reader.findByCode(code);
         } catch (PersistenceException e) {
             throw new ShortenerExceptions.StorageUnavailable("link database unavailable and '" + code
-                    + "' is not cached: " + e.getMessage(), e);
+                    + "' is not cached", e);
         }
         if (stored.isEmpty() || stored.get().isDeleted()) {
             cache.putMissing(code);

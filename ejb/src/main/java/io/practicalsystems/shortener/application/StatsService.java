@@ -60,7 +60,7 @@ public class StatsService {
             Map<String, Long> todayLive = live.byReferrer(code, today);
             return LinkStats.combine(code, rows, todayLive, today, TOP_REFERRERS);
         } catch (PersistenceException e) {
-            throw new ShortenerExceptions.StorageUnavailable("click statistics unavailable: " + e.getMessage(), e);
+            throw new ShortenerExceptions.StorageUnavailable("click statistics unavailable", e);
         }
     }
 }

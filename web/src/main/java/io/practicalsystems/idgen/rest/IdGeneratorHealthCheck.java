@@ -2,10 +2,9 @@ package io.practicalsystems.idgen.rest;
 
 import io.practicalsystems.idgen.application.GeneratorInfo;
 import io.practicalsystems.idgen.application.IdGeneratorService;
-
+import io.practicalsystems.platform.health.DetailedHealthCheck;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
@@ -13,13 +12,13 @@ import org.eclipse.microprofile.health.Readiness;
 /** Ready only while this server holds a worker ID and may issue IDs. */
 @Readiness
 @ApplicationScoped
-public class IdGeneratorHealthCheck implements HealthCheck {
+public class IdGeneratorHealthCheck extends DetailedHealthCheck {
 
     @EJB
     IdGeneratorService ids;
 
     @Override
-    public HealthCheckResponse call() {
+    public HealthCheckResponse detailed() {
         GeneratorInfo info = ids.info();
         HealthCheckResponseBuilder builder = HealthCheckResponse.named("idgen").status(info.ready())
                 .withData("status", info.status());

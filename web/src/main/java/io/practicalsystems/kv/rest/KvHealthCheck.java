@@ -2,9 +2,9 @@ package io.practicalsystems.kv.rest;
 
 import io.practicalsystems.kv.application.KvReadiness;
 import io.practicalsystems.kv.application.KvService;
+import io.practicalsystems.platform.health.DetailedHealthCheck;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
@@ -16,13 +16,13 @@ import org.eclipse.microprofile.health.Readiness;
  */
 @Readiness
 @ApplicationScoped
-public class KvHealthCheck implements HealthCheck {
+public class KvHealthCheck extends DetailedHealthCheck {
 
     @EJB
     KvService kv;
 
     @Override
-    public HealthCheckResponse call() {
+    public HealthCheckResponse detailed() {
         KvReadiness readiness = kv.readiness();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("kv").status(readiness.up())
                 .withData("status", readiness.status());

@@ -7,20 +7,15 @@ import io.practicalsystems.kv.peer.server.PeerRefusedException;
 import io.practicalsystems.kv.ring.NodeId;
 import io.practicalsystems.kv.storage.ObjectLimitExceededException;
 import io.practicalsystems.kv.storage.StoreFailedException;
+import io.practicalsystems.platform.problem.Incidents;
 import io.practicalsystems.platform.rest.Problems;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
-/** problem+json for the KV store's failures, for synchronous throws (mappers) and failed futures ({@link #of}). */
+/** problem+json for the KV store's failures: for failed futures ({@link #of}) and for its exception mappers. */
 public final class KvProblems {
-
-    private static final Logger LOG = Logger.getLogger(KvProblems.class.getName());
 
     private KvProblems() {
     }
@@ -36,7 +31,8 @@ public final class KvProblems {
         }
         if (cause instanceof ForwardingFailedException f) {
             return Problems.problem(503, "kv-coordinator-unreachable", "Coordinator unreachable",
-                    f.getMessage() + " — the write's outcome is unknown: it may or may not have been applied",
+                    "the write was forwarded to coordinator " + f.coordinator().value() + ", which did not answer:"
+                            + " its outcome is unknown, it may or may not have been applied",
                     Map.of("coordinator", f.coordinator().value())).build();
         }
         if (cause instanceof KvUnavailableException u) {
@@ -49,9 +45,7 @@ public final class KvProblems {
             return unavailable(new KvUnavailableException("this node's store failed and is being reopened; "
                     + "retry shortly"));
         }
-        LOG.log(Level.WARNING, "key-value request failed", cause);
-        return Problems.of(500, "kv-internal-error", "Key-value request failed",
-                "the request failed on this node (" + cause.getClass().getSimpleName() + "); see the server log");
+        return Problems.response(Incidents.record(cause, "key-value request")).build();
     }
 
     static Response quorum(QuorumNotReachedException q) {
@@ -85,29 +79,5 @@ public final class KvProblems {
 
     static Response refused(PeerRefusedException e) {
         return Problems.of(e.status(), "kv-internal-refused", "Node-to-node call refused", e.getMessage());
-    }
-
-    @Provider
-    public static class PeerRefusedMapper implements ExceptionMapper<PeerRefusedException> {
-        @Override
-        public Response toResponse(PeerRefusedException e) {
-            return refused(e);
-        }
-    }
-
-    @Provider
-    public static class QuorumMapper implements ExceptionMapper<QuorumNotReachedException> {
-        @Override
-        public Response toResponse(QuorumNotReachedException e) {
-            return quorum(e);
-        }
-    }
-
-    @Provider
-    public static class UnavailableMapper implements ExceptionMapper<KvUnavailableException> {
-        @Override
-        public Response toResponse(KvUnavailableException e) {
-            return unavailable(e);
-        }
     }
 }

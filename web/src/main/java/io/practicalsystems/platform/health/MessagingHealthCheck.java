@@ -6,14 +6,13 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /** Ready only if the embedded messaging engine accepts a connection and the platform queue is browsable. */
 @Readiness
 @ApplicationScoped
-public class MessagingHealthCheck implements HealthCheck {
+public class MessagingHealthCheck extends DetailedHealthCheck {
 
     @Resource(lookup = "jms/platformCF")
     ConnectionFactory connectionFactory;
@@ -22,7 +21,7 @@ public class MessagingHealthCheck implements HealthCheck {
     Queue platformEvents;
 
     @Override
-    public HealthCheckResponse call() {
+    public HealthCheckResponse detailed() {
         try (JMSContext context = connectionFactory.createContext();
              QueueBrowser browser = context.createBrowser(platformEvents)) {
             browser.getEnumeration();

@@ -3,20 +3,19 @@ package io.practicalsystems.platform.health;
 import io.practicalsystems.platform.redis.RedisBackend;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /** Ready only if Redis answers a real PING through the shared pool. */
 @Readiness
 @ApplicationScoped
-public class RedisHealthCheck implements HealthCheck {
+public class RedisHealthCheck extends DetailedHealthCheck {
 
     @EJB
     RedisBackend redis;
 
     @Override
-    public HealthCheckResponse call() {
+    public HealthCheckResponse detailed() {
         try {
             String pong = redis.client().ping();
             return HealthCheckResponse.named("redis").status("PONG".equalsIgnoreCase(pong))

@@ -5,20 +5,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /** Ready only if the pooled datasource hands out a connection that validates. */
 @Readiness
 @ApplicationScoped
-public class SqlHealthCheck implements HealthCheck {
+public class SqlHealthCheck extends DetailedHealthCheck {
 
     @Resource(lookup = "jdbc/practical")
     DataSource dataSource;
 
     @Override
-    public HealthCheckResponse call() {
+    public HealthCheckResponse detailed() {
         try (Connection connection = dataSource.getConnection()) {
             boolean valid = connection.isValid(2);
             return HealthCheckResponse.named("sql").status(valid)

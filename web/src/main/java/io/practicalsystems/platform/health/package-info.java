@@ -1,2 +1,2 @@
-/** Readiness checks of the shared backends (Redis, SQL, the messaging engine) for {@code /health/ready}. */
+/** Readiness checks of the shared backends (Redis, SQL, messaging, documents); their details are the admin's. */
 package io.practicalsystems.platform.health;

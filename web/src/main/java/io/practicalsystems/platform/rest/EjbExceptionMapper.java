@@ -1,5 +1,6 @@
 package io.practicalsystems.platform.rest;
 
+import io.practicalsystems.platform.problem.Incidents;
 import jakarta.ejb.EJBException;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -25,6 +26,6 @@ public class EjbExceptionMapper implements ExceptionMapper<EJBException> {
                         .header(HttpHeaders.RETRY_AFTER, 5).build();
             }
         }
-        return new UnexpectedExceptionMapper().toResponse(exception);
+        return Problems.response(Incidents.record(exception, "system exception out of an EJB")).build();
     }
 }

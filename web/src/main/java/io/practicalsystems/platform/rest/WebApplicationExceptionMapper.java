@@ -1,5 +1,8 @@
 package io.practicalsystems.platform.rest;
 
+import io.practicalsystems.platform.problem.Incidents;
+import io.practicalsystems.platform.problem.Problem;
+import io.practicalsystems.platform.problem.StatusProblems;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -7,7 +10,12 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** 404 for unknown paths, 405, 406, 415, parameter conversion errors…: same status, problem+json body. */
+/**
+ * The JAX-RS implementation's own refusals — 404 for unknown paths, 405, 406, 415, unconvertible parameters — keep
+ * their status and headers ({@code Allow}, …) and get the {@link StatusProblems generic problem} for the status: the
+ * implementation's messages ("RESTEASY003210: …") name its classes. A 500 is an incident. A response that already
+ * carries a problem passes through.
+ */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
@@ -21,38 +29,15 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             return original;
         }
         int status = original.getStatus();
-        Response.StatusType info = original.getStatusInfo();
-        Response.ResponseBuilder builder = Problems.problem(status, slug(status), info.getReasonPhrase(),
-                detail(status, exception), java.util.Map.of());
+        Problem problem = status == 500
+                ? Incidents.record(exception, "JAX-RS answered 500")
+                : StatusProblems.of(status, uriInfo.getRequestUri().getRawPath());
+        Response.ResponseBuilder builder = Problems.response(problem);
         original.getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type")) {
                 values.forEach(value -> builder.header(name, value));
             }
         });
         return builder.build();
-    }
-
-    /** The implementation's own messages ("RESTEASY003210: …") are noise to a client; say what happened. */
-    private String detail(int status, WebApplicationException exception) {
-        return switch (status) {
-            case 404 -> "No resource at " + uriInfo.getRequestUri().getRawPath();
-            case 405 -> "This resource does not support that HTTP method";
-            case 406 -> "This resource cannot produce the requested media type";
-            case 415 -> "This resource does not accept that Content-Type";
-            default -> status >= 500 ? null : exception.getMessage();
-        };
-    }
-
-    private static String slug(int status) {
-        return switch (status) {
-            case 400 -> "invalid-request";
-            case 401 -> "unauthorized";
-            case 403 -> "forbidden";
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 415 -> "unsupported-media-type";
-            default -> "http-" + status;
-        };
     }
 }

@@ -221,7 +221,9 @@ public final class PeerServer {
             if (e instanceof PeerRefusedException refused) {
                 throw refused;
             }
-            throw new PeerRefusedException(400, "malformed node-to-node message: " + e.getMessage());
+            // Only our own decoders' messages are sentences; JSON-B's and NPEs' name classes, so they stay out.
+            throw new PeerRefusedException(400, "malformed node-to-node message"
+                    + (e instanceof IllegalArgumentException ? ": " + e.getMessage() : ""));
         }
     }
 

@@ -1,4 +1,4 @@
-package io.practicalsystems.platform.docstore.health;
+package io.practicalsystems.platform.health;
 
 import io.practicalsystems.platform.docstore.DocumentStoreBackend;
 import io.practicalsystems.platform.docstore.DocumentStorePing;
@@ -8,21 +8,17 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready only if the document store answers a real {@code ping} within a short timeout.
- *
- * <p>It lives in the web module, not next to the backend in the EJB module, on purpose: Liberty's mpHealth
- * asks every web module's BeanManager for health checks, and every WAR of the EAR sees the EJB module's
- * beans, so a check declared there is run and reported once per WAR (twice here: web and batch).
+ * Ready only if the document store answers a real {@code ping} within a short timeout. (In the web module, not next
+ * to the backend in the EJB module: see {@link DetailedHealthCheck} for why.)
  */
 @Readiness
 @ApplicationScoped
-public class DocumentStoreHealthCheck implements HealthCheck {
+public class DocumentStoreHealthCheck extends DetailedHealthCheck {
 
     @Inject
     DocumentStoreBackend backend;
@@ -34,7 +30,7 @@ public class DocumentStoreHealthCheck implements HealthCheck {
     private DocumentStorePing ping;
 
     @Override
-    public HealthCheckResponse call() {
+    public HealthCheckResponse detailed() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("mongodb")
                 .withData("backend", backend.description())
                 .withData("database", backend.database());
