@@ -9,9 +9,12 @@ import io.practicalsystems.platform.testkit.LibertyServers;
 import io.practicalsystems.platform.testkit.OwnServers;
 import io.practicalsystems.platform.testkit.TestServers;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.List;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -69,8 +72,42 @@ class EmbeddedDefaultsIT {
         assertThat(Http.get(server.baseUrl() + "/api/ids/next").status()).isEqualTo(200);
     }
 
+    /** Issue 14's bad-input probe, replayed: see {@link ErrorProbe}. */
     @Test
     @Order(3)
+    void everyErrorTheApplicationAnswersIsAProblemThatNamesNothing() {
+        SoftAssertions softly = new SoftAssertions();
+        for (ErrorProbe.Probe probe : ErrorProbe.applicationErrors(TestServers.ADMIN_USER)) {
+            softly.check(() -> ErrorProbe.assertProblem(probe, ErrorProbe.send(server.httpPort(), probe)));
+        }
+        for (ErrorProbe.Probe probe : ErrorProbe.libertyErrors()) {
+            softly.check(() -> {
+                ErrorProbe.Answer answer = ErrorProbe.send(server.httpPort(), probe);
+                assertThat(answer.status()).as("%s: %s", probe, answer).isEqualTo(probe.expectedStatus());
+                ErrorProbe.assertNamesNothing(probe, answer);
+            });
+        }
+        softly.assertAll();
+    }
+
+    @Test
+    @Order(4)
+    void publicHealthShowsStatusOnlyAndTheDetailsAreTheAdministrators() {
+        for (String path : List.of("/health", "/health/ready", "/health/live", "/health/started")) {
+            Http.Response health = Http.get(server.baseUrl() + path);
+            assertThat(health.status()).as(path).isEqualTo(200);
+            assertThat(health.json().getJsonArray("checks").getValuesAs(JsonObject.class))
+                    .as("%s: %s", path, health.body())
+                    .allSatisfy(check -> assertThat(check.getOrDefault("data", JsonValue.EMPTY_JSON_OBJECT))
+                            .isEqualTo(JsonValue.EMPTY_JSON_OBJECT));
+            assertThat(health.body()).as(path).doesNotContain("127.0.0.1", "embedded", "Derby", "://");
+        }
+        JsonObject details = Http.getJson(server.baseUrl() + "/api/admin/health", TestServers.admin());
+        assertThat(check(details, "mongodb").getJsonObject("data").getString("backend")).contains("127.0.0.1:");
+    }
+
+    @Test
+    @Order(5)
     void aBatchJobRunsFromTheRestApiAndItsHistorySurvivesARestart() {
         jobInstance = BatchJobs.start(server, "idgen-lease-report");
         JsonObject execution = BatchJobs.awaitFinished(server, jobInstance);
@@ -85,7 +122,7 @@ class EmbeddedDefaultsIT {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void adminSurfacesNeedTheAdminUser() {
         String https = server.httpsBaseUrl();
         assertThat(Http.get(https + "/metrics").status()).isEqualTo(401);
@@ -102,7 +139,7 @@ class EmbeddedDefaultsIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void theEmbeddedServersStopWithLiberty() {
         assertThat(answers(redisPort)).isTrue();
         server.stop();

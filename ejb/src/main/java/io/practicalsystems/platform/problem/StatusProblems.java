@@ -31,7 +31,7 @@ public final class StatusProblems {
                     "The request did not arrive in time; send it again.")),
             Map.entry(411, new Kind("length-required", "Length Required",
                     "This request needs a Content-Length header.")),
-            Map.entry(413, new Kind("content-too-large", "Content Too Large",
+            Map.entry(413, new Kind("body-too-large", "Request body too large",
                     "The request body is larger than this resource accepts.")),
             Map.entry(414, new Kind("uri-too-long", "URI Too Long", "The request URI is longer than this server accepts.")),
             Map.entry(415, new Kind("unsupported-media-type", "Unsupported Media Type",
