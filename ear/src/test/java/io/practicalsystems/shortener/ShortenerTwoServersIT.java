@@ -42,7 +42,7 @@ class ShortenerTwoServersIT {
         List<CompletableFuture<List<String>>> creators = new ArrayList<>();
         for (int client = 0; client < 16; client++) {
             LibertyServer server = cluster.get(client % 2);
-            String key = ApiKeys.issueKey(server, "pair-" + client);
+            String key = ApiKeys.issueKey(cluster.get(0), "pair-" + client); // keys live in SQL: valid on both
             creators.add(CompletableFuture.supplyAsync(() -> {
                 List<String> codes = new ArrayList<>();
                 for (int i = 0; i < CREATE_LIMIT; i++) {
@@ -76,7 +76,7 @@ class ShortenerTwoServersIT {
             assertThat(limited.json().getString("type")).endsWith("/rate-limited");
         }
         // Another client is not affected by this one's limit.
-        assertThat(Links.create(cluster.get(0), ApiKeys.issueKey(cluster.get(1), "other"),
+        assertThat(Links.create(cluster.get(0), ApiKeys.issueKey(cluster.get(0), "other"),
                 Json.createObjectBuilder().add("url", "https://limit.example/other")).status()).isEqualTo(201);
     }
 }
