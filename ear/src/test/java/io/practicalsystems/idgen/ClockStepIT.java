@@ -114,7 +114,7 @@ class ClockStepIT {
     }
 
     private void setClockOffset(long millis) {
-        Http.Response response = Http.post(server.baseUrl() + "/api/ids/admin/clock-offset?ms=" + millis, "",
+        Http.Response response = Http.post(server.httpsBaseUrl() + "/api/ids/admin/clock-offset?ms=" + millis, "",
                 TestServers.admin());
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.json().getJsonNumber("clockOffsetMillis").longValue()).isEqualTo(millis);

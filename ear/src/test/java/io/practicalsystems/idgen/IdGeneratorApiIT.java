@@ -122,7 +122,7 @@ class IdGeneratorApiIT {
 
     @Test
     void adminEndpointsNeedTheAdminUser() {
-        String url = api + "/ids/admin/clock-offset?ms=0";
+        String url = server.httpsBaseUrl() + "/api/ids/admin/clock-offset?ms=0";
         assertThat(Http.post(url, "").status()).isEqualTo(401);
         assertThat(Http.post(url, "", Http.basicAuth(TestServers.ADMIN_USER, "wrong")).status()).isEqualTo(401);
         // Authenticated, but fault injection is off on this server: refused, and says how to enable it.

@@ -211,7 +211,7 @@ class KvClusterIT {
             forwarded.forEach(key -> assertThat(Kv.values(Kv.get(cluster.get(0), key, "?r=2"))).as(key)
                     .containsExactly(key));
 
-            Http.Response leave = Http.post(joiner.baseUrl() + "/api/kv-cluster/leave", "{}",
+            Http.Response leave = Http.post(joiner.httpsBaseUrl() + "/api/kv-cluster/leave", "{}",
                     io.practicalsystems.platform.testkit.TestServers.admin());
             assertThat(leave.status()).isEqualTo(202);
             for (LibertyServer server : cluster.servers()) {

@@ -210,9 +210,9 @@ class KvSingleNodeIT {
 
     @Test
     void leavingIsAnAdminOperation() {
-        Http.Response anonymous = Http.post(server.baseUrl() + "/api/kv-cluster/leave", "{}");
+        Http.Response anonymous = Http.post(server.httpsBaseUrl() + "/api/kv-cluster/leave", "{}");
         assertThat(anonymous.status()).isEqualTo(401);
-        Http.Response alone = Http.post(server.baseUrl() + "/api/kv-cluster/leave", "{}", TestServers.admin());
+        Http.Response alone = Http.post(server.httpsBaseUrl() + "/api/kv-cluster/leave", "{}", TestServers.admin());
         assertThat(alone.status()).isEqualTo(409);
         assertThat(alone.json().getString("detail")).contains("nobody to leave to");
     }

@@ -338,8 +338,8 @@ class ShortenerIT {
     }
 
     private void publish(String wire, boolean failFirstDelivery) {
-        Http.Response response = Http.send("POST", server.baseUrl() + "/api/urls/admin/clicks?failFirstDelivery="
-                + failFirstDelivery, wire, TestServers.admin(), "Content-Type", "text/plain");
+        Http.Response response = Http.post(server.httpsBaseUrl() + "/api/urls/admin/clicks?failFirstDelivery="
+                + failFirstDelivery, clickJson(wire), TestServers.admin());
         assertThat(response.status()).as(response.body()).isEqualTo(202);
     }
 
@@ -349,9 +349,13 @@ class ShortenerIT {
 
     @Test
     void anEventIdTooLongToStoreIsRejectedUpFront() {
-        Http.Response response = Http.send("POST", server.baseUrl() + "/api/urls/admin/clicks",
-                wire("abc", "x".repeat(41)), TestServers.admin(), "Content-Type", "text/plain");
+        Http.Response response = Http.post(server.httpsBaseUrl() + "/api/urls/admin/clicks",
+                clickJson(wire("abc", "x".repeat(41))), TestServers.admin());
         assertThat(response.status()).isEqualTo(400);
+    }
+
+    private static String clickJson(String wire) {
+        return Json.createObjectBuilder().add("event", wire).build().toString();
     }
 
     private static String wire(String code, String eventId) {

@@ -33,6 +33,13 @@ public final class TestServers {
     }
 
     public static LibertyServerBuilder realServices(String name) {
+        return realServicesWithoutAdmin(name)
+                .env("ADMIN_USER", ADMIN_USER)
+                .env("ADMIN_PASSWORD", ADMIN_PASSWORD);
+    }
+
+    /** As {@link #realServices} but with no ADMIN_USER/ADMIN_PASSWORD: the server generates its admin password. */
+    public static LibertyServerBuilder realServicesWithoutAdmin(String name) {
         return LibertyServer.builder(name)
                 .env("DB_KIND", "mariadb")
                 .env("DB_URL", mariadbUrl())
@@ -40,9 +47,7 @@ public final class TestServers {
                 .env("DB_USER", ItServices.get().sqlUser())
                 .env("PS_REDIS_URL", redisUrl())
                 // No MongoDB can run on this machine: the documents go to an embedded Mongo-wire server.
-                .env("PS_EMBEDDED_MONGODB_PORT", FreePorts.next())
-                .env("ADMIN_USER", ADMIN_USER)
-                .env("ADMIN_PASSWORD", ADMIN_PASSWORD);
+                .env("PS_EMBEDDED_MONGODB_PORT", FreePorts.next());
     }
 
     /**

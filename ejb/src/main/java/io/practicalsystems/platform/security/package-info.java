@@ -1,2 +1,2 @@
-/** Checks of the server's security configuration, such as the admin credentials, made at start-up. */
+/** The administrator's credentials: a random password generated at first start when none is configured. */
 package io.practicalsystems.platform.security;

@@ -36,18 +36,22 @@ public class ShortenerAdminResource {
     @ConfigProperty(name = "ps.shortener.fault-injection.enabled", defaultValue = "false")
     boolean faultInjectionEnabled;
 
+    /** Body of {@code POST /api/urls/admin/clicks}: {@code event} is one click event in wire format v1. */
+    public record PublishClickRequest(String event) {
+    }
+
     @POST
     @Path("clicks")
-    @Consumes(MediaType.TEXT_PLAIN)
-    @Operation(summary = "Publish a raw click event (wire format v1) to the clicks queue")
-    public Response publish(String wire, @QueryParam("failFirstDelivery") boolean failFirstDelivery) {
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Publish a raw click event (wire format v1, in {\"event\": …}) to the clicks queue")
+    public Response publish(PublishClickRequest request, @QueryParam("failFirstDelivery") boolean failFirstDelivery) {
         if (!faultInjectionEnabled) {
             return Problems.of(403, "fault-injection-disabled", "Fault injection disabled",
                     "start the server with PS_SHORTENER_FAULT_INJECTION_ENABLED=true");
         }
         ClickEvent event;
         try {
-            event = ClickEvent.fromWire(wire == null ? "" : wire.strip());
+            event = ClickEvent.fromWire(request == null || request.event() == null ? "" : request.event().strip());
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException("body", e.getMessage());
         }

@@ -1,0 +1,164 @@
+package io.practicalsystems.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.practicalsystems.platform.testkit.Await;
+import io.practicalsystems.platform.testkit.Http;
+import io.practicalsystems.platform.testkit.LibertyServer;
+import io.practicalsystems.platform.testkit.TestServers;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The admin surface of a server started with nothing configured for it (no ADMIN_USER, no ADMIN_PASSWORD): a
+ * generated password nobody else knows, no remote writes to the server's files, admin calls only over HTTPS with
+ * JSON, failed sign-ins throttled per client, and the usual security headers on every response.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AdminSurfaceIT {
+
+    private static final int MAX_FAILURES = 5;
+    private static final String CLOCK_OFFSET = "/api/ids/admin/clock-offset?ms=0";
+
+    private LibertyServer server;
+    private Http.BasicAuth admin;
+
+    @BeforeAll
+    void start() {
+        server = TestServers.realServicesWithoutAdmin("admin-surface")
+                .env("PS_LOGIN_MAX_FAILURES", MAX_FAILURES)
+                .build();
+        server.start();
+        server.awaitReady();
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void withoutAdminPasswordTheServerGeneratesOneIntoAnOwnerOnlyFile() throws IOException {
+        Path file = server.serverOutputDir().resolve("data/admin/admin-password");
+        assertThat(file).isRegularFile();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(server.logContains("a random password was generated for the admin user 'admin'. It is in "
+                + file)).isTrue();
+        String password = Files.readString(file).strip();
+        assertThat(password).hasSizeGreaterThanOrEqualTo(32);
+        admin = Http.basicAuth("admin", password);
+
+        String metrics = server.httpsBaseUrl() + "/metrics";
+        Await.until("Liberty applies the generated password", () -> Http.get(metrics, admin).status(),
+                status -> status == 200, Duration.ofSeconds(60));
+        assertThat(Http.get(metrics, Http.basicAuth("admin", "admin")).status()).isEqualTo(401);
+        assertThat(Http.get(metrics, Http.basicAuth("admin", "")).status()).isEqualTo(401);
+        // The app's admin endpoints: signed in (fault injection is off, hence 403 with a reason), or not.
+        Http.Response signedIn = Http.post(server.httpsBaseUrl() + CLOCK_OFFSET, "", admin);
+        assertThat(signedIn.status()).isEqualTo(403);
+        assertThat(signedIn.json().getString("detail")).contains("PS_IDGEN_FAULT_INJECTION_ENABLED");
+    }
+
+    @Test
+    @Order(2)
+    void serverFilesCanBeReadButNotWrittenRemotely() {
+        String files = server.httpsBaseUrl() + "/IBMJMXConnectorREST/file/";
+        // The Admin Center's Server Config tool reads server.xml this way.
+        assertThat(Http.get(files + encode("${server.config.dir}/server.xml"), admin).status()).isEqualTo(200);
+
+        Http.Response upload = Http.send("POST", files + encode("${server.config.dir}/probe.xml"), "<server/>",
+                admin, "Content-Type", "application/octet-stream");
+
+        assertThat(upload.status()).as(upload.body()).isBetween(400, 499);
+        assertThat(upload.body()).contains("CWWKX0121E"); // access denied to path
+        assertThat(server.userDir().resolve("servers/admin-surface/probe.xml")).doesNotExist();
+    }
+
+    @Test
+    @Order(3)
+    void adminCallsOverPlainHttpAreRefusedWithoutRedirect() {
+        Http.Response signedIn = Http.post(server.baseUrl() + CLOCK_OFFSET, "", admin);
+        assertThat(signedIn.status()).isEqualTo(403);
+        assertProblemJson(signedIn);
+        assertThat(signedIn.json().getString("type")).endsWith("/https-required");
+        assertThat(signedIn.json().getString("detail")).contains("https://");
+        assertThat(Http.post(server.baseUrl() + CLOCK_OFFSET, "").status()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(4)
+    void adminCallsWithFormOrTextBodiesAreRefused() {
+        for (String type : new String[] {"application/x-www-form-urlencoded", "text/plain", "multipart/form-data"}) {
+            Http.Response response = Http.send("POST", server.httpsBaseUrl() + CLOCK_OFFSET, "ms=0", admin,
+                    "Content-Type", type);
+            assertThat(response.status()).as(type).isEqualTo(415);
+            assertProblemJson(response);
+            assertThat(response.json().getString("type")).endsWith("/json-required");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void everyResponseCarriesTheSecurityHeaders() {
+        assertSecurityHeaders(Http.get(server.baseUrl() + "/api/ids/info"), 200);
+        assertSecurityHeaders(Http.get(server.baseUrl() + "/api/no-such-endpoint"), 404);
+        assertSecurityHeaders(Http.get(server.httpsBaseUrl() + "/adminCenter/login.jsp"), 200);
+        assertSecurityHeaders(Http.get(server.httpsBaseUrl() + "/metrics"), 401);
+    }
+
+    @Test
+    @Order(6)
+    void repeatedFailedSignInsFromOneClientAreRefusedEvenWithTheRightPassword() {
+        Http.BasicAuth guess = Http.basicAuth("admin", "guess");
+        int failures = 0;
+        Http.Response response = Http.post(server.httpsBaseUrl() + CLOCK_OFFSET, "", guess);
+        while (response.status() == 401 && failures <= MAX_FAILURES) {
+            failures++;
+            response = Http.post(server.httpsBaseUrl() + CLOCK_OFFSET, "", guess);
+        }
+
+        assertThat(response.status()).as("after %d failures: %s", failures, response.body()).isEqualTo(429);
+        assertThat(failures).isLessThanOrEqualTo(MAX_FAILURES);
+        assertProblemJson(response);
+        assertThat(Long.parseLong(response.header("Retry-After").orElseThrow())).isBetween(1L, 300L);
+        assertThat(response.json().getString("type")).endsWith("/too-many-failed-logins");
+        assertThat(Http.post(server.httpsBaseUrl() + CLOCK_OFFSET, "", admin).status())
+                .as("the right password is not even checked now").isEqualTo(429);
+        assertThat(Http.get(server.baseUrl() + "/api/ids/info").status())
+                .as("requests without credentials are not affected").isEqualTo(200);
+    }
+
+    private static void assertSecurityHeaders(Http.Response response, int expectedStatus) {
+        assertThat(response.status()).isEqualTo(expectedStatus);
+        assertThat(response.header("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.header("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(response.header("X-Frame-Options")).isPresent();
+        assertThat(response.header("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).contains("frame-ancestors"));
+    }
+
+    private static void assertProblemJson(Http.Response response) {
+        assertThat(response.header("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    private static String encode(String path) {
+        return URLEncoder.encode(path, StandardCharsets.UTF_8);
+    }
+}
