@@ -2,11 +2,14 @@
 # Experiment: step the ID generator's clock back and watch what it does.
 #   docs/experiments/idgen-clock-step.sh
 # Starts the app in the background with fault injection enabled (after `mvn -DskipTests install`), or uses one
-# already running at $BASE with PS_IDGEN_FAULT_INJECTION_ENABLED=true. Admin credentials: $ADMIN_USER/$ADMIN_PASSWORD.
+# already running at $BASE with PS_IDGEN_FAULT_INJECTION_ENABLED=true. Admin credentials: $ADMIN_USER/$ADMIN_PASSWORD,
+# else the password the server generated at first start. Admin calls go over HTTPS ($ADMIN_BASE; -k: the
+# server's certificate is self-signed).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BASE=${BASE:-http://127.0.0.1:9080}
-AUTH="${ADMIN_USER:-admin}:${ADMIN_PASSWORD:-admin}"
+ADMIN_BASE=${ADMIN_BASE:-https://127.0.0.1:9443}
+GENERATED_PASSWORD=ear/target/liberty/wlp/usr/servers/practical/data/admin/admin-password
 started=no
 
 if ! curl -fsS "$BASE/api/ping" >/dev/null 2>&1; then
@@ -18,7 +21,8 @@ fi
 trap '[ "$started" = yes ] && mvn -q -pl ear liberty:stop' EXIT
 
 step() { # $1 = offset in ms
-  curl -fsS -u "$AUTH" -X POST "$BASE/api/ids/admin/clock-offset?ms=$1" >/dev/null
+  curl -fsS -k -u "${ADMIN_USER:-admin}:${ADMIN_PASSWORD:-$(cat "$GENERATED_PASSWORD")}" \
+    -X POST "$ADMIN_BASE/api/ids/admin/clock-offset?ms=$1" >/dev/null
   echo "== clock offset now $1 ms"
 }
 show() { # one request, status line + Retry-After + body

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The admin surface of a server started with nothing configured for it (no ADMIN_USER, no ADMIN_PASSWORD): a
  * generated password nobody else knows, no remote writes to the server's files, admin calls only over HTTPS with
- * JSON, failed sign-ins throttled per client, and the usual security headers on every response.
+ * JSON, failed sign-ins throttled per client, and the usual security headers on every response. ADMIN_PASSWORD,
+ * when set later, wins over the generated password.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -142,6 +144,18 @@ class AdminSurfaceIT {
                 .as("the right password is not even checked now").isEqualTo(429);
         assertThat(Http.get(server.baseUrl() + "/api/ids/info").status())
                 .as("requests without credentials are not affected").isEqualTo(200);
+    }
+
+    @Test
+    @Order(7)
+    void adminPasswordWinsOverTheGeneratedOneAfterARestart() {
+        String chosen = "chosen-" + UUID.randomUUID();
+        server.setEnv("ADMIN_PASSWORD", chosen);
+        server.restart(); // also forgets the failed sign-ins of the test before
+
+        String metrics = server.httpsBaseUrl() + "/metrics";
+        assertThat(Http.get(metrics, Http.basicAuth("admin", chosen)).status()).isEqualTo(200);
+        assertThat(Http.get(metrics, admin).status()).as("the generated password").isEqualTo(401);
     }
 
     private static void assertSecurityHeaders(Http.Response response, int expectedStatus) {
