@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.practicalsystems.platform.testkit.Await;
 import io.practicalsystems.platform.testkit.Http;
 import io.practicalsystems.platform.testkit.LibertyServer;
+import io.practicalsystems.platform.testkit.LibertyServers;
+import io.practicalsystems.platform.testkit.OwnServers;
 import io.practicalsystems.platform.testkit.TestServers;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -14,13 +16,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The admin surface of a server started with nothing configured for it (no ADMIN_USER, no ADMIN_PASSWORD): a
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * when set later, wins over the generated password.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(LibertyServers.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminSurfaceIT {
 
@@ -38,20 +41,11 @@ class AdminSurfaceIT {
     private LibertyServer server;
     private Http.BasicAuth admin;
 
+    /** A server of its own: no admin credentials configured, failed sign-ins from this machine, a restart. */
     @BeforeAll
-    void start() {
-        server = TestServers.realServicesWithoutAdmin("admin-surface")
-                .env("PS_LOGIN_MAX_FAILURES", MAX_FAILURES)
-                .build();
-        server.start();
-        server.awaitReady();
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
+    void start(OwnServers own) {
+        server = own.start(TestServers.realServicesWithoutAdmin("admin-surface")
+                .env("PS_LOGIN_MAX_FAILURES", MAX_FAILURES));
     }
 
     @Test
