@@ -9,6 +9,7 @@ import io.practicalsystems.platform.testkit.LibertyServers;
 import io.practicalsystems.platform.testkit.OwnServers;
 import io.practicalsystems.platform.testkit.TestServers;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -148,7 +149,9 @@ class AdminSurfaceIT {
         server.restart(); // also forgets the failed sign-ins of the test before
 
         String metrics = server.httpsBaseUrl() + "/metrics";
-        assertThat(Http.get(metrics, Http.basicAuth("admin", chosen)).status()).isEqualTo(200);
+        // The HTTPS listener opens a moment after the application has started.
+        Await.until("the chosen password opens /metrics", () -> statusOrNothing(metrics, Http.basicAuth("admin",
+                chosen)), status -> status == 200, Duration.ofSeconds(120));
         assertThat(Http.get(metrics, admin).status()).as("the generated password").isEqualTo(401);
     }
 
@@ -159,6 +162,14 @@ class AdminSurfaceIT {
         assertThat(response.header("X-Frame-Options")).isPresent();
         assertThat(response.header("Content-Security-Policy")).hasValueSatisfying(
                 csp -> assertThat(csp).contains("frame-ancestors"));
+    }
+
+    private static int statusOrNothing(String url, Http.BasicAuth auth) {
+        try {
+            return Http.get(url, auth).status();
+        } catch (UncheckedIOException e) {
+            return -1;
+        }
     }
 
     private static void assertProblemJson(Http.Response response) {
