@@ -113,7 +113,7 @@ class IdGeneratorApiIT {
         List<String> checks = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
                 .map(c -> c.getString("name")).toList();
         assertThat(checks).contains("redis", "sql", "messaging", "idgen");
-        JsonObject details = Http.getJson(api + "/admin/health", TestServers.admin());
+        JsonObject details = Http.getJson(server.httpsBaseUrl() + "/api/admin/health", TestServers.admin());
         String sql = details.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
                 .filter(c -> c.getString("name").equals("sql")).findFirst().orElseThrow()
                 .getJsonObject("data").getString("database");

@@ -53,7 +53,7 @@ class EmbeddedDefaultsIT {
     @Order(1)
     void everyBackendIsTheEmbeddedOneAndReady() {
         assertThat(Http.getJson(server.baseUrl() + "/health/ready").getString("status")).isEqualTo("UP");
-        JsonObject health = Http.getJson(server.baseUrl() + "/api/admin/health", TestServers.admin());
+        JsonObject health = Http.getJson(server.httpsBaseUrl() + "/api/admin/health", TestServers.admin());
         assertThat(check(health, "redis").getJsonObject("data").getString("backend"))
                 .isEqualTo("embedded redis on 127.0.0.1:" + redisPort + " (nothing configured, nothing answering)");
         assertThat(check(health, "sql").getJsonObject("data").getString("database")).isEqualTo("Apache Derby");
@@ -102,7 +102,7 @@ class EmbeddedDefaultsIT {
                             .isEqualTo(JsonValue.EMPTY_JSON_OBJECT));
             assertThat(health.body()).as(path).doesNotContain("127.0.0.1", "embedded", "Derby", "://");
         }
-        JsonObject details = Http.getJson(server.baseUrl() + "/api/admin/health", TestServers.admin());
+        JsonObject details = Http.getJson(server.httpsBaseUrl() + "/api/admin/health", TestServers.admin());
         assertThat(check(details, "mongodb").getJsonObject("data").getString("backend")).contains("127.0.0.1:");
     }
 

@@ -104,14 +104,15 @@ final class ErrorProbe {
                         "Content-Type: text/plain", "X-Causal-Context: %%%not-base64%%%"),
                 Probe.withBody("wrong method on a key", 405, "POST /api/kv/probe-key HTTP/1.0", "value",
                         "Content-Type: text/plain"),
-                Probe.withBody("admin call without credentials", 401,
+                Probe.withBody("admin call without credentials, plain HTTP", 403,
                         "POST /api/ids/admin/clock-offset?ms=0 HTTP/1.0", "", json),
-                Probe.withBody("admin call with a wrong password", 401,
+                Probe.withBody("admin call with a wrong password, plain HTTP", 403,
                         "POST /api/ids/admin/clock-offset?ms=0 HTTP/1.0", "", json, wrongPassword),
-                Probe.withBody("admin call with a garbled Authorization header", 401,
+                Probe.withBody("admin call, garbled Authorization, plain HTTP", 403,
                         "POST /api/ids/admin/clock-offset?ms=0 HTTP/1.0", "", json, "Authorization: Basic !!!"),
-                Probe.of("health details without credentials", 401, "GET /api/admin/health HTTP/1.0"),
-                Probe.of("health details with a wrong password", 401, "GET /api/admin/health HTTP/1.0", wrongPassword));
+                Probe.of("health details without credentials, plain HTTP", 403, "GET /api/admin/health HTTP/1.0"),
+                Probe.of("health details, wrong password, plain HTTP", 403, "GET /api/admin/health HTTP/1.0",
+                        wrongPassword));
     }
 
     /**
