@@ -18,11 +18,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.MVStoreException;
 
 /**
  * A {@link ReplicaStore} in one H2 MVStore file: a copy-on-write B-tree of {@link RingKey} → {@link SiblingSetCodec}
@@ -73,7 +71,6 @@ public final class MvStoreReplicaStore implements ReplicaStore {
         POWER_LOSS
     }
 
-    private static final int LOCK_STRIPES = 64;
     /** Chunks less full than this are rewritten by the compaction after garbage collection. */
     private static final int COMPACT_FILL_RATE_PERCENT = 50;
     private static final int COMPACT_MAX_BYTES = 4 << 20;
@@ -83,13 +80,11 @@ public final class MvStoreReplicaStore implements ReplicaStore {
     private final MVMap<RingKey, byte[]> copies;
     private final MvStoreFile.Meta meta;
     private final WriteAheadLog log;
-    private final boolean fsync;
     private final ReentrantLock checkpointing = new ReentrantLock();
     private final BackgroundCheckpoints checkpoints;
     private final ActorEpoch epoch;
     private final ObjectLimits limits;
-    private final ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
-    private volatile boolean closed;
+    private final MvStoreAccess access;
 
     private MvStoreReplicaStore(Path file, MVStore store, Durability durability, ObjectLimits limits) {
         this.file = file;
@@ -97,10 +92,11 @@ public final class MvStoreReplicaStore implements ReplicaStore {
         this.store = store;
         this.copies = MvStoreFile.copies(store);
         this.meta = new MvStoreFile.Meta(store);
-        this.fsync = durability == Durability.POWER_LOSS;
+        boolean fsync = durability == Durability.POWER_LOSS;
+        this.access = new MvStoreAccess(file, store, fsync);
         try {
             this.log = WriteAheadLog.open(file, fsync, this::replay);
-            commitStore(); // what the log replayed is now in the file: its old segments can go
+            access.commit(); // what the log replayed is now in the file: its old segments can go
             log.dropBefore(log.currentSegment());
         } catch (RuntimeException e) {
             store.closeImmediately();
@@ -112,13 +108,10 @@ public final class MvStoreReplicaStore implements ReplicaStore {
             StoreChanges.epoch(log, next);
         });
         this.checkpoints = BackgroundCheckpoints.forStore(file.getFileName().toString(), log::sinceCheckpoint,
-                store::getUnsavedMemory, () -> guarded(() -> {
+                store::getUnsavedMemory, () -> access.guarded(() -> {
                     checkpoint(() -> { });
                     return null;
                 }));
-        for (int i = 0; i < LOCK_STRIPES; i++) {
-            stripes[i] = new ReentrantLock();
-        }
     }
 
     /** Replays what the log holds since the last checkpoint. */
@@ -166,7 +159,7 @@ public final class MvStoreReplicaStore implements ReplicaStore {
     @Override
     public Optional<DottedVersionVectorSet<Blob>> get(String key) {
         RingKey ringKey = RingKey.of(key);
-        return locked(ringKey, () -> read(ringKey));
+        return access.locked(ringKey.key(), () -> read(ringKey));
     }
 
     @Override
@@ -191,7 +184,7 @@ public final class MvStoreReplicaStore implements ReplicaStore {
     private DottedVersionVectorSet<Blob> writeLocked(String key, UnaryOperator<DottedVersionVectorSet<Blob>> change,
             ObjectLimits.Check limit) {
         RingKey ringKey = RingKey.of(key);
-        return locked(ringKey, () -> {
+        return access.locked(ringKey.key(), () -> {
             DottedVersionVectorSet<Blob> current = read(ringKey).orElseGet(DottedVersionVectorSet::empty);
             DottedVersionVectorSet<Blob> next = change.apply(current);
             if (next.equals(current)) {
@@ -217,10 +210,10 @@ public final class MvStoreReplicaStore implements ReplicaStore {
     public void forEachInRange(TokenRange range, BiConsumer<String, DottedVersionVectorSet<Blob>> action) {
         Objects.requireNonNull(range, "range");
         Objects.requireNonNull(action, "action");
-        checkOpen();
-        pinned(() -> {
-            RingScan.forEachKey(range, this::keysFrom, ringKey ->
-                    locked(ringKey, () -> read(ringKey)).ifPresent(copy -> action.accept(ringKey.key(), copy)));
+        access.checkOpen();
+        access.pinned(() -> {
+            RingScan.forEachKey(range, this::keysFrom, ringKey -> access.locked(ringKey.key(), () -> read(ringKey))
+                    .ifPresent(copy -> action.accept(ringKey.key(), copy)));
             return null;
         });
     }
@@ -231,14 +224,14 @@ public final class MvStoreReplicaStore implements ReplicaStore {
         if (Objects.requireNonNull(grace, "grace").isNegative()) {
             throw new IllegalArgumentException("grace must not be negative, got " + grace);
         }
-        checkOpen();
+        access.checkOpen();
         List<Long> tickets = new ArrayList<>();
-        pinned(() -> {
+        access.pinned(() -> {
             for (Iterator<RingKey> keys = keysFrom(null); keys.hasNext(); ) {
                 RingKey ringKey = keys.next();
                 // Not durable before the lock is released, unlike other writes: seeing a key gone early is harmless,
                 // and one commit for the whole sweep is far cheaper. A new actor epoch is logged before the removals.
-                locked(ringKey, () -> read(ringKey)
+                access.locked(ringKey.key(), () -> read(ringKey)
                         .filter(copy -> copy.isCollectable(now, grace))
                         .map(copy -> forget(ringKey)))
                         .ifPresent(tickets::add);
@@ -248,7 +241,7 @@ public final class MvStoreReplicaStore implements ReplicaStore {
         int removed = tickets.size();
         if (removed > 0) {
             long sweep = tickets.get(removed - 1);
-            guarded(() -> {
+            access.guarded(() -> {
                 log.awaitDurable(sweep);
                 checkpoint(() -> store.compact(COMPACT_FILL_RATE_PERCENT, COMPACT_MAX_BYTES));
                 return null;
@@ -260,7 +253,7 @@ public final class MvStoreReplicaStore implements ReplicaStore {
     @Override
     public void remove(String key) {
         RingKey ringKey = RingKey.of(key);
-        locked(ringKey, () -> {
+        access.locked(ringKey.key(), () -> {
             read(ringKey).ifPresent(copy -> log.awaitDurable(forget(ringKey)));
             return null;
         });
@@ -279,42 +272,22 @@ public final class MvStoreReplicaStore implements ReplicaStore {
         try {
             long segment = log.rotate();
             beforeCommit.run();
-            commitStore();
+            access.commit();
             log.dropBefore(segment);
         } finally {
             checkpointing.unlock();
         }
     }
 
-    /**
-     * Commits with the thread's interrupt flag clear: file channels close when a thread blocked in them is interrupted,
-     * which would take the whole store down. (An interrupt arriving during the commit is absorbed by H2's
-     * {@code retry:} file system, which reopens the file and clears the flag; the flag is restored only if it was set
-     * before.)
-     */
-    private void commitStore() {
-        boolean interrupted = Thread.interrupted();
-        try {
-            store.commit();
-            if (fsync) {
-                store.sync();
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
     @Override
     public long keyCount() {
-        return guarded(copies::sizeAsLong);
+        return access.guarded(copies::sizeAsLong);
     }
 
     /** MVStore closes itself on a fatal error (a "panic": I/O failure, heap exhausted inside it). */
     @Override
     public boolean hasFailed() {
-        return !closed && store.isClosed();
+        return access.hasFailed();
     }
 
     /** Closes the file at once, without committing: a test's stand-in for MVStore's panic. */
@@ -329,32 +302,28 @@ public final class MvStoreReplicaStore implements ReplicaStore {
      */
     @Override
     public synchronized void close() {
-        if (closed) {
+        if (access.isClosed()) {
             return;
         }
         boolean failed = hasFailed();
         checkpoints.close(); // lets a checkpoint in progress finish
-        closed = true;
+        access.markClosed();
         checkpointing.lock();
-        for (ReentrantLock stripe : stripes) {
-            stripe.lock();
-        }
         try {
-            log.close();
-            if (!failed) {
-                store.close(); // commits every change, so no log segment is needed any more
-                log.dropBefore(Long.MAX_VALUE);
-            }
+            access.withEveryStripe(() -> {
+                log.close();
+                if (!failed) {
+                    store.close(); // commits every change, so no log segment is needed any more
+                    log.dropBefore(Long.MAX_VALUE);
+                }
+            });
         } finally {
-            for (ReentrantLock stripe : stripes) {
-                stripe.unlock();
-            }
             checkpointing.unlock();
         }
     }
 
     private Iterator<RingKey> keysFrom(RingKey from) {
-        return guarded(() -> copies.keyIterator(from));
+        return access.guarded(() -> copies.keyIterator(from));
     }
 
     private Optional<DottedVersionVectorSet<Blob>> read(RingKey ringKey) {
@@ -366,52 +335,6 @@ public final class MvStoreReplicaStore implements ReplicaStore {
             return Optional.of(SiblingSetCodec.decode(bytes));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("corrupted copy of key '" + ringKey.key() + "' in " + file, e);
-        }
-    }
-
-    /** Runs {@code action} holding the key's lock stripe, on an open store. */
-    private <T> T locked(RingKey ringKey, Supplier<T> action) {
-        ReentrantLock stripe = stripes[Math.floorMod(ringKey.key().hashCode(), LOCK_STRIPES)];
-        stripe.lock();
-        try {
-            return guarded(action);
-        } finally {
-            stripe.unlock();
-        }
-    }
-
-    /** Runs {@code action} on an open store, reporting MVStore's failures (closed, I/O) as this store's. */
-    private <T> T guarded(Supplier<T> action) {
-        checkOpen();
-        try {
-            return pinned(action);
-        } catch (MVStoreException e) {
-            checkOpen();
-            throw new IllegalStateException("replica store " + file + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Runs {@code action} with the store's current version registered as in use. Freed file space is reused at once
-     * (retention time 0), and a reader walks the tree of the version it started on: unless that version is
-     * registered, a concurrent commit may overwrite the chunks it is about to read ("Chunk N not found"). Scans hold
-     * one registration for the whole walk.
-     */
-    private <T> T pinned(Supplier<T> action) {
-        MVStore.TxCounter usage = store.registerVersionUsage();
-        try {
-            return action.get();
-        } finally {
-            store.deregisterVersionUsage(usage);
-        }
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("replica store " + file + " is closed");
-        }
-        if (store.isClosed()) {
-            throw new IllegalStateException("replica store " + file + " failed: its MVStore closed itself");
         }
     }
 
