@@ -1,0 +1,12 @@
+package io.practicalsystems.crawler.frontier;
+
+/**
+ * One URL claimed by one worker; its host is leased to that worker until leaseExpiresAtMillis.
+ *
+ * @param attempt               0 the first time, +1 per {@link Outcome#RETRY}
+ * @param hostConsecutiveErrors the host's errors since its last FETCHED, when claimed (for backoff)
+ * @param token                 unique within the crawl; {@link Frontier#complete} rejects a stale one
+ */
+public record Claim(String url, String hostKey, int depth, UrlKind kind, int attempt, int hostConsecutiveErrors,
+                    String token, String workerId, long leaseExpiresAtMillis) {
+}

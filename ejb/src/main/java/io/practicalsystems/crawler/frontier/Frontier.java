@@ -1,0 +1,53 @@
+package io.practicalsystems.crawler.frontier;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The crawl frontier (Mercator style): a seen set so each URL is admitted at most once per crawl, a queue per host
+ * ordered by priority then arrival, and per host a next-allowed-fetch time and a lease, so that a host is worked
+ * by one worker at a time and no sooner than its delay allows. Every method is atomic with respect to the others.
+ *
+ * <p>Crawl ids: 1 to {@value FrontierArgs#MAX_CRAWL_ID_LENGTH} characters, none of them braces or whitespace.
+ */
+public interface Frontier {
+
+    /** Admits each URL not seen before and within the limits; URLs are counted in the result exactly once. */
+    OfferResult offer(String crawlId, Collection<FrontierUrl> urls, FrontierLimits limits);
+
+    /**
+     * At most one claim per host; only hosts whose next fetch time has come and that no live lease holds;
+     * never past maxPages (fetched + in flight) or maxPagesPerHost. Expired leases are reclaimed first:
+     * their URLs go back to their host queue (attempt unchanged). Among the hosts that are due, the one whose
+     * next URL has the lowest priority value goes first (then the one due longest).
+     *
+     * @param maxClaims 1 to {@value FrontierArgs#MAX_CLAIMS}
+     * @param leaseMs   how long the host stays leased to {@code workerId}, at least 1
+     */
+    List<Claim> claim(String crawlId, String workerId, int maxClaims, long leaseMs, FrontierLimits limits);
+
+    /** false (and nothing changes) when the claim is stale: its lease expired and the URL was re-claimed. */
+    boolean complete(String crawlId, Claim claim, Completion completion);
+
+    FrontierStats stats(String crawlId);
+
+    /**
+     * Hosts in host-key order.
+     *
+     * @param cursor null for the first page, else a previous page's {@link HostPage#next()}
+     * @param limit  1 to {@value FrontierArgs#MAX_HOST_PAGE}
+     */
+    HostPage hosts(String crawlId, String cursor, int limit);
+
+    /**
+     * Nothing queued and nothing in flight. A crawl stopped by maxPages may still have URLs queued: its caller
+     * sees that from {@link FrontierStats#fetched()}.
+     */
+    boolean exhausted(String crawlId);
+
+    /** Removes every trace of the crawl. */
+    void delete(String crawlId);
+
+    /** The frontier's clock (Redis TIME for RedisFrontier), the one every server shares. */
+    long nowMillis();
+}

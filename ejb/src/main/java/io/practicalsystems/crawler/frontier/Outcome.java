@@ -1,0 +1,6 @@
+package io.practicalsystems.crawler.frontier;
+
+/** How a claimed URL ended; see {@link Completion}. */
+public enum Outcome {
+    FETCHED, FAILED, SKIPPED, RETRY, REQUEUE
+}
