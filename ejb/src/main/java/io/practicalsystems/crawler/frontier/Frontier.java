@@ -29,6 +29,13 @@ public interface Frontier {
     /** false (and nothing changes) when the claim is stale: its lease expired and the URL was re-claimed. */
     boolean complete(String crawlId, Claim claim, Completion completion);
 
+    /**
+     * Whether the claim is still this worker's to act on: not completed, and its lease not expired (an expired
+     * lease may be reclaimed and its URL fetched by another worker at any moment). A redelivered or late fetch task
+     * checks this before it fetches, so a URL whose claim was completed or taken over is not fetched again.
+     */
+    boolean holds(String crawlId, Claim claim);
+
     FrontierStats stats(String crawlId);
 
     /**

@@ -181,6 +181,14 @@ public final class InMemoryFrontier implements Frontier {
     }
 
     @Override
+    public synchronized boolean holds(String crawlId, Claim claim) {
+        Crawl crawl = crawls.get(FrontierArgs.crawlId(crawlId));
+        InFlight inFlight = crawl == null ? null : crawl.inFlight.get(claim.token());
+        return inFlight != null && inFlight.entry().url().equals(claim.url())
+                && inFlight.leaseExpiresAt() > clock.getAsLong();
+    }
+
+    @Override
     public synchronized FrontierStats stats(String crawlId) {
         Crawl crawl = crawls.get(FrontierArgs.crawlId(crawlId));
         if (crawl == null) {

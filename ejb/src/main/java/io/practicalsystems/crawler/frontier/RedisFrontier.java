@@ -40,6 +40,17 @@ public final class RedisFrontier implements Frontier {
     private static final LuaScript COMPLETE = LuaScript.fromResource(SCRIPTS + "complete.lua");
     private static final LuaScript STATS = LuaScript.fromResource(SCRIPTS + "stats.lua");
     private static final LuaScript HOSTS = LuaScript.fromResource(SCRIPTS + "hosts.lua");
+    /** KEYS[1] in flight; ARGV[1] token, ARGV[2] now in ms or ''. 1 when the token is in flight and its lease live. */
+    private static final LuaScript HOLDS = new LuaScript("""
+            local expires = redis.call('ZSCORE', KEYS[1], ARGV[1])
+            if not expires then return 0 end
+            local now = tonumber(ARGV[2])
+            if now == nil then
+              local t = redis.call('TIME')
+              now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+            end
+            if tonumber(expires) > now then return 1 end
+            return 0""");
     private static final LuaScript TIME = new LuaScript(
             "local t = redis.call('TIME') return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)");
 
@@ -124,6 +135,13 @@ public final class RedisFrontier implements Frontier {
                 List.of(keys.base(), testNow(), claim.token(), claim.url(), completion.outcome().name(),
                         Long.toString(completion.hostDelayMs())));
         return number(reply) == 1;
+    }
+
+    /** Tokens are unique within a crawl, so the token's lease in the in-flight set is this claim's. */
+    @Override
+    public boolean holds(String crawlId, Claim claim) {
+        Objects.requireNonNull(claim, "claim");
+        return number(HOLDS.run(redis, List.of(keys(crawlId).inFlight()), List.of(claim.token(), testNow()))) == 1;
     }
 
     @Override

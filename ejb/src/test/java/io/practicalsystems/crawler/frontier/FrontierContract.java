@@ -59,6 +59,25 @@ abstract class FrontierContract extends FrontierSchedulingContract {
     }
 
     @Test
+    void aClaimIsHeldUntilItIsCompletedOrItsLeaseExpires() {
+        offer(page("a.test", "/1"), page("b.test", "/1"));
+        List<Claim> claims = claim("w1", 2);
+        Claim completed = claims.get(0);
+        Claim expiring = claims.get(1);
+
+        assertThat(frontier.holds(crawl, completed)).isTrue();
+        frontier.complete(crawl, completed, FETCHED);
+        clock.advance(LEASE - 1);
+        boolean heldJustBeforeExpiry = frontier.holds(crawl, expiring);
+        clock.advance(1);
+
+        assertThat(frontier.holds(crawl, completed)).as("completed").isFalse();
+        assertThat(heldJustBeforeExpiry).isTrue();
+        assertThat(frontier.holds(crawl, expiring)).as("lease expired").isFalse();
+        assertThat(frontier.holds("other-crawl", expiring)).as("another crawl").isFalse();
+    }
+
+    @Test
     void theHostsNextClaimIsNotBeforeCompletionTimePlusItsDelay() {
         offer(page("a.test", "/1"), page("a.test", "/2"));
         Claim first = claimOne("w1");
