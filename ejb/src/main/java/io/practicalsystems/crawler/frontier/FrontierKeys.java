@@ -29,6 +29,11 @@ public final class FrontierKeys {
         return base + "seen";
     }
 
+    /** The bits of the seen set's Bloom filter, when a crawl uses one ({@link SeenBloomFilter}). */
+    public String seenBloom() {
+        return base + "seenbloom";
+    }
+
     /** ZSET host key → next fetch time (ms); holds exactly the hosts with queued URLs and no lease. */
     public String ready() {
         return base + "ready";
@@ -49,7 +54,7 @@ public final class FrontierKeys {
         return base + "claims";
     }
 
-    /** HASH queued, fetched, failed, skipped, seq (arrival counter), tokens (claim counter). */
+    /** HASH admitted, queued, fetched, failed, skipped, seq (arrival counter), tokens (claim counter). */
     public String counters() {
         return base + "counters";
     }
@@ -71,6 +76,6 @@ public final class FrontierKeys {
 
     /** The keys that are not per host. */
     public List<String> crawlWide() {
-        return List.of(seen(), ready(), hosts(), inFlight(), claims(), counters(), pathVariants());
+        return List.of(seen(), seenBloom(), ready(), hosts(), inFlight(), claims(), counters(), pathVariants());
     }
 }

@@ -2,8 +2,6 @@ package io.practicalsystems.crawler.frontier;
 
 import io.practicalsystems.platform.redis.LuaScript;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -25,7 +23,8 @@ import redis.clients.jedis.UnifiedJedis;
  * {@value FrontierArgs#MAX_HOST_PAGE} hosts.
  *
  * <p>The seen set holds 128-bit hashes (SHA-256, truncated) of the URLs rather than the URLs: 22 bytes each
- * whatever the URL's length; two URLs colliding is as likely as 2<sup>-64</sup> after 2<sup>32</sup> URLs.
+ * whatever the URL's length; two URLs colliding is as likely as 2<sup>-64</sup> after 2<sup>32</sup> URLs. Or,
+ * when constructed with a {@link SeenBloomFilter}, a Bloom filter: fixed memory, a configured false-positive rate.
  */
 public final class RedisFrontier implements Frontier {
 
@@ -56,6 +55,7 @@ public final class RedisFrontier implements Frontier {
 
     private final UnifiedJedis redis;
     private final String keyPrefix;
+    private final SeenBloomFilter bloom;
     private final LongSupplier testClock;
 
     public RedisFrontier(UnifiedJedis redis) {
@@ -68,12 +68,21 @@ public final class RedisFrontier implements Frontier {
     }
 
     /**
+     * @param bloom the seen set's Bloom filter, or null for the exact set; every server working a crawl must pass
+     *              the same (so construct one frontier per crawl from the crawl's definition)
+     */
+    public RedisFrontier(UnifiedJedis redis, String keyPrefix, SeenBloomFilter bloom) {
+        this(redis, keyPrefix, bloom, null);
+    }
+
+    /**
      * For tests only: {@code testClock} replaces Redis {@code TIME} (it is sent to the scripts as an argument), so
      * scheduling and lease expiry can be tested on a simulated clock against the real scripts.
      */
-    RedisFrontier(UnifiedJedis redis, String keyPrefix, LongSupplier testClock) {
+    RedisFrontier(UnifiedJedis redis, String keyPrefix, SeenBloomFilter bloom, LongSupplier testClock) {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
+        this.bloom = bloom;
         this.testClock = testClock;
     }
 
@@ -86,15 +95,17 @@ public final class RedisFrontier implements Frontier {
     public OfferResult offer(String crawlId, Collection<FrontierUrl> urls, FrontierLimits limits) {
         Objects.requireNonNull(limits, "limits");
         FrontierKeys keys = keys(crawlId);
-        List<String> scriptKeys =
-                List.of(keys.seen(), keys.ready(), keys.hosts(), keys.counters(), keys.pathVariants());
+        List<String> scriptKeys = List.of(bloom == null ? keys.seen() : keys.seenBloom(), keys.ready(), keys.hosts(),
+                keys.counters(), keys.pathVariants());
         List<FrontierUrl> all = List.copyOf(urls);
         OfferResult total = OfferResult.NONE;
         for (int from = 0; from < all.size(); from += OFFER_BATCH) {
             List<String> args = new ArrayList<>(List.of(keys.base(), Long.toString(limits.maxDepth()),
-                    Long.toString(limits.maxPagesPerHost()), Long.toString(limits.maxQueryVariantsPerPath())));
+                    Long.toString(limits.maxPagesPerHost()), Long.toString(limits.maxQueryVariantsPerPath()),
+                    bloom == null ? "exact" : "bloom"));
             for (FrontierUrl url : all.subList(from, Math.min(all.size(), from + OFFER_BATCH))) {
-                args.addAll(Arrays.asList(seenKey(url.url()), url.url(), url.hostKey(), Integer.toString(url.depth()),
+                String seen = bloom == null ? seenKey(url.url()) : bloom.positions(url.url());
+                args.addAll(Arrays.asList(seen, url.url(), url.hostKey(), Integer.toString(url.depth()),
                         Integer.toString(url.priority()), url.pathKey() == null ? "" : url.pathKey(),
                         url.kind().name()));
             }
@@ -147,7 +158,7 @@ public final class RedisFrontier implements Frontier {
     @Override
     public FrontierStats stats(String crawlId) {
         FrontierKeys keys = keys(crawlId);
-        List<Long> s = longs(STATS.run(redis, List.of(keys.counters(), keys.inFlight(), keys.seen(), keys.hosts()),
+        List<Long> s = longs(STATS.run(redis, List.of(keys.counters(), keys.inFlight(), keys.hosts()),
                 List.of()), 7, "stats");
         return new FrontierStats(s.get(0), s.get(1), s.get(2), s.get(3), s.get(4), s.get(5), s.get(6));
     }
@@ -169,6 +180,14 @@ public final class RedisFrontier implements Frontier {
         }
         boolean more = number(reply.get(reply.size() - 1)) == 1;
         return new HostPage(items, more ? FrontierArgs.cursorAfter(items.get(items.size() - 1).hostKey()) : null);
+    }
+
+    /**
+     * The chance that the crawl's next new URL is taken for seen: 0 with the exact set, else from the share of the
+     * Bloom filter's bits that are set (one BITCOUNT over the filter).
+     */
+    public double seenFalsePositiveRate(String crawlId) {
+        return bloom == null ? 0 : bloom.falsePositiveRateAt(redis.bitcount(keys(crawlId).seenBloom()));
     }
 
     @Override
@@ -205,12 +224,8 @@ public final class RedisFrontier implements Frontier {
 
     /** What the seen set holds for a URL: the first 128 bits of its SHA-256, base64url (22 characters). */
     static String seenKey(String url) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JRE", e);
-        }
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(Arrays.copyOf(SeenBloomFilter.sha256(url), 16));
     }
 
     private static List<?> list(Object reply, String script) {
