@@ -1,0 +1,131 @@
+package io.practicalsystems.crawler.batch;
+
+import io.practicalsystems.crawler.application.ClaimLoop;
+import io.practicalsystems.crawler.application.CrawlService;
+import io.practicalsystems.crawler.application.CrawlSettings;
+import io.practicalsystems.crawler.application.CrawlState;
+import io.practicalsystems.crawler.application.FetchDispatcher;
+import io.practicalsystems.crawler.frontier.Claim;
+import io.practicalsystems.crawler.frontier.Frontier;
+import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.logging.Logger;
+
+/**
+ * The dispatch step's reader: claims URLs from the frontier for this server ({@link ClaimLoop}) and returns them one
+ * by one; an {@link IdleTick} after a second with nothing due, so the chunk commits; null (end of step) when the
+ * crawl is no longer RUNNING, when it has nothing left (it is then FINISHED), or when the job is being stopped.
+ * A failing Redis or document store is waited out, not fatal: the run goes on when they answer again. No
+ * checkpoint: the frontier is the state (a claim not completed goes back to its queue when its lease expires).
+ */
+@Named("frontierClaimReader")
+@Dependent
+public class FrontierClaimReader extends AbstractItemReader {
+
+    private static final Logger LOG = Logger.getLogger(FrontierClaimReader.class.getName());
+    private static final long STATE_REFRESH_MILLIS = 500;
+    private static final long IDLE_TICK_MILLIS = 1000;
+
+    @Inject
+    JobContext job;
+
+    @Inject
+    StepContext step;
+
+    @Inject
+    CrawlService crawls;
+
+    @Inject
+    CrawlSettings settings;
+
+    @Inject
+    Frontier frontier;
+
+    @Inject
+    FetchDispatcher dispatcher;
+
+    @Inject
+    LocalCrawlRuns runs;
+
+    private String crawlId;
+    private ClaimLoop loop;
+    private final Deque<Claim> buffer = new ArrayDeque<>();
+    private CrawlState state;
+    private long stateReadAt;
+    private String lastProblem;
+
+    @Override
+    public void open(Serializable checkpoint) {
+        crawlId = CrawlRunParameters.crawlId(job);
+        runs.register(crawlId, job.getExecutionId());
+        loop = new ClaimLoop(frontier, crawlId, settings.workerId(), settings.leaseMillis(),
+                crawls.get(crawlId).definition().frontierLimits());
+    }
+
+    @Override
+    public Object readItem() throws InterruptedException {
+        if (!buffer.isEmpty()) {
+            return buffer.poll();
+        }
+        long waitStarted = System.currentTimeMillis();
+        while (job.getBatchStatus() != BatchStatus.STOPPING) {
+            ClaimLoop.Step next = nextStep();
+            if (next instanceof ClaimLoop.Claimed claimed) {
+                buffer.addAll(claimed.claims());
+                return buffer.poll();
+            }
+            if (next instanceof ClaimLoop.End end) {
+                if (end.finished()) {
+                    crawls.finish(crawlId);
+                }
+                step.setExitStatus(end.reason());
+                return null;
+            }
+            if (System.currentTimeMillis() - waitStarted >= IDLE_TICK_MILLIS) {
+                return IdleTick.INSTANCE;
+            }
+            Thread.sleep(settings.dispatchIdleMillis());
+        }
+        return null;
+    }
+
+    private ClaimLoop.Step nextStep() {
+        try {
+            ClaimLoop.Step next = loop.next(state(), dispatcher.capacity(crawlId));
+            lastProblem = null;
+            return next;
+        } catch (RuntimeException e) {
+            String problem = e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (!problem.equals(lastProblem)) {
+                LOG.warning("crawl " + crawlId + ": cannot claim now, waiting (" + problem + ")");
+                lastProblem = problem;
+            }
+            return new ClaimLoop.Wait();
+        }
+    }
+
+    /** The crawl's state, read from the store at most every half second (pause and stop show within that). */
+    private CrawlState state() {
+        long now = System.currentTimeMillis();
+        if (state == null || now - stateReadAt >= STATE_REFRESH_MILLIS) {
+            state = crawls.get(crawlId).crawlState();
+            stateReadAt = now;
+        }
+        return state;
+    }
+
+    @Override
+    public void close() {
+        if (crawlId != null) {
+            runs.unregister(crawlId, job.getExecutionId());
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.practicalsystems.crawler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.practicalsystems.platform.testkit.Await;
+import io.practicalsystems.platform.testkit.Http;
+import io.practicalsystems.platform.testkit.LibertyServer;
+import io.practicalsystems.platform.testkit.SharedServer;
+import io.practicalsystems.platform.testkit.TestServers;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The crawler's REST contract on the shared server: create (admin, HTTPS), status, transitions with the crawl-run
+ * job, listings, and problem+json for bad input. No page is fetched here (the seeds are never contacted).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CrawlApiIT {
+
+    private LibertyServer server;
+
+    @BeforeAll
+    void start(@SharedServer LibertyServer server) {
+        this.server = server;
+    }
+
+    private String admin(String path) {
+        return server.httpsBaseUrl() + "/api/crawls" + path;
+    }
+
+    private String open(String path) {
+        return server.baseUrl() + "/api/crawls" + path;
+    }
+
+    private Http.Response create(String body) {
+        return Http.post(admin(""), body, TestServers.admin());
+    }
+
+    private String createId(String body) {
+        Http.Response created = create(body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().getString("id");
+    }
+
+    private Http.Response act(String id, String action) {
+        return Http.post(admin("/" + id + "/" + action), null, TestServers.admin());
+    }
+
+    private JsonObject status(String id) {
+        return Http.getJson(open("/" + id));
+    }
+
+    private static void assertProblem(Http.Response response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).doesNotContain("Exception");
+    }
+
+    @Test
+    void createAnswers201WithLocationAndTheStatusShape() {
+        Http.Response created = create("{\"seeds\":[\"HTTPS://Example.org\"],\"allowedDomains\":[\"example.org\"],"
+                + "\"maxDepth\":2,\"maxPages\":10,\"minDelayMs\":100,\"allowPrivateAddresses\":false}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonObject body = created.json();
+        String id = body.getString("id");
+        assertThat(id).matches("[0-9]{1,19}");
+        assertThat(body.getString("state")).isEqualTo("CREATED");
+        assertThat(created.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/api/crawls/" + id));
+        assertThat(body.getJsonObject("definition").getJsonArray("seeds").getString(0))
+                .isEqualTo("https://example.org/");
+
+        JsonObject status = status(id);
+        assertThat(status.getString("state")).isEqualTo("CREATED");
+        assertThat(status.getJsonNumber("fetched").longValue()).isZero();
+        assertThat(status.getJsonObject("frontier").getJsonNumber("queued").longValue()).isZero();
+        assertThat(status.getJsonNumber("duplicates").longValue()).isZero();
+        assertThat(status.getJsonObject("errors")).isEmpty();
+        assertThat(status.getJsonNumber("pagesPerSecond").doubleValue()).isZero();
+        assertThat(status.getJsonObject("definition").getJsonNumber("maxPages").longValue()).isEqualTo(10);
+
+        JsonObject pages = Http.getJson(open("/" + id + "/pages"));
+        assertThat(pages.getJsonArray("items")).isEmpty();
+        assertThat(pages.isNull("next")).isTrue();
+        assertThat(Http.getJson(open("?limit=100")).toString()).contains("\"id\":\"" + id + "\"");
+    }
+
+    @ParameterizedTest(name = "{0} -> 400 on {1}")
+    @CsvSource(delimiter = '|', value = {
+        "{}|seeds",
+        "{\"seeds\":[]}|seeds",
+        "{\"seeds\":[\"ftp://files.example.org/\"]}|seeds",
+        "{\"seeds\":[\"not a url\"]}|seeds",
+        "{\"seeds\":[\"https://example.org/\"],\"maxDepth\":-1}|maxDepth",
+        "{\"seeds\":[\"https://example.org/\"],\"maxPages\":-10}|maxPages",
+        "{\"seeds\":[\"https://example.org/\"],\"minDelayMs\":-5}|minDelayMs",
+        "{\"seeds\":[\"https://example.org/\"],\"allowedDomains\":[\"bad domain\"]}|allowedDomains",
+        "{\"seeds\":[\"https://example.org/\"],\"includePatterns\":[\"(\"]}|includePatterns"})
+    void badDefinitionsAre400NamingTheField(String body, String field) {
+        Http.Response response = create(body);
+        assertProblem(response, 400);
+        assertThat(response.json().getString("field")).isEqualTo(field);
+    }
+
+    @Test
+    void aBodyThatIsNotADefinitionIs400() {
+        assertProblem(create("{\"seeds\":"), 400);
+        assertProblem(create("{\"seeds\":\"https://example.org/\"}"), 400);
+    }
+
+    @Test
+    void unknownCrawlsAre404AndBadParametersAre400() {
+        assertProblem(Http.get(open("/1")), 404);
+        assertProblem(Http.get(open("/not-an-id/pages")), 404);
+        assertProblem(act("1", "start"), 404);
+        String id = createId("{\"seeds\":[\"https://example.org/\"]}");
+        assertProblem(Http.get(open("/" + id + "/pages?cursor=garbage")), 400);
+        assertProblem(Http.get(open("/" + id + "/hosts?cursor=garbage")), 400);
+        Http.Response negative = Http.get(open("/" + id + "/pages?limit=-1"));
+        assertProblem(negative, 400);
+        assertThat(negative.json().getString("field")).isEqualTo("limit");
+    }
+
+    @Test
+    void controlNeedsTheAdminButReadsArePublic() {
+        String id = createId("{\"seeds\":[\"https://example.org/\"]}");
+        assertProblem(Http.post(admin(""), "{\"seeds\":[\"https://example.org/\"]}"), 401);
+        assertProblem(Http.post(admin("/" + id + "/start"), null), 401);
+        assertProblem(Http.post(admin("/" + id + "/stop"), null, Http.basicAuth(TestServers.ADMIN_USER, "wrong")),
+                401);
+        assertThat(status(id).getString("state")).isEqualTo("CREATED");
+        assertThat(Http.get(open("/" + id)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aStartedCrawlRunsThroughTheBatchJobAndFinishes() {
+        String id = createId("{\"seeds\":[\"https://example.org/\",\"https://example.net/\"],\"maxDepth\":0}");
+        assertProblem(act(id, "pause"), 409);
+        Http.Response started = act(id, "start");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        // Until the fetch pipeline exists the run skips what it claims, so the crawl ends at once.
+        JsonObject finished = Await.until("crawl " + id + " to finish", () -> status(id),
+                s -> s.getString("state").equals("FINISHED"), Duration.ofSeconds(60));
+        assertThat(finished.getJsonObject("frontier").getJsonNumber("seen").longValue()).isEqualTo(2);
+        assertThat(finished.getJsonObject("frontier").getJsonNumber("queued").longValue()).isZero();
+        assertThat(finished.getJsonObject("frontier").getJsonNumber("inFlight").longValue()).isZero();
+        assertThat(finished.getString("endedAt")).isNotBlank();
+        Http.Response again = act(id, "start");
+        assertProblem(again, 409);
+        assertThat(again.json().getString("state")).isEqualTo("FINISHED");
+
+        JsonObject hosts = Http.getJson(open("/" + id + "/hosts?limit=1"));
+        assertThat(hosts.getJsonArray("items")).hasSize(1);
+        String next = hosts.getString("next");
+        JsonObject rest = Http.getJson(open("/" + id + "/hosts?limit=1&cursor=" + next));
+        assertThat(rest.getJsonArray("items").getJsonObject(0).getString("host"))
+                .isNotEqualTo(hosts.getJsonArray("items").getJsonObject(0).getString("host"));
+    }
+
+    @Test
+    void pauseResumeAndStopFollowTheStateMachine() {
+        // Many seeds on one host keep the run busy (one claim per host at a time) while the test moves the crawl.
+        String seeds = IntStream.range(0, 200).mapToObj(i -> "\"https://busy.example/" + i + "\"")
+                .collect(Collectors.joining(","));
+        String id = createId("{\"seeds\":[" + seeds + "],\"maxDepth\":0}");
+        assertThat(act(id, "start").status()).isEqualTo(202);
+        Http.Response paused = act(id, "pause");
+        assertThat(paused.status()).as(paused.body()).isEqualTo(202);
+        assertThat(paused.json().getString("state")).isEqualTo("PAUSED");
+        assertProblem(act(id, "pause"), 409);
+        Http.Response resumed = act(id, "resume");
+        assertThat(resumed.status()).as(resumed.body()).isEqualTo(202);
+        assertThat(resumed.json().getString("state")).isEqualTo("RUNNING");
+        Http.Response stopped = act(id, "stop");
+        assertThat(stopped.status()).isEqualTo(202);
+        assertThat(stopped.json().getString("state")).isEqualTo("STOPPED");
+        assertProblem(act(id, "resume"), 409);
+    }
+}

@@ -1,0 +1,79 @@
+package io.practicalsystems.crawler.application;
+
+import io.practicalsystems.crawler.frontier.Claim;
+import io.practicalsystems.crawler.frontier.Frontier;
+import io.practicalsystems.crawler.frontier.FrontierLimits;
+import io.practicalsystems.crawler.frontier.FrontierStats;
+import java.util.List;
+
+/**
+ * One server's share of a running crawl, one decision at a time: claim what is due (as much as the fetch pipeline
+ * can take), wait when nothing is, end when the crawl is no longer RUNNING or has nothing left to fetch. The
+ * {@code crawl-run} job's reader drives it; plain Java so the decisions are tested on the in-memory frontier.
+ */
+public final class ClaimLoop {
+
+    /** Most claims asked for in one frontier call. */
+    static final int MAX_CLAIMS_PER_CALL = 100;
+
+    /** What to do next. */
+    public sealed interface Step permits Claimed, Wait, End {
+    }
+
+    /** Dispatch these. */
+    public record Claimed(List<Claim> claims) implements Step {
+    }
+
+    /** Nothing due (or the pipeline is full): wait a little and ask again. */
+    public record Wait() implements Step {
+    }
+
+    /**
+     * Stop dispatching. {@code finished}: the crawl is done (nothing queued or in flight, or maxPages fetched and
+     * nothing in flight), and the caller moves it to FINISHED; otherwise it is no longer RUNNING.
+     */
+    public record End(String reason, boolean finished) implements Step {
+    }
+
+    private static final Wait WAIT = new Wait();
+
+    private final Frontier frontier;
+    private final String crawlId;
+    private final String workerId;
+    private final long leaseMillis;
+    private final FrontierLimits limits;
+
+    public ClaimLoop(Frontier frontier, String crawlId, String workerId, long leaseMillis, FrontierLimits limits) {
+        this.frontier = frontier;
+        this.crawlId = crawlId;
+        this.workerId = workerId;
+        this.leaseMillis = leaseMillis;
+        this.limits = limits;
+    }
+
+    /**
+     * @param state    the crawl's state as last read
+     * @param capacity how many more claims the fetch pipeline takes now
+     */
+    public Step next(CrawlState state, int capacity) {
+        if (state != CrawlState.RUNNING) {
+            return new End("NOT_RUNNING=" + state, false);
+        }
+        if (capacity <= 0) {
+            return WAIT;
+        }
+        List<Claim> claims = frontier.claim(crawlId, workerId, Math.min(capacity, MAX_CLAIMS_PER_CALL), leaseMillis,
+                limits);
+        if (!claims.isEmpty()) {
+            return new Claimed(claims);
+        }
+        FrontierStats stats = frontier.stats(crawlId);
+        if (stats.inFlight() == 0 && stats.queued() == 0) {
+            return new End("EXHAUSTED", true);
+        }
+        if (stats.inFlight() == 0 && stats.fetched() >= limits.maxPages()) {
+            return new End("MAX_PAGES", true);
+        }
+        return WAIT;
+    }
+}

@@ -1,0 +1,46 @@
+package io.practicalsystems.crawler.rest;
+
+import io.practicalsystems.crawler.application.CrawlDefinition;
+import io.practicalsystems.crawler.application.CrawlStatus;
+import io.practicalsystems.crawler.application.store.CrawlDocument;
+import io.practicalsystems.crawler.frontier.FrontierStats;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A crawl as JSON: id, state, the status counters, the definition, and times as ISO-8601 strings. {@code frontier}
+ * is null (and {@code unavailable} says why) when Redis does not answer.
+ */
+public record CrawlJson(String id, String state, long fetched, FrontierJson frontier, long duplicates,
+                        Map<String, Long> errors, double pagesPerSecond, String unavailable,
+                        CrawlDefinition definition, String createdAt, String updatedAt, String startedAt,
+                        String endedAt) {
+
+    /** The frontier's counters: queued, in flight, done (fetched, failed, skipped), seen URLs and hosts. */
+    public record FrontierJson(long queued, long inFlight, long fetched, long failed, long skipped, long seen,
+                               long hosts) {
+
+        static FrontierJson of(FrontierStats s) {
+            return s == null ? null : new FrontierJson(s.queued(), s.inFlight(), s.fetched(), s.failed(),
+                    s.skipped(), s.seen(), s.hosts());
+        }
+    }
+
+    static CrawlJson of(CrawlStatus status) {
+        CrawlDocument c = status.crawl();
+        return new CrawlJson(c.id(), c.state(), status.fetched(), FrontierJson.of(status.frontier()),
+                status.duplicates(), status.errors(), Math.round(status.pagesPerSecond() * 100) / 100.0,
+                status.unavailable(), c.definition(), time(c.createdAt()), time(c.updatedAt()), time(c.startedAt()),
+                time(c.endedAt()));
+    }
+
+    /** A crawl in a listing: no Redis calls, so the counters are left out (null/0). */
+    static CrawlJson summary(CrawlDocument c) {
+        return new CrawlJson(c.id(), c.state(), 0, null, 0, null, 0, null, c.definition(), time(c.createdAt()),
+                time(c.updatedAt()), time(c.startedAt()), time(c.endedAt()));
+    }
+
+    static String time(Long epochMillis) {
+        return epochMillis == null ? null : Instant.ofEpochMilli(epochMillis).toString();
+    }
+}
