@@ -81,7 +81,7 @@ public final class RobotsPolicy {
      *
      * @param failure a short description of what went wrong, e.g. "connect timed out"
      */
-    public RobotsDecision fromFailure(String robotsUrl, String failure) {
+    public RobotsDecision fromFailure(String failure) {
         return RobotsDecision.disallowAll(retryAfterFailure.toMillis(), "robots.txt could not be fetched ("
                 + failure + "): nothing is fetched until it is readable");
     }

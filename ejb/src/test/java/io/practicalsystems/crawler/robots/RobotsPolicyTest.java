@@ -110,7 +110,7 @@ class RobotsPolicyTest {
 
     @Test
     void fetchFailuresDisallowAllAndRetrySoon() {
-        RobotsDecision decision = policy.fromFailure(ROBOTS_URL, "connect timed out");
+        RobotsDecision decision = policy.fromFailure("connect timed out");
 
         assertThat(decision.kind()).isEqualTo(Kind.DISALLOW_ALL);
         assertThat(decision.allows("http://site.test/")).isFalse();
