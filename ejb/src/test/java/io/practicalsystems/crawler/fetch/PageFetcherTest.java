@@ -124,6 +124,30 @@ class PageFetcherTest {
     }
 
     @Test
+    void manyThreadsShareOneFetcher() throws Exception {
+        for (int h = 0; h < 8; h++) {
+            dns.put("t" + h + ".crawl.test", "127.0.2." + (h + 1), 300);
+            String name = "t" + h + ".crawl.test";
+            web.site(name, exchange -> Respond.html(exchange, 200, name + exchange.getRequestURI().getPath()));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                String name = "t" + (i % 8) + ".crawl.test";
+                String path = "/n" + i;
+                results.add(pool.submit(() -> fetcher.fetch(web.url(name, path)) instanceof FetchResult.Fetched page
+                        && new String(page.body(), StandardCharsets.UTF_8).equals(name + path)));
+            }
+            for (var result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void theNameIsResolvedOncePerTtlNotOncePerFetch() {
         dns.put("cached.crawl.test", "127.0.1.6", 300);
         web.site("cached.crawl.test", exchange -> Respond.html(exchange, 200, PAGE));

@@ -21,6 +21,16 @@ import java.util.stream.IntStream;
  * ({@link ScenarioHost}) hold every case a crawler must handle; the rest are plain linked sites. Start it, point
  * the crawler's DNS at {@link #dnsServer()} (and allow private addresses), seed it with {@link #seeds()}, then
  * compare the access log with what this class says should have happened.
+ *
+ * <p>From an ear IT (the ejb test-jar is on its test classpath):
+ * <pre>{@code
+ * ScenarioWeb scenario = ScenarioWeb.start();              // DNS on 127.0.0.1:<free>, HTTP on 0.0.0.0:<free>
+ * LibertyServer server = new LibertyServerBuilder(...)
+ *         .env("PS_CRAWLER_DNS_SERVER", scenario.dnsServer()) // the crawler resolves names through it
+ *         .build();
+ * // POST /api/crawls {"seeds": scenario.seeds(), "allowedDomains": ["crawl.test"], "allowPrivateAddresses": true, ...}
+ * // then: scenario.pageRequests(), scenario.expectedFetches(maxDepth, ...), scenario.disallowed(), ...
+ * }</pre>
  */
 public final class ScenarioWeb implements AutoCloseable {
 

@@ -1,0 +1,48 @@
+package io.practicalsystems.crawler.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class FetchOptionsTest {
+
+    private final FetchOptions defaults = FetchOptions.defaults("bot");
+
+    @Test
+    void acceptsListedTypesFamiliesAndResponsesWithoutAType() {
+        assertThat(defaults.accepts("text/html")).isTrue();
+        assertThat(defaults.accepts("application/xhtml+xml")).isTrue();
+        assertThat(defaults.accepts("")).isTrue();
+        assertThat(defaults.accepts("image/png")).isFalse();
+        assertThat(defaults.accepts("text/css")).isFalse();
+        FetchOptions textFamily = defaults.withAcceptedContentTypes(Set.of("Text/*"));
+        assertThat(textFamily.accepts("text/css")).isTrue();
+        assertThat(textFamily.accepts("application/pdf")).isFalse();
+        assertThat(defaults.withAcceptedContentTypes(Set.of()).accepts("application/pdf")).isTrue();
+    }
+
+    @Test
+    void refusesSettingsThatCannotWork() {
+        assertThatThrownBy(() -> FetchOptions.defaults(" ")).hasMessageContaining("user agent");
+        assertThatThrownBy(() -> defaults.withMaxBodyBytes(-1)).hasMessageContaining("body");
+        assertThatThrownBy(() -> defaults.withTimeouts(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+                .hasMessageContaining("connect timeout");
+        assertThatThrownBy(() -> defaults.withMaxConnections(0)).hasMessageContaining("connection");
+    }
+
+    @Test
+    void retryAfterIsSecondsOrAnHttpDate() {
+        Instant now = Instant.parse("2026-12-05T10:00:00Z");
+        assertThat(RetryAfter.parse("120", now)).contains(Duration.ofSeconds(120));
+        assertThat(RetryAfter.parse("Sat, 05 Dec 2026 10:01:30 GMT", now)).contains(Duration.ofSeconds(90));
+        assertThat(RetryAfter.parse("Sat, 05 Dec 2026 09:00:00 GMT", now)).contains(Duration.ZERO);
+        assertThat(RetryAfter.parse("soon", now)).isEmpty();
+        assertThat(RetryAfter.parse(null, now)).isEqualTo(Optional.empty());
+        assertThat(RetryAfter.parse("99999999999999999999999", now)).get().matches(d -> d.toDays() > 1000);
+    }
+}
