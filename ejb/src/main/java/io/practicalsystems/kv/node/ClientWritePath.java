@@ -8,6 +8,7 @@ import io.practicalsystems.kv.coordinator.RequestOverrides;
 import io.practicalsystems.kv.ring.HashRing;
 import io.practicalsystems.kv.ring.NodeId;
 import io.practicalsystems.kv.storage.Blob;
+import io.practicalsystems.kv.storage.ObjectLimitExceededException;
 import io.practicalsystems.kv.storage.ReplicaStore;
 import io.practicalsystems.kv.version.DottedVersionVectorSet;
 import io.practicalsystems.kv.version.Versioned;
@@ -78,7 +79,8 @@ final class ClientWritePath {
                         return result;
                     }
                     Throwable cause = Futures.unwrap(error);
-                    if (cause instanceof QuorumNotReachedException || cause instanceof IllegalArgumentException) {
+                    if (cause instanceof QuorumNotReachedException || cause instanceof ObjectLimitExceededException
+                            || cause instanceof IllegalArgumentException) {
                         throw new CompletionException(cause); // the coordinator's own verdict
                     }
                     throw new CompletionException(new ForwardingFailedException(coordinator, cause));

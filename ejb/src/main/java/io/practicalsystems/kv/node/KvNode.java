@@ -33,7 +33,9 @@ import java.util.concurrent.CompletableFuture;
  * reachable one, to which the write is forwarded — because the new version's dot must come from the coordinator's
  * own stored copy. Failures complete the future with {@link QuorumNotReachedException} (too few replicas answered;
  * the message says how many; its subclass {@link RingTooSmallException} when the ring has fewer than N nodes) or
- * {@link ForwardingFailedException} (the coordinator did not answer; the outcome is unknown), or
+ * {@link ForwardingFailedException} (the coordinator did not answer; the outcome is unknown),
+ * {@link io.practicalsystems.kv.storage.ObjectLimitExceededException} (the coordinator — this node or the one the
+ * write was forwarded to — refused to grow the key past its limits; nothing was stored), or
  * {@link IllegalArgumentException} for an invalid R/W override.
  *
  * <h2>Replica handlers</h2>

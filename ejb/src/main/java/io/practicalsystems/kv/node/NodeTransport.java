@@ -28,8 +28,9 @@ public interface NodeTransport extends ReplicaClient<DottedVersionVectorSet<Blob
      * Asks {@code coordinator} to version and replicate a client's put or delete ({@link KvNode#handleForwardedWrite}):
      * a write must be coordinated by one of the key's preferred replicas, because the new version's dot comes from
      * the coordinator's own stored copy. When the coordinator answers with a {@link
-     * io.practicalsystems.kv.coordinator.QuorumNotReachedException} (HTTP 503) or an
-     * {@link IllegalArgumentException} (400), the future must fail with that same exception type, so the client
+     * io.practicalsystems.kv.coordinator.QuorumNotReachedException} (HTTP 503), an
+     * {@link io.practicalsystems.kv.storage.ObjectLimitExceededException} (409/413: the key would pass its limits) or
+     * an {@link IllegalArgumentException} (400), the future must fail with that same exception type, so the client
      * gets the coordinator's verdict; any other failure is reported as {@link ForwardingFailedException}.
      */
     CompletableFuture<ClientWriteResult> forwardWrite(NodeId coordinator, ClientWrite write);

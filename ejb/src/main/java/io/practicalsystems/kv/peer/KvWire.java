@@ -7,6 +7,7 @@ import io.practicalsystems.kv.node.ClientWriteResult;
 import io.practicalsystems.kv.node.KeyedCopy;
 import io.practicalsystems.kv.ring.NodeId;
 import io.practicalsystems.kv.storage.Blob;
+import io.practicalsystems.kv.storage.ObjectLimitExceededException;
 import io.practicalsystems.kv.storage.SiblingSetCodec;
 import io.practicalsystems.kv.version.CausalContext;
 import io.practicalsystems.kv.version.Dot;
@@ -40,6 +41,14 @@ public final class KvWire {
 
     /** A coordinator's quorum failure, sent back to the node that forwarded the write. */
     public record QuorumFailure(String operation, int needed, int answered, int contacted, List<String> failedNodes) {
+    }
+
+    /**
+     * A coordinator's refusal of a forwarded write that would take its key past one of its object limits (nothing was
+     * stored): {@code limit} is {@code BYTES} or {@code SIBLINGS}. The key is the forwarded write's own, so it is not
+     * repeated.
+     */
+    public record LimitRefusal(String limit, long allowed, long actual) {
     }
 
     public record DigestRequest(long start, long end, int depth, List<Integer> buckets) {
@@ -115,5 +124,27 @@ public final class KvWire {
     public static QuorumNotReachedException failure(QuorumFailure f) {
         return new QuorumNotReachedException(f.operation(), f.needed(), f.answered(), f.contacted(),
                 f.failedNodes().stream().map(NodeId::of).toList());
+    }
+
+    public static LimitRefusal refusal(ObjectLimitExceededException e) {
+        return new LimitRefusal(e.limit().name(), e.allowed(), e.actual());
+    }
+
+    /** The refusal of the write to {@code key}, as the coordinator's own exception; strict, like every decoder here. */
+    public static ObjectLimitExceededException refusal(String key, LimitRefusal r) {
+        if (r == null || r.limit() == null) {
+            throw new IllegalArgumentException("limit refusal without a limit");
+        }
+        ObjectLimitExceededException.Limit limit;
+        try {
+            limit = ObjectLimitExceededException.Limit.valueOf(r.limit());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown object limit '" + r.limit() + "'", e);
+        }
+        if (r.allowed() < 0 || r.actual() <= r.allowed()) {
+            throw new IllegalArgumentException("a limit refusal needs 0 <= allowed < actual, got " + r.allowed()
+                    + " and " + r.actual());
+        }
+        return ObjectLimitExceededException.reported(key, limit, r.allowed(), r.actual());
     }
 }

@@ -22,10 +22,20 @@ import java.util.Optional;
  * failed   : 0x83 | id (8) | message (UTF-8, rest)
  * written  : 0x84 | id (8) | result (JSON, rest)                  a forwarded write reached its quorum
  * noQuorum : 0x85 | id (8) | failure (JSON, rest)                 a forwarded write did not
+ * refused  : 0x86 | id (8) | refusal (JSON, rest)                 a forwarded write past its key's object limits
  * </pre>
  * No request is sent before the welcome, and none is answered before the hello checked out; the secret itself
  * never travels. Each request carries an id the answer repeats, so many calls share one link and may be answered out of order.
  * Decoding anything malformed throws {@link IllegalArgumentException}.
+ *
+ * <p>Kinds from 0x80 up are answers. {@link #answer} decodes one of a kind it does not know too, so that only the call
+ * it answers fails ({@code expect} in the transports: "answered with message kind …", an unknown outcome) and the link
+ * stays: a peer one version ahead must not break every call on the link. Nodes from before {@code refused} existed do
+ * not do that: they drop a {@code refused} as malformed and fail every call waiting on that link, but the link stays
+ * and nothing crashes. The refused write is then reported as "outcome unknown", as it always was; the other calls are
+ * merges or reads their caller tolerates failing, or forwards reported as unknown. So during a rolling upgrade an
+ * over-limit write forwarded by an old node costs that link's in-flight calls one failure each; once both ends are
+ * upgraded, the client gets the 409/413.
  */
 public final class PeerFrames {
 
@@ -40,6 +50,7 @@ public final class PeerFrames {
     public static final byte FAILED = (byte) 0x83;
     public static final byte WRITTEN = (byte) 0x84;
     public static final byte NO_QUORUM = (byte) 0x85;
+    public static final byte REFUSED = (byte) 0x86;
     private static final int NO_HINT = 0xFFFF;
 
     private PeerFrames() {
@@ -53,8 +64,9 @@ public final class PeerFrames {
     }
 
     /**
-     * A decoded answer: {@code body} is the copy for {@link #COPY}, the message for {@link #FAILED}, the result or the
-     * failure for {@link #WRITTEN} and {@link #NO_QUORUM}.
+     * A decoded answer: {@code body} is the copy for {@link #COPY}, the message for {@link #FAILED}, the result, the
+     * failure or the refusal for {@link #WRITTEN}, {@link #NO_QUORUM} and {@link #REFUSED}; whatever followed the id
+     * for a kind this version does not know.
      */
     public record Answer(byte kind, long id, byte[] body) {
     }
@@ -159,9 +171,12 @@ public final class PeerFrames {
         return ByteBuffer.allocate(9 + copy.length).put(COPY).putLong(id).put(copy).flip();
     }
 
-    /** A forwarded write's outcome: {@link #WRITTEN} with the result, or {@link #NO_QUORUM} with the failure. */
+    /**
+     * A forwarded write's outcome: {@link #WRITTEN} with the result, {@link #NO_QUORUM} with the failure, or
+     * {@link #REFUSED} with the limit refusal.
+     */
     public static ByteBuffer outcome(byte kind, long id, byte[] json) {
-        if (kind != WRITTEN && kind != NO_QUORUM) {
+        if (kind != WRITTEN && kind != NO_QUORUM && kind != REFUSED) {
             throw new IllegalArgumentException("not a forwarded write's outcome: kind " + kind);
         }
         return ByteBuffer.allocate(9 + json.length).put(kind).putLong(id).put(json).flip();
@@ -176,7 +191,7 @@ public final class PeerFrames {
         try {
             ByteBuffer in = message.duplicate();
             byte kind = in.get();
-            if (kind != DONE && kind != COPY && kind != FAILED && kind != WRITTEN && kind != NO_QUORUM) {
+            if ((kind & 0x80) == 0) { // any answer kind, known or not: see the class comment
                 throw new IllegalArgumentException("not an answer: kind " + kind);
             }
             long id = in.getLong();

@@ -32,6 +32,14 @@ public final class ObjectLimitExceededException extends RuntimeException {
         this.merge = merge;
     }
 
+    /**
+     * A client write's refusal as another node reported it: a coordinator that refused a write forwarded to it sends
+     * back which limit, and the forwarding node answers its client as if it had refused the write itself.
+     */
+    public static ObjectLimitExceededException reported(String key, Limit limit, long allowed, long actual) {
+        return new ObjectLimitExceededException(key, limit, allowed, actual, false);
+    }
+
     public String key() {
         return key;
     }

@@ -14,6 +14,9 @@ import io.practicalsystems.kv.ring.NodeId;
 import io.practicalsystems.kv.sim.SimCluster;
 import io.practicalsystems.kv.sim.SimConfigs;
 import io.practicalsystems.kv.storage.Blob;
+import io.practicalsystems.kv.storage.InMemoryReplicaStore;
+import io.practicalsystems.kv.storage.ObjectLimitExceededException;
+import io.practicalsystems.kv.storage.ObjectLimits;
 import io.practicalsystems.kv.version.CausalContext;
 import io.practicalsystems.kv.version.Dot;
 import java.util.concurrent.CompletionException;
@@ -89,6 +92,28 @@ class WritePathScenarioTest {
         assertThatThrownBy(() -> cluster.await(cluster.put(via, KEY, CausalContext.empty(), "v1")))
                 .isInstanceOf(CompletionException.class).cause().isInstanceOf(ForwardingFailedException.class)
                 .hasMessageContaining(coordinator.value());
+    }
+
+    /** The coordinator's refusal is a definite answer: the forwarding node reports it, not an unknown outcome. */
+    @Test
+    void aForwardedWriteRefusedByTheCoordinatorsLimitsFailsWithThatLimitAndStoresNothing() {
+        SimCluster cluster = new SimCluster(27, 5, 8, SimConfigs.quiet(QuorumMode.STRICT), 10,
+                id -> new InMemoryReplicaStore(new ObjectLimits(1000, 2)));
+        NodeId via = nonReplica(cluster, KEY);
+        cluster.await(cluster.put(via, KEY, CausalContext.empty(), "a"));
+        cluster.await(cluster.put(via, KEY, CausalContext.empty(), "b"));
+
+        assertThatThrownBy(() -> cluster.await(cluster.put(via, KEY, CausalContext.empty(), "c")))
+                .isInstanceOf(CompletionException.class).cause()
+                .isInstanceOfSatisfying(ObjectLimitExceededException.class, e -> {
+                    assertThat(e.limit()).isEqualTo(ObjectLimitExceededException.Limit.SIBLINGS);
+                    assertThat(e.actual()).isEqualTo(3);
+                });
+        settle(cluster, 50);
+        for (NodeId replica : cluster.replicasOf(KEY)) {
+            assertThat(cluster.stored(replica, KEY).orElseThrow().liveValues()).as(replica.value())
+                    .extracting(Blob::utf8).containsExactlyInAnyOrder("a", "b");
+        }
     }
 
     @Test

@@ -65,8 +65,27 @@ class PeerFramesTest {
         assertThat(written.body()).containsExactly(write);
         assertThat(PeerFrames.answer(PeerFrames.outcome(PeerFrames.NO_QUORUM, 10, write)).kind())
                 .isEqualTo(PeerFrames.NO_QUORUM);
+        byte[] refusal = "{\"limit\":\"SIBLINGS\",\"allowed\":32,\"actual\":33}".getBytes(StandardCharsets.UTF_8);
+        PeerFrames.Answer refused = PeerFrames.answer(PeerFrames.outcome(PeerFrames.REFUSED, 12, refusal));
+        assertThat(refused.kind()).isEqualTo(PeerFrames.REFUSED);
+        assertThat(refused.id()).isEqualTo(12);
+        assertThat(refused.body()).containsExactly(refusal);
         assertThatThrownBy(() -> PeerFrames.outcome(PeerFrames.DONE, 11, write))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A peer one version ahead may answer with a kind this node does not know: only that call fails on it. */
+    @Test
+    void anAnswerOfAnUnknownKindStillNamesItsCall() {
+        ByteBuffer future = ByteBuffer.allocate(12).put((byte) 0x9A).putLong(13).put(new byte[] {1, 2, 3}).flip();
+
+        PeerFrames.Answer answer = PeerFrames.answer(future);
+
+        assertThat(answer.kind()).isEqualTo((byte) 0x9A);
+        assertThat(answer.id()).isEqualTo(13);
+        assertThat(answer.body()).containsExactly(1, 2, 3);
+        assertThatThrownBy(() -> PeerFrames.answer(ByteBuffer.wrap(new byte[] {(byte) 0x9A, 1})))
+                .as("still no id to answer").isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -61,6 +61,8 @@ public class KvInternalResource {
     public CompletionStage<Response> forward(KvWire.Write write) {
         return peers().forward(write).thenApply(outcome -> outcome.map(result -> Response.ok(result).build(),
                 failure -> Response.status(503).type(MediaType.APPLICATION_JSON).entity(failure).build(),
+                refused -> Response.status(refused.status()).type(MediaType.APPLICATION_JSON)
+                        .entity(refused.refusal()).build(),
                 KvProblems::of));
     }
 

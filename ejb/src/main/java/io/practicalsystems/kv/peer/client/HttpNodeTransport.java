@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -45,6 +46,8 @@ public final class HttpNodeTransport implements NodeTransport, GossipTransport {
     public static final String BASE = "/api/kv-internal";
     private static final String JSON = "application/json";
     private static final String OCTETS = "application/octet-stream";
+    /** A forward's answers that are the coordinator's verdict: short of its quorum, or refused by its limits. */
+    private static final Set<Integer> FORWARD_VERDICTS = Set.of(503, 409, 413);
 
     private final HttpClient http;
     private final Jsonb jsonb;
@@ -91,11 +94,15 @@ public final class HttpNodeTransport implements NodeTransport, GossipTransport {
 
     @Override
     public CompletableFuture<ClientWriteResult> forwardWrite(NodeId coordinator, ClientWrite write) {
-        return send(coordinator, "/forward", "POST", JSON, json(KvWire.write(write)), true)
+        return send(coordinator, "/forward", "POST", JSON, json(KvWire.write(write)), FORWARD_VERDICTS)
                 .thenApply(response -> {
-                    if (response.statusCode() == 503) {
+                    int status = response.statusCode();
+                    if (status == 503) {
                         KvWire.QuorumFailure failure = fromJson(response, KvWire.QuorumFailure.class);
                         throw KvWire.failure(failure);
+                    }
+                    if (status == 409 || status == 413) {
+                        throw LimitRefusals.read(jsonb, write.key(), response.body(), "the forward's " + status);
                     }
                     KvWire.WriteResult result = fromJson(response, KvWire.WriteResult.class);
                     return KvWire.result(result);
@@ -144,26 +151,27 @@ public final class HttpNodeTransport implements NodeTransport, GossipTransport {
 
     @Override
     public CompletableFuture<GossipMessage> exchange(String address, GossipMessage message) {
-        return send(URI.create(route(address) + BASE + "/gossip"), "POST", JSON, json(message), false)
+        return send(URI.create(route(address) + BASE + "/gossip"), "POST", JSON, json(message), Set.of())
                 .thenApply(response -> fromJson(response, GossipMessage.class));
     }
 
     private CompletableFuture<HttpResponse<byte[]>> send(NodeId node, String path, String method, String type,
             byte[] body) {
-        return send(node, path, method, type, body, false);
+        return send(node, path, method, type, body, Set.of());
     }
 
     private CompletableFuture<HttpResponse<byte[]>> send(NodeId node, String path, String method, String type,
-            byte[] body, boolean accept503) {
+            byte[] body, Set<Integer> verdicts) {
         Optional<String> address = addresses.apply(node);
         if (address.isEmpty()) {
             return CompletableFuture.failedFuture(new IllegalStateException("no address known for node " + node));
         }
-        return send(URI.create(route(address.get()) + BASE + path), method, type, body, accept503);
+        return send(URI.create(route(address.get()) + BASE + path), method, type, body, verdicts);
     }
 
+    /** Fails on any answer but a 2xx or one of {@code verdicts}, which the caller reads. */
     private CompletableFuture<HttpResponse<byte[]>> send(URI uri, String method, String type, byte[] body,
-            boolean accept503) {
+            Set<Integer> verdicts) {
         if (key.isEmpty()) {
             return CompletableFuture.failedFuture(new IllegalStateException("no cluster secret: no node-to-node calls"));
         }
@@ -179,7 +187,7 @@ public final class HttpNodeTransport implements NodeTransport, GossipTransport {
         }
         return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> {
             int status = response.statusCode();
-            if (status / 100 != 2 && !(accept503 && status == 503)) {
+            if (status / 100 != 2 && !verdicts.contains(status)) {
                 throw new IllegalStateException(method + " " + uri.getPath() + " answered " + status + ": "
                         + new String(response.body(), StandardCharsets.UTF_8));
             }

@@ -106,6 +106,9 @@ public final class WebSocketNodeTransport implements NodeTransport {
                     if (answer.kind() == PeerFrames.NO_QUORUM) {
                         throw KvWire.failure(jsonb.fromJson(body, KvWire.QuorumFailure.class));
                     }
+                    if (answer.kind() == PeerFrames.REFUSED) {
+                        throw LimitRefusals.read(jsonb, write.key(), answer.body(), "the peer's refusal");
+                    }
                     expect(answer, PeerFrames.WRITTEN, "forwarded write");
                     return KvWire.result(jsonb.fromJson(body, KvWire.WriteResult.class));
                 });

@@ -163,6 +163,7 @@ final class WebSocketPeerLink {
         private final CompletableFuture<WebSocket> admitted = new CompletableFuture<>();
         private volatile WebSocket socket;
         private PeerKey.Handshake handshake; // read and written on the socket's listener thread only
+        private CompletableFuture<WebSocket> helloSent; // likewise
 
         @Override
         public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
@@ -203,10 +204,18 @@ final class WebSocketPeerLink {
                     }
                     handshake = new PeerKey.Handshake(challenge.nonce(), challenge.serverId(),
                             PeerKey.nonce(random), self.value());
-                    ws.sendBinary(PeerFrames.hello(handshake.clientNonce(), key.clientProof(handshake),
+                    helloSent = ws.sendBinary(PeerFrames.hello(handshake.clientNonce(), key.clientProof(handshake),
                             self.value()), true);
                 } else if (PeerKey.matches(key.serverProof(handshake), PeerFrames.welcome(message))) {
-                    admitted.complete(ws);
+                    // The welcome can arrive before the JDK has finished sending the hello (a fast peer on loopback),
+                    // and it takes one send at a time ("Send pending"): the first request waits for the hello.
+                    helloSent.whenComplete((sent, error) -> {
+                        if (error != null) {
+                            abandon(error);
+                        } else {
+                            admitted.complete(ws);
+                        }
+                    });
                 } else {
                     throw new IllegalStateException("the peer at " + uri + " does not know the cluster secret");
                 }

@@ -195,7 +195,9 @@ public final class PeerServer {
 
     private ByteBuffer frame(long id, ForwardOutcome outcome) {
         return outcome.map(result -> PeerFrames.outcome(PeerFrames.WRITTEN, id, json(result)),
-                failure -> PeerFrames.outcome(PeerFrames.NO_QUORUM, id, json(failure)), cause -> failed(id, cause));
+                failure -> PeerFrames.outcome(PeerFrames.NO_QUORUM, id, json(failure)),
+                refused -> PeerFrames.outcome(PeerFrames.REFUSED, id, json(refused.refusal())),
+                cause -> failed(id, cause));
     }
 
     private KvNode node() {

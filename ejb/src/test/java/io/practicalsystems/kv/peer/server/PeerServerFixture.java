@@ -1,42 +1,83 @@
 package io.practicalsystems.kv.peer.server;
 
 import io.practicalsystems.kv.coordinator.QuorumMode;
+import io.practicalsystems.kv.coordinator.RequestOverrides;
+import io.practicalsystems.kv.node.ClientWrite;
 import io.practicalsystems.kv.node.KvNode;
 import io.practicalsystems.kv.node.Scheduler;
 import io.practicalsystems.kv.peer.PeerKey;
 import io.practicalsystems.kv.ring.NodeId;
 import io.practicalsystems.kv.sim.SimCluster;
 import io.practicalsystems.kv.sim.SimConfigs;
+import io.practicalsystems.kv.storage.Blob;
+import io.practicalsystems.kv.storage.InMemoryReplicaStore;
+import io.practicalsystems.kv.storage.ObjectLimits;
+import io.practicalsystems.kv.version.CausalContext;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A {@link PeerServer} for node n1 of a quiet simulated cluster, a hand-driven clock and timer, and sockets that
- * record what the server sends.
+ * record what the server sends. Public for the transports' tests in {@code peer.client}, which run their client ends
+ * against it.
  */
-final class PeerServerFixture {
+public final class PeerServerFixture {
 
-    static final String SECRET = "the cluster secret";
+    public static final String SECRET = "the cluster secret";
     static final PeerLinkSettings LIMITS = new PeerLinkSettings(Duration.ofSeconds(3), Duration.ofSeconds(60),
             Duration.ofSeconds(30), 1 << 20);
 
-    final SimCluster cluster = new SimCluster(7, 3, 8, SimConfigs.quiet(QuorumMode.STRICT), 10);
-    final KvNode node = cluster.node(NodeId.of("n1"));
+    public static final NodeId SERVER = NodeId.of("n1");
+
+    public final SimCluster cluster;
+    public final KvNode node;
+    public final Jsonb jsonb = JsonbBuilder.create();
     final Timers timers = new Timers();
-    final PeerServer server;
+    public final PeerServer server;
+
+    /** Stores that refuse to grow a key past {@code limits}. */
+    public PeerServerFixture(Optional<String> secret, ObjectLimits limits) {
+        cluster = new SimCluster(7, 3, 8, SimConfigs.quiet(QuorumMode.STRICT), 10,
+                id -> new InMemoryReplicaStore(limits));
+        node = cluster.node(SERVER);
+        server = new PeerServer(SERVER, PeerKey.of(secret), LIMITS, () -> node, Optional::empty, jsonb, timers,
+                Runnable::run, new SecureRandom());
+    }
 
     PeerServerFixture(Optional<String> secret) {
-        server = new PeerServer(NodeId.of("n1"), PeerKey.of(secret), LIMITS, () -> node, Optional::empty, null,
-                timers, Runnable::run, new SecureRandom());
+        this(secret, ObjectLimits.NONE);
     }
 
     PeerServerFixture() {
         this(Optional.of(SECRET));
+    }
+
+    /** The server's clock, for a client that signs HTTP calls to it. */
+    public Clock clock() {
+        return Clock.fixed(timers.now(), ZoneOffset.UTC);
+    }
+
+    /** Blind writes of {@code values} to {@code key}, coordinated by the server's node: so many siblings. */
+    public void pileUp(String key, String... values) {
+        for (String value : values) {
+            cluster.await(node.handleForwardedWrite(new ClientWrite(key, CausalContext.empty(),
+                    Optional.of(Blob.ofUtf8(value)), RequestOverrides.none())));
+        }
+    }
+
+    /** The values the server's node stores for {@code key}, as text. */
+    public List<String> stored(String key) {
+        return cluster.stored(SERVER, key).map(copy -> copy.liveValues().stream().map(Blob::utf8).sorted().toList())
+                .orElse(List.of());
     }
 
     /** A clock the test sets and timers the test fires. */
