@@ -3,6 +3,7 @@ package io.practicalsystems.crawler.fetch;
 import io.practicalsystems.crawler.dns.AddressPolicy;
 import io.practicalsystems.crawler.dns.CachingResolver;
 import io.practicalsystems.crawler.dns.RefusedAddressException;
+import io.practicalsystems.crawler.politeness.HostDelayPolicy;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -162,7 +163,7 @@ public final class PageFetcher implements AutoCloseable {
         if (status < 200 || status >= 300) {
             Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
             return new FetchResult.HttpError(status,
-                    RetryAfter.parse(retryAfter == null ? null : retryAfter.getValue(), Instant.now()));
+                    HostDelayPolicy.retryAfterHeader(retryAfter == null ? null : retryAfter.getValue(), Instant.now()));
         }
         HttpEntity entity = response.getEntity();
         Header typeHeader = response.getFirstHeader(HttpHeaders.CONTENT_TYPE);

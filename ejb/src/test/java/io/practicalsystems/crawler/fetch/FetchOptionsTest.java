@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -33,16 +31,5 @@ class FetchOptionsTest {
         assertThatThrownBy(() -> defaults.withTimeouts(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)))
                 .hasMessageContaining("connect timeout");
         assertThatThrownBy(() -> defaults.withMaxConnections(0)).hasMessageContaining("connection");
-    }
-
-    @Test
-    void retryAfterIsSecondsOrAnHttpDate() {
-        Instant now = Instant.parse("2026-12-05T10:00:00Z");
-        assertThat(RetryAfter.parse("120", now)).contains(Duration.ofSeconds(120));
-        assertThat(RetryAfter.parse("Sat, 05 Dec 2026 10:01:30 GMT", now)).contains(Duration.ofSeconds(90));
-        assertThat(RetryAfter.parse("Sat, 05 Dec 2026 09:00:00 GMT", now)).contains(Duration.ZERO);
-        assertThat(RetryAfter.parse("soon", now)).isEmpty();
-        assertThat(RetryAfter.parse(null, now)).isEqualTo(Optional.empty());
-        assertThat(RetryAfter.parse("99999999999999999999999", now)).get().matches(d -> d.toDays() > 1000);
     }
 }
