@@ -36,6 +36,14 @@ public interface Frontier {
      */
     boolean holds(String crawlId, Claim claim);
 
+    /**
+     * How long until a claim may find work if nothing is completed meanwhile: 0 when an idle host with queued URLs
+     * is due or a lease has expired, else the time until the first of those (a lease's expiry included), and
+     * {@link Long#MAX_VALUE} when nothing is queued and nothing is in flight. A claim loop sleeps
+     * {@code min(this, its poll interval)} so that it neither polls a waiting frontier nor oversleeps a host's delay.
+     */
+    long millisUntilDue(String crawlId);
+
     FrontierStats stats(String crawlId);
 
     /**

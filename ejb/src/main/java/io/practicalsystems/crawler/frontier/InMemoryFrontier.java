@@ -189,6 +189,25 @@ public final class InMemoryFrontier implements Frontier {
     }
 
     @Override
+    public synchronized long millisUntilDue(String crawlId) {
+        Crawl crawl = crawls.get(FrontierArgs.crawlId(crawlId));
+        if (crawl == null) {
+            return Long.MAX_VALUE;
+        }
+        long now = clock.getAsLong();
+        long due = Long.MAX_VALUE;
+        for (Host host : crawl.hosts.values()) {
+            if (host.leaseToken == null && !host.queue.isEmpty()) {
+                due = Math.min(due, Math.max(0, host.nextFetchAt - now));
+            }
+        }
+        for (InFlight claim : crawl.inFlight.values()) {
+            due = Math.min(due, Math.max(0, claim.leaseExpiresAt() - now));
+        }
+        return due;
+    }
+
+    @Override
     public synchronized FrontierStats stats(String crawlId) {
         Crawl crawl = crawls.get(FrontierArgs.crawlId(crawlId));
         if (crawl == null) {

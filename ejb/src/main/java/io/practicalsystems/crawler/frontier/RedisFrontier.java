@@ -50,6 +50,23 @@ public final class RedisFrontier implements Frontier {
             end
             if tonumber(expires) > now then return 1 end
             return 0""");
+    /** KEYS[1] ready, KEYS[2] in flight; ARGV[1] now in ms or ''. Returns {ms until due} or {} when nothing is. */
+    private static final LuaScript UNTIL_DUE = new LuaScript("""
+            local now = tonumber(ARGV[1])
+            if now == nil then
+              local t = redis.call('TIME')
+              now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+            end
+            local due = nil
+            for _, key in ipairs(KEYS) do
+              local first = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
+              if #first > 0 then
+                local wait = math.max(0, tonumber(first[2]) - now)
+                if due == nil or wait < due then due = wait end
+              end
+            end
+            if due == nil then return {} end
+            return {due}""");
     private static final LuaScript TIME = new LuaScript(
             "local t = redis.call('TIME') return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)");
 
@@ -153,6 +170,14 @@ public final class RedisFrontier implements Frontier {
     public boolean holds(String crawlId, Claim claim) {
         Objects.requireNonNull(claim, "claim");
         return number(HOLDS.run(redis, List.of(keys(crawlId).inFlight()), List.of(claim.token(), testNow()))) == 1;
+    }
+
+    @Override
+    public long millisUntilDue(String crawlId) {
+        FrontierKeys keys = keys(crawlId);
+        List<?> due = list(UNTIL_DUE.run(redis, List.of(keys.ready(), keys.inFlight()), List.of(testNow())),
+                "until-due");
+        return due.isEmpty() ? Long.MAX_VALUE : number(due.get(0));
     }
 
     @Override

@@ -202,6 +202,29 @@ abstract class FrontierContract extends FrontierSchedulingContract {
     }
 
     @Test
+    void millisUntilDueSaysWhenAClaimCanNextFindWork() {
+        long nothing = frontier.millisUntilDue(crawl);
+        offer(page("a.test", "/1"), page("a.test", "/2"));
+        long offered = frontier.millisUntilDue(crawl);
+        Claim claim = claimOne("w1");
+        long leased = frontier.millisUntilDue(crawl);
+        clock.advance(100);
+        frontier.complete(crawl, claim, new Completion(Outcome.FETCHED, 500));
+        long delayed = frontier.millisUntilDue(crawl);
+        clock.advance(200);
+        long later = frontier.millisUntilDue(crawl);
+        clock.advance(1000);
+        long overdue = frontier.millisUntilDue(crawl);
+
+        assertThat(nothing).isEqualTo(Long.MAX_VALUE);
+        assertThat(offered).isZero();
+        assertThat(leased).as("until the lease expires").isEqualTo(LEASE);
+        assertThat(List.of(delayed, later, overdue)).containsExactly(500L, 300L, 0L);
+        frontier.complete(crawl, claimOne("w1"), FETCHED);
+        assertThat(frontier.millisUntilDue(crawl)).as("all done").isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
     void exhaustedMeansNothingQueuedAndNothingInFlight() {
         assertThat(frontier.exhausted(crawl)).isTrue();
         offer(page("a.test", "/1"));

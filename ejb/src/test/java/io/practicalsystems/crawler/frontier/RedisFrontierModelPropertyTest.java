@@ -18,7 +18,7 @@ import redis.clients.jedis.RedisClient;
 
 /**
  * The Lua scripts against the reference: any sequence of offers, claims, completions (current, stale or repeated),
- * clock steps and views gives the same answers from {@link RedisFrontier} as from {@link InMemoryFrontier} on one
+ * holds checks, clock steps and views gives the same answers from {@link RedisFrontier} as from {@link InMemoryFrontier} on one
  * simulated clock — the same claims, tokens included. Few hosts, so the Redis claim's scan bound never matters.
  */
 class RedisFrontierModelPropertyTest {
@@ -80,6 +80,8 @@ class RedisFrontierModelPropertyTest {
                     case 2 -> {
                         if (!handedOut.isEmpty()) {
                             Claim claim = handedOut.get(arg % handedOut.size());
+                            assertThat(redisFrontier.holds(crawl, claim)).as(step)
+                                    .isEqualTo(reference.holds(crawl, claim));
                             Completion completion =
                                     new Completion(Outcome.values()[arg / 7 % 5], arg / 35 % 3 * 40L);
                             assertThat(redisFrontier.complete(crawl, claim, completion)).as(step)
@@ -109,6 +111,7 @@ class RedisFrontierModelPropertyTest {
                                         String step) {
         assertThat(redisFrontier.stats(crawl)).as(step).isEqualTo(reference.stats(crawl));
         assertThat(redisFrontier.exhausted(crawl)).as(step).isEqualTo(reference.exhausted(crawl));
+        assertThat(redisFrontier.millisUntilDue(crawl)).as(step).isEqualTo(reference.millisUntilDue(crawl));
         String cursor = null;
         do {
             HostPage expected = reference.hosts(crawl, cursor, pageSize);
