@@ -12,9 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Parses an HTML page with jsoup into a {@link ParsedPage}. The charset is the HTTP header's when it names one Java
@@ -33,6 +36,16 @@ public final class PageParser {
     private static final int MAX_SHORT_TEXT = 1_000;
     private static final int MAX_ANCHOR_TEXT = 200;
     private static final int MAX_LANGUAGE = 35;
+
+    /** Selectors parsed once: parsing a CSS query costs more than running it on a typical page. */
+    private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
+    private static final Evaluator BASE = QueryParser.parse("base[href]");
+    private static final Evaluator NAMED_META = QueryParser.parse("meta[name][content]");
+    private static final Evaluator HTTP_EQUIV_META = QueryParser.parse("meta[http-equiv][content]");
+    private static final Evaluator LINK_WITH_REL = QueryParser.parse("link[rel][href]");
+    private static final Evaluator LINKS = QueryParser.parse("a[href], area[href]");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern ROBOTS_SEPARATORS = Pattern.compile("[,\\s]+");
 
     private final UrlNormalizer normalizer;
     private final int maxOutlinks;
@@ -67,7 +80,7 @@ public final class PageParser {
         }
         NormalizedUrl base = baseUrl(doc, page);
         boolean[] robots = metaRobots(doc);
-        List<String> headings = doc.select("h1, h2, h3, h4, h5, h6").stream().limit(MAX_HEADINGS)
+        List<String> headings = doc.select(HEADINGS).stream().limit(MAX_HEADINGS)
                 .map(h -> bounded(h.text(), MAX_SHORT_TEXT)).filter(h -> !h.isEmpty()).toList();
         return new ParsedPage(
                 blankToNull(bounded(doc.title(), MAX_SHORT_TEXT)),
@@ -106,7 +119,7 @@ public final class PageParser {
     }
 
     private NormalizedUrl baseUrl(Document doc, NormalizedUrl page) {
-        Element base = doc.selectFirst("base[href]");
+        Element base = doc.selectFirst(BASE);
         if (base != null) {
             try {
                 return normalizer.resolve(base.attr("href"), page);
@@ -121,9 +134,9 @@ public final class PageParser {
     private static boolean[] metaRobots(Document doc) {
         boolean noIndex = false;
         boolean noFollow = false;
-        for (Element meta : doc.select("meta[name][content]")) {
+        for (Element meta : doc.select(NAMED_META)) {
             if (meta.attr("name").strip().equalsIgnoreCase("robots")) {
-                for (String token : meta.attr("content").toLowerCase(Locale.ROOT).split("[,\\s]+")) {
+                for (String token : ROBOTS_SEPARATORS.split(meta.attr("content").toLowerCase(Locale.ROOT))) {
                     noIndex |= token.equals("noindex") || token.equals("none");
                     noFollow |= token.equals("nofollow") || token.equals("none");
                 }
@@ -133,7 +146,7 @@ public final class PageParser {
     }
 
     private static String metaContent(Document doc, String name) {
-        for (Element meta : doc.select("meta[name][content]")) {
+        for (Element meta : doc.select(NAMED_META)) {
             if (meta.attr("name").strip().equalsIgnoreCase(name)) {
                 return meta.attr("content");
             }
@@ -142,7 +155,7 @@ public final class PageParser {
     }
 
     private String canonical(Document doc, NormalizedUrl base) {
-        for (Element link : doc.select("link[rel][href]")) {
+        for (Element link : doc.select(LINK_WITH_REL)) {
             if (hasRelToken(link, "canonical")) {
                 try {
                     return normalizer.resolve(link.attr("href"), base).value();
@@ -155,9 +168,10 @@ public final class PageParser {
     }
 
     private static String language(Document doc) {
-        String lang = doc.selectFirst("html") == null ? "" : doc.selectFirst("html").attr("lang");
+        Element html = doc.firstElementChild();
+        String lang = html == null ? "" : html.attr("lang");
         if (lang.isBlank()) {
-            for (Element meta : doc.select("meta[http-equiv][content]")) {
+            for (Element meta : doc.select(HTTP_EQUIV_META)) {
                 if (meta.attr("http-equiv").strip().equalsIgnoreCase("content-language")) {
                     lang = meta.attr("content").split(",")[0];
                 }
@@ -168,7 +182,7 @@ public final class PageParser {
 
     private List<Outlink> outlinks(Document doc, NormalizedUrl base, boolean pageNoFollow) {
         Map<String, Outlink> byUrl = new LinkedHashMap<>();
-        for (Element link : doc.select("a[href], area[href]")) {
+        for (Element link : doc.select(LINKS)) {
             String url;
             try {
                 url = normalizer.resolve(link.attr("href"), base).value();
@@ -188,7 +202,7 @@ public final class PageParser {
     }
 
     private static boolean hasRelToken(Element element, String token) {
-        for (String rel : element.attr("rel").toLowerCase(Locale.ROOT).split("\\s+")) {
+        for (String rel : WHITESPACE.split(element.attr("rel").toLowerCase(Locale.ROOT))) {
             if (rel.equals(token)) {
                 return true;
             }
@@ -198,7 +212,7 @@ public final class PageParser {
 
     /** Whitespace collapsed and cut to {@code max} characters. */
     private static String bounded(String s, int max) {
-        return cut(cut(s, max * 4).strip().replaceAll("\\s+", " "), max);
+        return cut(WHITESPACE.matcher(cut(s, max * 4).strip()).replaceAll(" "), max);
     }
 
     /** At most {@code max} characters, without splitting a surrogate pair. */
