@@ -17,6 +17,13 @@ import java.util.Locale;
  * inputs, and SimHash needs every bit to be an independent coin flip. No hashing library is on the classpath, and
  * these two well-known functions are a few lines each. The value is part of stored fingerprints: changing the hash,
  * the normalisation or the shingle size makes old fingerprints incomparable.
+ *
+ * <p>Choosing the near-duplicate threshold k (measured in SimHashTest on a 114-word text): replacing one word moves
+ * 5 bits on average and 10 at most, since it changes 3 of the 112 shingles; unrelated texts differ in about 32 bits.
+ * Two unrelated fingerprints fall within k bits with probability sum(C(64,i), i ≤ k) / 2^64: 2e-15 for k = 3,
+ * 5e-12 for k = 6, 1e-8 for k = 10. So k = 3 (the value for large documents in Manku et al., WWW 2007) misses
+ * small edits on short pages; 6 to 10 catches them at a negligible false-positive rate, at the price of narrower
+ * bands in {@link NearDuplicateBands} and so more candidates to compare.
  */
 public final class SimHash {
 

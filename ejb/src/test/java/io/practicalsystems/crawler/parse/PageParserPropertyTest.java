@@ -30,7 +30,7 @@ class PageParserPropertyTest {
     @Test
     void anyBytesParseWithinBoundsAndLinksAreNormalisedHttpUrls() {
         UrlNormalizer normalizer = new UrlNormalizer();
-        qt().forAll(HTMLISH.mix(Gens.bytes(300), 30), HEADER_CHARSETS).checkAssert((body, charset) -> {
+        qt().withExamples(300).forAll(HTMLISH.mix(Gens.bytes(300), 30), HEADER_CHARSETS).checkAssert((body, charset) -> {
             ParsedPage page = parser.parse(body, charset, "http://site.test/a/b.html");
 
             assertThat(page.outlinks()).hasSizeLessThanOrEqualTo(5);
