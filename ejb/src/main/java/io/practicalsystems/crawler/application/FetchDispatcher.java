@@ -8,7 +8,7 @@ import java.util.List;
  * (one JMS message per claim to queue {@code crawler.fetch}, fetched by an MDB). Called from the chunk's writer,
  * inside the chunk transaction, so messages sent through a transacted JMS context go out when the chunk commits.
  *
- * <p>Exactly one enabled implementation: {@link SkippingFetchDispatcher} until the pipeline replaces it.
+ * <p>Implemented by {@code JmsFetchDispatcher} (package {@code crawler.application.dispatch}).
  */
 public interface FetchDispatcher {
 

@@ -20,6 +20,8 @@ import java.util.List;
  *                     metadata but their links are not followed
  * @param truncated    the body was longer than the configured maximum and was cut
  * @param errorKind    short machine-readable kind of failure (e.g. {@code timeout}, {@code dns}), else null
+ * @param links        the followable links offered to the frontier from this page (a redirect: its target), bounded,
+ *                     so a frontier lost with its Redis can be rebuilt from the documents
  */
 @Entity(PageDocument.COLLECTION)
 public record PageDocument(@Id String id, @Column String crawlId, @Column String url, @Column int status,
@@ -27,7 +29,7 @@ public record PageDocument(@Id String id, @Column String crawlId, @Column String
                            @Column String canonical, @Column String language, @Column List<String> headings,
                            @Column int outlinks, @Column long fetchedAt, @Column int depth,
                            @Column String contentHash, @Column long simHash, @Column String duplicateOf,
-                           @Column boolean truncated, @Column String errorKind) {
+                           @Column boolean truncated, @Column String errorKind, @Column List<String> links) {
 
     public static final String COLLECTION = "crawl_pages";
     /** Separates the crawl id from the URL hash in page ids; the next character bounds a crawl's id range. */

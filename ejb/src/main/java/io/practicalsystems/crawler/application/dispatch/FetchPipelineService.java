@@ -1,0 +1,95 @@
+package io.practicalsystems.crawler.application.dispatch;
+
+import io.practicalsystems.crawler.application.CrawlCounters;
+import io.practicalsystems.crawler.application.CrawlService;
+import io.practicalsystems.crawler.application.CrawlSettings;
+import io.practicalsystems.crawler.application.pipeline.CrawlTally;
+import io.practicalsystems.crawler.application.pipeline.FetchPipeline;
+import io.practicalsystems.crawler.application.pipeline.FetchTask;
+import io.practicalsystems.crawler.application.pipeline.PageFetchers;
+import io.practicalsystems.crawler.application.pipeline.PipelineOptions;
+import io.practicalsystems.crawler.application.store.PageStore;
+import io.practicalsystems.crawler.dns.CachingResolver;
+import io.practicalsystems.crawler.dns.DnsOptions;
+import io.practicalsystems.crawler.fetch.FetchOptions;
+import io.practicalsystems.crawler.frontier.Frontier;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * This server's {@link FetchPipeline}, wired from the settings: one DNS cache (the configured resolver), the two
+ * page fetchers, the shared frontier, Redis, the page store and the counters. The fetch MDB calls {@link #handle}.
+ */
+@ApplicationScoped
+public class FetchPipelineService {
+
+    @Inject
+    CrawlSettings settings;
+
+    @Inject
+    PipelineSettings pipelineSettings;
+
+    @Inject
+    Frontier frontier;
+
+    @Inject
+    UnifiedJedis redis;
+
+    @Inject
+    CrawlService crawls;
+
+    @Inject
+    PageStore pages;
+
+    @Inject
+    CrawlCounters counters;
+
+    private PageFetchers fetchers;
+    private FetchPipeline pipeline;
+
+    @PostConstruct
+    void wire() {
+        PipelineOptions options = pipelineSettings.pipelineOptions();
+        DnsOptions dns = settings.dnsServer().map(DnsOptions.defaults()::withServers).orElse(DnsOptions.defaults());
+        FetchOptions fetch = FetchOptions.defaults(settings.userAgent())
+                .withMaxBodyBytes(settings.maxBodyBytes())
+                .withTimeouts(settings.connectTimeout(), settings.readTimeout(), pipelineSettings.fetchDeadline())
+                .withMaxConnections(Math.max(16, 2 * settings.fetchConcurrency()));
+        fetchers = new PageFetchers(fetch, new CachingResolver(dns));
+        pipeline = new FetchPipeline(frontier, new StoredCrawlContexts(crawls, options), fetchers, redis, "",
+                pages::save, new CountersTally(counters), options, System::currentTimeMillis);
+    }
+
+    public FetchPipeline.Handled handle(FetchTask task) {
+        return pipeline.handle(task);
+    }
+
+    @PreDestroy
+    void close() {
+        if (fetchers != null) {
+            fetchers.close();
+        }
+    }
+
+    /** The pipeline's counts, into the counters the status view reads. */
+    private record CountersTally(CrawlCounters counters) implements CrawlTally {
+
+        @Override
+        public void fetched(String crawlId) {
+            counters.recordFetched(crawlId);
+        }
+
+        @Override
+        public void duplicate(String crawlId) {
+            counters.recordDuplicate(crawlId);
+        }
+
+        @Override
+        public void error(String crawlId, String kind) {
+            counters.recordError(crawlId, kind);
+        }
+    }
+}

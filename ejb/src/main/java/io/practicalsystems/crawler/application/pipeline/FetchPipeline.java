@@ -1,0 +1,103 @@
+package io.practicalsystems.crawler.application.pipeline;
+
+import io.practicalsystems.crawler.fetch.FetchResult;
+import io.practicalsystems.crawler.fetch.PageFetcher;
+import io.practicalsystems.crawler.frontier.Claim;
+import io.practicalsystems.crawler.frontier.Frontier;
+import io.practicalsystems.crawler.frontier.Outcome;
+import io.practicalsystems.crawler.frontier.UrlKind;
+import io.practicalsystems.crawler.robots.SitemapReader;
+import io.practicalsystems.crawler.url.NormalizedUrl;
+import java.util.function.LongSupplier;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * One claimed URL, start to end, in named steps: (a) {@link ClaimCheckStep} — still held, crawl still running;
+ * (b) {@link RobotsStep} — allowed, or robots.txt fetched first; (c) the fetch, with the crawl's fetcher; (d) by
+ * what came back: {@link PageStep}, {@link SitemapStep}, {@link RedirectStep} or {@link FailureStep}; (e) the claim
+ * completed with the outcome and the host's next delay. Every task ends in exactly one completion, except a stale
+ * one, which is left alone (its URL belongs to whoever holds it now).
+ *
+ * <p>Idempotent where a crash can repeat work: a task whose completion was lost is re-claimed after its lease and
+ * runs again; the page document is replaced (same id), the offer admits nothing new (seen set), the dedup index
+ * recognises the URL as itself. Plain Java: the MDB and the tests call {@link #handle} directly.
+ */
+public final class FetchPipeline {
+
+    /** What became of a task: the completion given (null for a stale task), whether the frontier took it, why. */
+    public record Handled(Done done, boolean completed) {
+
+        static final Handled STALE = new Handled(null, false);
+
+        public boolean stale() {
+            return done == null;
+        }
+    }
+
+    private final Frontier frontier;
+    private final PageFetchers fetchers;
+    private final ClaimCheckStep claimCheck;
+    private final RobotsStep robots;
+    private final PageStep pages;
+    private final SitemapStep sitemaps;
+    private final RedirectStep redirects;
+    private final FailureStep failures;
+
+    /**
+     * @param redisPrefix put before the pipeline's Redis keys ("" in production, unique per test)
+     * @param clock       this server's clock, for document times and robots.txt expiry
+     */
+    public FetchPipeline(Frontier frontier, CrawlContexts crawls, PageFetchers fetchers, UnifiedJedis redis,
+                         String redisPrefix, PageSink pageSink, CrawlTally tally, PipelineOptions options,
+                         LongSupplier clock) {
+        this.frontier = frontier;
+        this.fetchers = fetchers;
+        this.claimCheck = new ClaimCheckStep(frontier, crawls, options.minLeaseLeftMs());
+        this.robots = new RobotsStep(new RobotsCache(redis, redisPrefix, options.robotsPolicy(),
+                options.userAgentToken(), clock), frontier, pageSink, tally, options.maxAttempts(), clock);
+        this.pages = new PageStep(new ContentIndex(redis, redisPrefix, options.simHashThreshold()), frontier,
+                pageSink, tally, options.maxStoredLinks(), clock);
+        this.sitemaps = new SitemapStep(new SitemapReader(options.maxSitemapUrls()), frontier);
+        this.redirects = new RedirectStep(new RedirectHops(redis, redisPrefix), frontier, pageSink, tally,
+                options.maxRedirects(), clock);
+        this.failures = new FailureStep(pageSink, tally, options.maxAttempts(), clock);
+    }
+
+    public Handled handle(FetchTask task) {
+        ClaimCheckStep.Verdict check = claimCheck.check(task);
+        if (check.stale()) {
+            return Handled.STALE;
+        }
+        Done done = check.done() != null ? check.done() : work(check.crawl(), task.claim());
+        return new Handled(done, frontier.complete(task.crawlId(), task.claim(), done.completion()));
+    }
+
+    private Done work(CrawlContext crawl, Claim claim) {
+        NormalizedUrl url;
+        try {
+            url = crawl.normalizer().normalize(claim.url());
+        } catch (IllegalArgumentException e) { // InvalidUrlException is one
+            return new Done(Outcome.SKIPPED, 0, "not a URL the crawl can fetch: " + e.getMessage());
+        }
+        PageFetcher fetcher = fetchers.forCrawl(crawl);
+        RobotsStep.Verdict robotsVerdict = robots.check(crawl, claim, url, fetcher);
+        if (robotsVerdict.done() != null) {
+            return robotsVerdict.done();
+        }
+        FetchResult result = fetcher.fetch(claim.url());
+        if (result instanceof FetchResult.Fetched fetched) {
+            return claim.kind() == UrlKind.SITEMAP ? sitemaps.handle(crawl, claim, fetched, robotsVerdict.allowed())
+                    : pages.handle(crawl, claim, fetched, robotsVerdict.allowed());
+        }
+        if (result instanceof FetchResult.Redirect redirect) {
+            return redirects.handle(crawl, claim, redirect, robotsVerdict.allowed());
+        }
+        if (result instanceof FetchResult.Skipped skipped) {
+            return failures.skipped(crawl, claim, skipped, robotsVerdict.allowed());
+        }
+        if (result instanceof FetchResult.HttpError error) {
+            return failures.httpError(crawl, claim, error, robotsVerdict.allowed());
+        }
+        return failures.failed(crawl, claim, (FetchResult.Failed) result, robotsVerdict.allowed());
+    }
+}
