@@ -61,7 +61,8 @@ public final class RobotsPolicy {
      * @param body            the body ({@code null} or empty means no rules); only the first 500 KiB are read
      * @param contentType     the Content-Type header, or {@code null}
      * @param robotsUrl       the robots.txt URL, for crawler-commons' messages
-     * @param userAgentToken  our product token, as matched against {@code User-agent:} lines (e.g. "practicalbot")
+     * @param userAgentToken  our product token, as matched against {@code User-agent:} lines (e.g. "practicalbot"),
+     *                        or the whole User-Agent header, whose leading token is used ({@link #productToken})
      */
     public RobotsDecision fromResponse(int status, byte[] body, String contentType, String robotsUrl,
                                        String userAgentToken) {
@@ -86,13 +87,31 @@ public final class RobotsPolicy {
                 + failure + "): nothing is fetched until it is readable");
     }
 
+    /**
+     * The product token robots.txt groups are matched against (RFC 9309 section 2.2.1: letters, "_" and "-"), lower
+     * case: the leading run of those characters, so {@code "PracticalBot/0.1 (+https://example.com/bot)"} gives
+     * {@code "practicalbot"}. Empty when there is none; then only the {@code User-agent: *} group applies.
+     */
+    public static String productToken(String userAgent) {
+        String trimmed = userAgent == null ? "" : userAgent.strip();
+        int end = 0;
+        while (end < trimmed.length() && isTokenChar(trimmed.charAt(end))) {
+            end++;
+        }
+        return trimmed.substring(0, end).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isTokenChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '-';
+    }
+
     private RobotsDecision parse(byte[] body, String contentType, String robotsUrl, String userAgentToken) {
         byte[] content = body == null ? new byte[0]
                 : body.length > MAX_ROBOTS_BYTES ? Arrays.copyOf(body, MAX_ROBOTS_BYTES) : body;
         SimpleRobotRulesParser parser = new SimpleRobotRulesParser(Long.MAX_VALUE,
                 SimpleRobotRulesParser.DEFAULT_MAX_WARNINGS);
         BaseRobotRules rules = parser.parseContent(robotsUrl, content, contentType,
-                List.of(userAgentToken.toLowerCase(Locale.ROOT)));
+                List.of(productToken(userAgentToken)));
         long crawlDelay = rules.getCrawlDelay() == BaseRobotRules.UNSET_CRAWL_DELAY ? 0
                 : Math.min(Math.max(rules.getCrawlDelay(), 0), maxCrawlDelayMs);
         return new RobotsDecision(Kind.PARSED, rules, crawlDelay, cacheTtl.toMillis(), 0, "robots.txt parsed");

@@ -61,6 +61,22 @@ class RobotsPolicyTest {
     }
 
     @Test
+    void aWholeUserAgentHeaderIsReducedToItsProductToken() {
+        byte[] robots = "User-agent: practicalbot\nDisallow: /mine/\n\nUser-agent: *\nDisallow: /all/\n"
+                .getBytes(StandardCharsets.UTF_8);
+        RobotsDecision decision = policy.fromResponse(200, robots, "text/plain", ROBOTS_URL,
+                "PracticalBot/0.1 (+https://example.com/bot)");
+        RobotsDecision noToken = policy.fromResponse(200, robots, "text/plain", ROBOTS_URL, "/0.1");
+
+        assertThat(RobotsPolicy.productToken(" PracticalBot/0.1 (+https://example.com/bot)")).isEqualTo("practicalbot");
+        assertThat(RobotsPolicy.productToken("my_crawler-x 2")).isEqualTo("my_crawler-x");
+        assertThat(decision.allows("http://site.test/mine/a")).isFalse();
+        assertThat(decision.allows("http://site.test/all/a")).isTrue();
+        assertThat(noToken.allows("http://site.test/mine/a")).isTrue();
+        assertThat(noToken.allows("http://site.test/all/a")).isFalse();
+    }
+
+    @Test
     void aHugeCrawlDelayIsCappedNotTurnedIntoDisallowAll() {
         RobotsDecision decision = parsed("User-agent: *\nCrawl-delay: 3600\n");
 
