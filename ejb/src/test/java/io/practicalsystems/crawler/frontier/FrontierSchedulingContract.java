@@ -62,6 +62,37 @@ abstract class FrontierSchedulingContract extends FrontierAdmissionContract {
     }
 
     @Test
+    void whenAWorkerDiesMidCrawlTheOthersFinishEveryUrlExactlyOnce() {
+        offerGrid(10, 5);
+        long lease = 5_000;
+        Completion polite = new Completion(Outcome.FETCHED, 100);
+        Map<String, Integer> fetchedTimes = new HashMap<>();
+        List<Claim> heldByTheDead = new ArrayList<>();
+        int round = 0;
+
+        while (!frontier.exhausted(crawl) && round < 10_000) { // the bound only stops a broken frontier
+            round++;
+            List<String> alive = round <= 3 ? List.of("w0", "w1", "w2") : List.of("w1", "w2");
+            for (String worker : alive) {
+                for (Claim claim : frontier.claim(crawl, worker, 2, lease, UNLIMITED)) {
+                    if (worker.equals("w0") && round == 3) {
+                        heldByTheDead.add(claim); // w0 dies holding these: never completed
+                    } else if (frontier.complete(crawl, claim, polite)) {
+                        fetchedTimes.merge(claim.url(), 1, Integer::sum);
+                    }
+                }
+            }
+            clock.advance(50);
+        }
+
+        assertThat(heldByTheDead).isNotEmpty();
+        assertThat(fetchedTimes).hasSize(50).allSatisfy((url, times) -> assertThat(times).as(url).isEqualTo(1));
+        assertThat(fetchedTimes).containsKeys(heldByTheDead.stream().map(Claim::url).toArray(String[]::new));
+        assertThat(heldByTheDead).allSatisfy(claim -> assertThat(frontier.complete(crawl, claim, polite)).isFalse());
+        assertThat(frontier.stats(crawl)).isEqualTo(new FrontierStats(0, 0, 50, 0, 0, 50, 10));
+    }
+
+    @Test
     void concurrentWorkersNeverPassMaxPagesNorShareAHost() throws Exception {
         int hosts = 20;
         long maxPages = 50;
