@@ -60,6 +60,9 @@ public final class TestWeb implements AutoCloseable {
 
     /** Starts a server on 0.0.0.0 and a free port. */
     public static TestWeb start() throws IOException {
+        // Without TCP_NODELAY the JDK server's separate header and body writes wait ~40 ms for the client's delayed
+        // ACK (Nagle): every small page would take 40 ms. Read once, when the first JDK HTTP server is made.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress("0.0.0.0", 0), 200);
         ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "test-web");
