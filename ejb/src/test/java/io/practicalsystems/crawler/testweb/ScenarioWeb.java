@@ -47,9 +47,12 @@ public final class ScenarioWeb implements AutoCloseable {
             }
         }
 
-        /** 50 hosts, 5 pages each, Crawl-delay 1 s, Retry-After 2 s, 3 MiB huge page, 20 MiB gzip bomb, 20 s slow. */
+        /**
+         * 50 hosts, 5 pages each, Crawl-delay 1 s, Retry-After 2 s, 3 MiB huge page, 20 MiB gzip bomb, 45 s slow
+         * (the slow page and slow robots.txt must outlast the fetcher's deadline: FetchOptions' default is 30 s).
+         */
         public static Settings defaults() {
-            return new Settings(50, 5, 1, 2, 3L << 20, 20 << 20, Duration.ofSeconds(20), 300, 60);
+            return new Settings(50, 5, 1, 2, 3L << 20, 20 << 20, Duration.ofSeconds(45), 300, 60);
         }
 
         public Settings withHosts(int n) {
@@ -216,6 +219,26 @@ public final class ScenarioWeb implements AutoCloseable {
         Set<String> disallowed = new TreeSet<>(urls());
         disallowed.removeIf(url -> !isDisallowed(url));
         return disallowed;
+    }
+
+    /**
+     * Pages that answer 429 or 503 with Retry-After, which a crawler requests again later: {@code /busy} (429
+     * once, then 200), {@code /down}, and the down host's home page. Leave them out of "no URL fetched twice".
+     */
+    public Set<String> retriedByDesign() {
+        Set<String> retried = urlsOf(kind -> kind == Kind.ERROR);
+        retried.add(url(ScenarioHost.THROTTLED, "/busy"));
+        return retried;
+    }
+
+    /** The special role of a host name, or empty for a plain host (or a name not in the scenario). */
+    public java.util.Optional<ScenarioHost> role(String host) {
+        for (ScenarioHost role : ScenarioHost.values()) {
+            if (host(role).equalsIgnoreCase(host)) {
+                return java.util.Optional.of(role);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Exact copies: copy URL → the URL of the same bytes (either may be fetched first). */

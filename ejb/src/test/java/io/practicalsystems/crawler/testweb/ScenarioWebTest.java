@@ -180,6 +180,10 @@ class ScenarioWebTest {
         assertThat(fetch(ScenarioHost.THROTTLED, "/busy")).isInstanceOf(FetchResult.Fetched.class);
         assertThat(fetch(ScenarioHost.THROTTLED, "/down")).isEqualTo(new FetchResult.HttpError(503, twoSeconds));
         assertThat(fetch(ScenarioHost.DOWN, "/")).isEqualTo(new FetchResult.HttpError(503, twoSeconds));
+        assertThat(scenario.retriedByDesign()).containsExactlyInAnyOrder(scenario.url(ScenarioHost.THROTTLED, "/busy"),
+                scenario.url(ScenarioHost.THROTTLED, "/down"), scenario.url(ScenarioHost.DOWN, "/"));
+        assertThat(scenario.role("H15.crawl.test")).contains(ScenarioHost.THROTTLED);
+        assertThat(scenario.role(scenario.host(30))).isEmpty();
     }
 
     @Test
