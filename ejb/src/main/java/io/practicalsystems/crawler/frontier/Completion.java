@@ -9,10 +9,14 @@ import java.util.Objects;
  */
 public record Completion(Outcome outcome, long hostDelayMs) {
 
+    /** Longest host delay (a week): any real delay is capped far below, and now + delay never overflows. */
+    public static final long MAX_HOST_DELAY_MS = 7 * 86_400_000L;
+
     public Completion {
         Objects.requireNonNull(outcome, "outcome");
-        if (hostDelayMs < 0) {
-            throw new IllegalArgumentException("hostDelayMs must be >= 0, got " + hostDelayMs);
+        if (hostDelayMs < 0 || hostDelayMs > MAX_HOST_DELAY_MS) {
+            throw new IllegalArgumentException(
+                    "hostDelayMs must be 0 to " + MAX_HOST_DELAY_MS + ", got " + hostDelayMs);
         }
     }
 }

@@ -22,7 +22,7 @@ public interface Frontier {
      * next URL has the lowest priority value goes first (then the one due longest).
      *
      * @param maxClaims 1 to {@value FrontierArgs#MAX_CLAIMS}
-     * @param leaseMs   how long the host stays leased to {@code workerId}, at least 1
+     * @param leaseMs   how long the host stays leased to {@code workerId}, 1 to {@value FrontierArgs#MAX_LEASE_MS}
      */
     List<Claim> claim(String crawlId, String workerId, int maxClaims, long leaseMs, FrontierLimits limits);
 

@@ -9,6 +9,8 @@ final class FrontierArgs {
     static final int MAX_CRAWL_ID_LENGTH = 128;
     static final int MAX_CLAIMS = 1000;
     static final int MAX_HOST_PAGE = 1000;
+    /** Longest lease (a day): far beyond any fetch, and now + lease never overflows. */
+    static final long MAX_LEASE_MS = 86_400_000L;
 
     private FrontierArgs() {
     }
@@ -33,8 +35,8 @@ final class FrontierArgs {
         if (maxClaims < 1 || maxClaims > MAX_CLAIMS) {
             throw new IllegalArgumentException("maxClaims must be 1 to " + MAX_CLAIMS + ", got " + maxClaims);
         }
-        if (leaseMs < 1) {
-            throw new IllegalArgumentException("leaseMs must be >= 1, got " + leaseMs);
+        if (leaseMs < 1 || leaseMs > MAX_LEASE_MS) {
+            throw new IllegalArgumentException("leaseMs must be 1 to " + MAX_LEASE_MS + ", got " + leaseMs);
         }
     }
 

@@ -1,2 +1,2 @@
-/** The crawl frontier: which URL is fetched next, per-host politeness, leases and limits (in memory or shared in Redis). */
+/** The crawl frontier: which URL is fetched next, host politeness, leases and limits (in memory or in Redis). */
 package io.practicalsystems.crawler.frontier;

@@ -121,6 +121,10 @@ abstract class FrontierAdmissionContract extends FrontierUnderTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> frontier.claim(crawl, " ", 1, LEASE, UNLIMITED))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> frontier.claim(crawl, "w", 1, Long.MAX_VALUE, UNLIMITED))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Completion(Outcome.FETCHED, Long.MAX_VALUE))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -18,8 +18,9 @@ import redis.clients.jedis.RedisClient;
 
 /**
  * The Lua scripts against the reference: any sequence of offers, claims, completions (current, stale or repeated),
- * holds checks, clock steps and views gives the same answers from {@link RedisFrontier} as from {@link InMemoryFrontier} on one
- * simulated clock — the same claims, tokens included. Few hosts, so the Redis claim's scan bound never matters.
+ * holds checks, clock steps and views gives the same answers from {@link RedisFrontier} as from
+ * {@link InMemoryFrontier} on one simulated clock — the same claims, tokens included. Few hosts, so the Redis
+ * claim's scan bound never matters.
  */
 class RedisFrontierModelPropertyTest {
 
