@@ -6,6 +6,7 @@ import io.practicalsystems.crawler.frontier.Claim;
 import io.practicalsystems.crawler.frontier.Frontier;
 import io.practicalsystems.crawler.frontier.Outcome;
 import io.practicalsystems.crawler.frontier.UrlKind;
+import io.practicalsystems.crawler.robots.RobotsDecision;
 import io.practicalsystems.crawler.robots.SitemapReader;
 import io.practicalsystems.crawler.url.NormalizedUrl;
 import java.util.function.LongSupplier;
@@ -42,15 +43,19 @@ public final class FetchPipeline {
     private final SitemapStep sitemaps;
     private final RedirectStep redirects;
     private final FailureStep failures;
+    private OutageWait outage;
 
     /**
      * @param redisPrefix put before the pipeline's Redis keys ("" in production, unique per test)
-     * @param clock       this server's clock, for document times and robots.txt expiry
+     * @param clock       this server's clock, for document times and robots.txt expiry, and how long an outage is
+     *                    waited out (until the claim's lease end, which is Redis time: servers' clocks must agree
+     *                    roughly, else a task waits a little more or less before giving up)
      */
     public FetchPipeline(Frontier frontier, CrawlContexts crawls, PageFetchers fetchers, UnifiedJedis redis,
                          String redisPrefix, PageSink pageSink, CrawlTally tally, PipelineOptions options,
                          LongSupplier clock) {
         this.frontier = frontier;
+        this.outage = new OutageWait(clock, Thread::sleep);
         this.fetchers = fetchers;
         this.claimCheck = new ClaimCheckStep(frontier, crawls, options.minLeaseLeftMs());
         this.robots = new RobotsStep(new RobotsCache(redis, redisPrefix, options.robotsPolicy(),
@@ -64,15 +69,22 @@ public final class FetchPipeline {
     }
 
     public Handled handle(FetchTask task) {
-        ClaimCheckStep.Verdict check = claimCheck.check(task);
+        Claim claim = task.claim();
+        long leaseEnd = claim.leaseExpiresAtMillis();
+        ClaimCheckStep.Verdict check = outage.call("checking " + claim.url(), leaseEnd, () -> claimCheck.check(task));
         if (check.stale()) {
             return Handled.STALE;
         }
-        Done done = check.done() != null ? check.done() : work(check.crawl(), task.claim());
-        return new Handled(done, frontier.complete(task.crawlId(), task.claim(), done.completion()));
+        Done done = check.done() != null ? check.done() : work(check.crawl(), claim, leaseEnd);
+        return new Handled(done, outage.call("completing " + claim.url(), leaseEnd,
+                () -> frontier.complete(task.crawlId(), claim, done.completion())));
     }
 
-    private Done work(CrawlContext crawl, Claim claim) {
+    /**
+     * Before the fetch and after it, Redis or the document store not answering is waited out until the lease ends
+     * ({@link OutageWait}); the fetch itself is never repeated here, so a page fetched once is processed once.
+     */
+    private Done work(CrawlContext crawl, Claim claim, long leaseEnd) {
         NormalizedUrl url;
         try {
             url = crawl.normalizer().normalize(claim.url());
@@ -80,24 +92,36 @@ public final class FetchPipeline {
             return new Done(Outcome.SKIPPED, 0, "not a URL the crawl can fetch: " + e.getMessage());
         }
         PageFetcher fetcher = fetchers.forCrawl(crawl);
-        RobotsStep.Verdict robotsVerdict = robots.check(crawl, claim, url, fetcher);
+        RobotsStep.Verdict robotsVerdict = outage.call("robots.txt for " + claim.url(), leaseEnd,
+                () -> robots.check(crawl, claim, url, fetcher));
         if (robotsVerdict.done() != null) {
             return robotsVerdict.done();
         }
         FetchResult result = fetcher.fetch(claim.url());
+        return outage.call("storing " + claim.url(), leaseEnd, () -> afterFetch(crawl, claim, result,
+                robotsVerdict.allowed()));
+    }
+
+    private Done afterFetch(CrawlContext crawl, Claim claim, FetchResult result, RobotsDecision allowed) {
         if (result instanceof FetchResult.Fetched fetched) {
-            return claim.kind() == UrlKind.SITEMAP ? sitemaps.handle(crawl, claim, fetched, robotsVerdict.allowed())
-                    : pages.handle(crawl, claim, fetched, robotsVerdict.allowed());
+            return claim.kind() == UrlKind.SITEMAP ? sitemaps.handle(crawl, claim, fetched, allowed)
+                    : pages.handle(crawl, claim, fetched, allowed);
         }
         if (result instanceof FetchResult.Redirect redirect) {
-            return redirects.handle(crawl, claim, redirect, robotsVerdict.allowed());
+            return redirects.handle(crawl, claim, redirect, allowed);
         }
         if (result instanceof FetchResult.Skipped skipped) {
-            return failures.skipped(crawl, claim, skipped, robotsVerdict.allowed());
+            return failures.skipped(crawl, claim, skipped, allowed);
         }
         if (result instanceof FetchResult.HttpError error) {
-            return failures.httpError(crawl, claim, error, robotsVerdict.allowed());
+            return failures.httpError(crawl, claim, error, allowed);
         }
-        return failures.failed(crawl, claim, (FetchResult.Failed) result, robotsVerdict.allowed());
+        return failures.failed(crawl, claim, (FetchResult.Failed) result, allowed);
+    }
+
+    /** Tests: how outages are waited out (a clock and a sleeper of their own). */
+    FetchPipeline withOutageWait(LongSupplier clock, OutageWait.Sleeper sleeper) {
+        this.outage = new OutageWait(clock, sleeper);
+        return this;
     }
 }
