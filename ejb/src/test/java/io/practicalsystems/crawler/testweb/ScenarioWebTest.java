@@ -62,7 +62,7 @@ class ScenarioWebTest {
     }
 
     @Test
-    void theAccessLogRecordsHostPathAddressAndStatus() {
+    void theAccessLogRecordsHostPathAddressAndStatus() throws Exception {
         fetcher.fetch(scenario.url(20, "/p/2"));
         fetcher.fetch(scenario.url(20, "/nothing-here"));
         var log = scenario.web().accessLog(scenario.host(20));
@@ -70,6 +70,15 @@ class ScenarioWebTest {
         TestWeb.Access page = log.stream().filter(a -> a.pathAndQuery().equals("/p/2")).findFirst().orElseThrow();
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.localAddress()).isEqualTo(ScenarioWeb.address(20));
+        assertThat(page.userAgent()).isEqualTo("ps-crawler-test/1.0");
+        // The handler completes just after the client has the response: wait for it to be recorded.
+        long completed = -1;
+        for (int i = 0; i < 200 && completed < 0; i++) {
+            completed = scenario.web().accessLog(scenario.host(20)).stream().filter(a -> a.pathAndQuery().equals("/p/2"))
+                    .findFirst().orElseThrow().completedNanos();
+            Thread.sleep(10);
+        }
+        assertThat(completed).isGreaterThanOrEqualTo(page.arrivalNanos());
         assertThat(log.stream().filter(a -> a.pathAndQuery().equals("/nothing-here")).findFirst().orElseThrow().status())
                 .isEqualTo(404);
         assertThat(scenario.pageRequests()).noneMatch(a -> a.pathAndQuery().equals("/robots.txt"));

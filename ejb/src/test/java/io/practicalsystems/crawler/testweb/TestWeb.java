@@ -11,11 +11,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 
@@ -38,9 +40,11 @@ public final class TestWeb implements AutoCloseable {
      * @param arrivalMillis wall clock of the same moment
      * @param status        the status sent (-1 if the handler sent none); logged as the headers go out, before
      *                      the client can see the response
+     * @param completedNanos System.nanoTime() when the handler finished (body sent or client gone), -1 while it runs
+     * @param userAgent     the User-Agent header, or ""
      */
     public record Access(String host, String pathAndQuery, String remoteAddress, String localAddress,
-                         long arrivalNanos, long arrivalMillis, int status) {
+                         long arrivalNanos, long arrivalMillis, int status, long completedNanos, String userAgent) {
 
         /** The URL as the client asked for it (http, this server's port). */
         public String url(int port) {
@@ -51,7 +55,16 @@ public final class TestWeb implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Map<String, HttpHandler> sites = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<Access> log = new ConcurrentLinkedQueue<>();
+    /** A logged request; it completes after it was logged. */
+    private record Entry(Access logged, AtomicLong completedNanos) {
+        Access access() {
+            Access a = logged;
+            return new Access(a.host(), a.pathAndQuery(), a.remoteAddress(), a.localAddress(), a.arrivalNanos(),
+                    a.arrivalMillis(), a.status(), completedNanos.get(), a.userAgent());
+        }
+    }
+
+    private final ConcurrentLinkedQueue<Entry> log = new ConcurrentLinkedQueue<>();
 
     private TestWeb(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -93,7 +106,8 @@ public final class TestWeb implements AutoCloseable {
 
     /** Every request so far, in order of arrival. */
     public List<Access> accessLog() {
-        List<Access> copy = new ArrayList<>(log);
+        List<Access> copy = new ArrayList<>();
+        log.forEach(entry -> copy.add(entry.access()));
         copy.sort(Comparator.comparingLong(Access::arrivalNanos));
         return copy;
     }
@@ -126,10 +140,13 @@ public final class TestWeb implements AutoCloseable {
         String local = exchange.getLocalAddress().getAddress().getHostAddress();
         URI uri = exchange.getRequestURI();
         String pathAndQuery = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        String userAgent = Objects.requireNonNullElse(exchange.getRequestHeaders().getFirst("User-Agent"), "");
         AtomicBoolean logged = new AtomicBoolean();
+        AtomicLong completed = new AtomicLong(-1);
         IntConsumer record = status -> {
             if (logged.compareAndSet(false, true)) {
-                log.add(new Access(host, pathAndQuery, remote, local, arrivalNanos, arrivalMillis, status));
+                log.add(new Entry(new Access(host, pathAndQuery, remote, local, arrivalNanos, arrivalMillis, status,
+                        -1, userAgent), completed));
             }
         };
         try (exchange) {
@@ -144,6 +161,7 @@ public final class TestWeb implements AutoCloseable {
             // The client hung up (a fetcher cutting a huge or slow body): that is what those pages are for.
         } finally {
             record.accept(-1);
+            completed.set(System.nanoTime());
         }
     }
 
