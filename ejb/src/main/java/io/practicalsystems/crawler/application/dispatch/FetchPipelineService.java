@@ -8,6 +8,7 @@ import io.practicalsystems.crawler.application.pipeline.FetchPipeline;
 import io.practicalsystems.crawler.application.pipeline.FetchTask;
 import io.practicalsystems.crawler.application.pipeline.PageFetchers;
 import io.practicalsystems.crawler.application.pipeline.PipelineOptions;
+import io.practicalsystems.crawler.application.pipeline.StepTimer;
 import io.practicalsystems.crawler.application.store.PageStore;
 import io.practicalsystems.crawler.dns.CachingResolver;
 import io.practicalsystems.crawler.dns.DnsOptions;
@@ -47,6 +48,9 @@ public class FetchPipelineService {
     @Inject
     CrawlCounters counters;
 
+    @Inject
+    PipelineStepMetrics steps;
+
     private PageFetchers fetchers;
     private FetchPipeline pipeline;
 
@@ -59,12 +63,22 @@ public class FetchPipelineService {
                 .withTimeouts(settings.connectTimeout(), settings.readTimeout(), pipelineSettings.fetchDeadline())
                 .withMaxConnections(Math.max(16, 2 * settings.fetchConcurrency()));
         fetchers = new PageFetchers(fetch, new CachingResolver(dns));
-        pipeline = new FetchPipeline(frontier, new StoredCrawlContexts(crawls, options), fetchers, redis, "",
-                pages::save, new CountersTally(counters), options, System::currentTimeMillis);
+        pipeline = new FetchPipeline(new TimedFrontier(frontier, steps), new StoredCrawlContexts(crawls, options),
+                fetchers, redis, "", page -> {
+                    long started = System.nanoTime();
+                    pages.save(page);
+                    steps.since(StepTimer.Step.STORE, started);
+                }, new CountersTally(counters), options, System::currentTimeMillis);
+        pipeline.timeSteps(steps);
     }
 
     public FetchPipeline.Handled handle(FetchTask task) {
-        return pipeline.handle(task);
+        long started = System.nanoTime();
+        try {
+            return pipeline.handle(task);
+        } finally {
+            steps.since(StepTimer.Step.TASK, started);
+        }
     }
 
     @PreDestroy

@@ -44,6 +44,7 @@ public final class FetchPipeline {
     private final RedirectStep redirects;
     private final FailureStep failures;
     private OutageWait outage;
+    private volatile StepTimer timer = StepTimer.NONE;
 
     /**
      * @param redisPrefix put before the pipeline's Redis keys ("" in production, unique per test)
@@ -80,6 +81,12 @@ public final class FetchPipeline {
                 () -> frontier.complete(task.crawlId(), claim, done.completion())));
     }
 
+    /** Reports the robots, fetch, parse and dedup steps' times to {@code timer} from now on (NONE by default). */
+    public void timeSteps(StepTimer timer) {
+        this.timer = timer;
+        pages.timeSteps(timer);
+    }
+
     /**
      * Before the fetch and after it, Redis or the document store not answering is waited out until the lease ends
      * ({@link OutageWait}); the fetch itself is never repeated here, so a page fetched once is processed once.
@@ -92,12 +99,15 @@ public final class FetchPipeline {
             return new Done(Outcome.SKIPPED, 0, "not a URL the crawl can fetch: " + e.getMessage());
         }
         PageFetcher fetcher = fetchers.forCrawl(crawl);
+        long started = System.nanoTime();
         RobotsStep.Verdict robotsVerdict = outage.call("robots.txt for " + claim.url(), leaseEnd,
                 () -> robots.check(crawl, claim, url, fetcher));
+        started = timer.since(StepTimer.Step.ROBOTS, started);
         if (robotsVerdict.done() != null) {
             return robotsVerdict.done();
         }
         FetchResult result = fetcher.fetch(claim.url());
+        timer.since(StepTimer.Step.FETCH, started);
         return outage.call("storing " + claim.url(), leaseEnd, () -> afterFetch(crawl, claim, result,
                 robotsVerdict.allowed()));
     }

@@ -29,6 +29,7 @@ final class PageStep {
     private final CrawlTally tally;
     private final int maxStoredLinks;
     private final LongSupplier clock;
+    private volatile StepTimer timer = StepTimer.NONE;
 
     PageStep(ContentIndex duplicates, Frontier frontier, PageSink pages, CrawlTally tally,
              int maxStoredLinks, LongSupplier clock) {
@@ -43,8 +44,10 @@ final class PageStep {
     Done handle(CrawlContext crawl, Claim claim, FetchResult.Fetched fetched, RobotsDecision robots) {
         long delay = crawl.delays().delayAfterSuccess(robots.crawlDelayMs());
         ParsedPage parsed;
+        long started = System.nanoTime();
         try {
             parsed = crawl.parser().parse(fetched.body(), fetched.charset(), claim.url());
+            started = timer.since(StepTimer.Step.PARSE, started);
         } catch (RuntimeException e) {
             tally.error(crawl.crawlId(), "parse");
             pages.save(PageRecords.outcome(crawl.crawlId(), claim, fetched.status(), fetched.contentType(), "parse",
@@ -53,6 +56,7 @@ final class PageStep {
         }
         ContentFingerprint fingerprint = ContentFingerprint.of(parsed.text(), fetched.body());
         ContentIndex.Duplicate duplicate = duplicates.checkAndRecord(crawl.crawlId(), claim.url(), fingerprint);
+        timer.since(StepTimer.Step.DEDUP, started);
         List<FrontierUrl> links = duplicate == null ? followable(crawl, claim, parsed) : List.of();
         pages.save(PageRecords.page(crawl.crawlId(), claim, fetched, parsed, fingerprint,
                 duplicate == null ? null : duplicate.of(), links, maxStoredLinks, clock.getAsLong()));
@@ -66,6 +70,10 @@ final class PageStep {
                     + duplicate.of());
         }
         return new Done(Outcome.FETCHED, delay, "page with " + links.size() + " followable links");
+    }
+
+    void timeSteps(StepTimer timer) {
+        this.timer = timer;
     }
 
     private static List<FrontierUrl> followable(CrawlContext crawl, Claim claim, ParsedPage parsed) {

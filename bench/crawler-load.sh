@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# Crawler benchmarks (issue 15), both against a floor measured in the same run on this machine:
+#  1. Politeness bound: a local web of H hosts, per-host delay d (the crawl's minDelayMs): fetches/s as a ratio of
+#     H/d (target >= 90 %), and the smallest gap between two requests to one host in the web's access log (must be
+#     >= d). Every request counts (robots.txt and /sitemap.xml take a politeness turn like a page).
+#  2. Unbounded pipeline: the same web, minDelayMs 0: pages/s as a ratio of the project's PageParser (jsoup) parsing
+#     the same bodies alone on all cores (target >= 30 %), and where a fetch task's time goes, per pipeline step.
+#
+#   bench/crawler-load.sh                 # after: mvn -B -o -pl ear,bench -am verify -DskipTests
+#   H=100 D_MS=500 PAGES=40 bench/crawler-load.sh
+#
+# Knobs: H (hosts, 50), D_MS (per-host delay d in ms, 1000), PAGES (pages per host, 40: the politeness crawl lasts
+# about (PAGES + 1) * d), FETCH_CONCURRENCY (the fetch MDB's, 8), PORT (HTTP 9180; HTTPS is PORT + 263), FLOOR_S
+# (seconds of parse floor, 15), SKIP_POLITE=1 / SKIP_UNBOUNDED=1.
+# It starts the benchmark web (bench module, BenchWeb: a DNS server and an HTTP server with an access log), one
+# Liberty server from ear/target/liberty (a copy, in its own directory, crawler DNS pointed at the benchmark's DNS
+# server, Redis on 127.0.0.1:6379 or embedded, documents in an embedded Mongo-wire server), crawls over the REST API
+# as an admin user it makes up, reads the web's access log, then stops both.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+H=${H:-50}
+D_MS=${D_MS:-1000}
+PAGES=${PAGES:-40}
+FETCH_CONCURRENCY=${FETCH_CONCURRENCY:-8}
+PORT=${PORT:-9180}
+HTTPS_PORT=$((PORT + 263))
+FLOOR_S=${FLOOR_S:-15}
+WLP=$ROOT/ear/target/liberty/wlp
+TEMPLATE=$WLP/usr/servers/practical
+[ -d "$TEMPLATE/apps" ] || { echo "no server template at $TEMPLATE: mvn -B -o -pl ear,bench -am verify -DskipTests" >&2; exit 1; }
+[ -d bench/target/classes/io/practicalsystems/crawler/bench ] || { echo "bench not compiled: mvn -B -o -pl ear,bench -am verify -DskipTests" >&2; exit 1; }
+
+WORK=$(mktemp -d /tmp/crawler-bench.XXXXXX)
+ADMIN="bench:$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
+web_pid=""
+stop_all() {
+  WLP_USER_DIR=$WORK/usr WLP_OUTPUT_DIR=$WORK/output "$WLP/bin/server" stop crawlbench >/dev/null 2>&1 || true
+  [ -n "$web_pid" ] && kill "$web_pid" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap stop_all EXIT
+
+# --- the benchmark web
+mvn -B -o -q -pl bench dependency:build-classpath -DexcludeGroupIds=io.practicalsystems \
+  -Dmdep.outputFile="$WORK/cp" >/dev/null
+CP=$ROOT/bench/target/classes:$ROOT/ejb/target/classes:$ROOT/ejb/target/test-classes:$(cat "$WORK/cp")
+java -Xmx1g -XX:+UseParallelGC -cp "$CP" io.practicalsystems.crawler.bench.BenchWeb "$H" "$PAGES" "$WORK/web.env" \
+  > "$WORK/web.log" 2>&1 &
+web_pid=$!
+until [ -f "$WORK/web.env" ]; do kill -0 "$web_pid" || { cat "$WORK/web.log"; exit 1; }; sleep 0.5; done
+# shellcheck disable=SC1091
+. "$WORK/web.env" # DNS, WEB_PORT, SEEDS
+control() { curl -fsS --max-time 600 -H "Host: control.bench" "http://127.0.0.1:$WEB_PORT$1"; }
+kv() { sed -n "s/^$1=//p" <<<"$2"; }
+
+# --- one Liberty server
+mkdir -p "$WORK/usr/servers/crawlbench" "$WORK/usr/shared/resources"
+for item in "$TEMPLATE"/*.xml "$TEMPLATE"/jvm.options "$TEMPLATE"/server.env "$TEMPLATE"/apps "$TEMPLATE"/resources; do
+  [ -e "$item" ] && cp -r "$item" "$WORK/usr/servers/crawlbench/"
+done
+cp -r "$WLP/usr/shared/resources/jdbc" "$WORK/usr/shared/resources/"
+echo >> "$WORK/usr/servers/crawlbench/server.env"
+cat >> "$WORK/usr/servers/crawlbench/server.env" <<ENV
+HTTP_PORT=$PORT
+HTTPS_PORT=$HTTPS_PORT
+ADMIN_USER=${ADMIN%%:*}
+ADMIN_PASSWORD=${ADMIN#*:}
+PS_EMBEDDED_MONGODB_PORT=$((PORT + 17837))
+PS_EMBEDDED_REDIS_PORT=$((PORT + 7199))
+PS_CRAWLER_DNS_SERVER=$DNS
+PS_CRAWLER_FETCH_CONCURRENCY=$FETCH_CONCURRENCY
+ENV
+WLP_USER_DIR=$WORK/usr WLP_OUTPUT_DIR=$WORK/output "$WLP/bin/server" start crawlbench >/dev/null
+until curl -fsS "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1; do sleep 2; done
+API=https://127.0.0.1:$HTTPS_PORT/api/crawls
+admin() { curl -fsS -k -u "$ADMIN" -H 'Content-Type: application/json' "$@"; }
+
+# Prints the step timers (crawler_pipeline_step, nanos per step) from /metrics as "step seconds count" lines.
+steps() {
+  curl -fsS -k -u "$ADMIN" "https://127.0.0.1:$HTTPS_PORT/metrics?scope=application" 2>/dev/null \
+    | sed -n 's/^crawler_pipeline_step_seconds_\(sum\|count\){.*step="\([a-z-]*\)".*} \([0-9.eE+-]*\)$/\2 \1 \3/p' \
+    | sort || true
+}
+
+crawl() { # $1 label, $2 minDelayMs; prints progress, leaves the status view in $WORK/status.json
+  local label=$1 delay=$2 id state body started
+  control /mark >/dev/null
+  body=$(jq -cn --argjson seeds "$SEEDS" --argjson d "$delay" --argjson n "$((H * PAGES * 2))" \
+    --argjson per "$((PAGES * 2))" '{seeds:$seeds, allowedDomains:["bench.test"], maxDepth:20, maxPages:$n,
+      maxPagesPerHost:$per, minDelayMs:$d, allowPrivateAddresses:true}')
+  id=$(admin -X POST "$API" -d "$body" | jq -r .id)
+  admin -X POST "$API/$id/start" >/dev/null
+  started=$(date +%s)
+  echo "== $label: crawl $id, $H hosts x $PAGES pages, minDelayMs $delay"
+  while :; do
+    curl -fsS "http://127.0.0.1:$PORT/api/crawls/$id" > "$WORK/status.json"
+    state=$(jq -r .state "$WORK/status.json")
+    jq -r '"  \(.state) fetched \(.fetched) queued \(.frontier.queued // "?") in flight \(.frontier.inFlight // "?") \(.pagesPerSecond) pages/s errors \(.errors)"' "$WORK/status.json"
+    case $state in FINISHED|STOPPED) break ;; esac
+    if [ $(( $(date +%s) - started )) -gt $(( 5 * (PAGES + 2) * (delay + 50) / 1000 + 300 )) ]; then
+      echo "  the crawl did not finish in time: stopping it" >&2; admin -X POST "$API/$id/stop" >/dev/null; break
+    fi
+    sleep 2
+  done
+}
+
+e2e_rate() { # pages fetched per second from the crawl's start to its end, by its own status view
+  jq -r '(.endedAt // empty) as $e | ((($e | sub("\\.[0-9]+";"") | fromdateiso8601) - (.startedAt | sub("\\.[0-9]+";"") | fromdateiso8601))) as $s
+    | if $s > 0 then "\(.fetched / $s * 100 | round / 100)" else "?" end' "$WORK/status.json" 2>/dev/null || echo "?"
+}
+
+CORES=$(nproc)
+COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo '?')
+echo "== crawler benchmark: $CORES cores shared by the server, the benchmark web and this script; commit $COMMIT;" \
+  "load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
+
+if [ "${SKIP_POLITE:-0}" != 1 ]; then
+  crawl "politeness bound" "$D_MS"
+  report=$(control "/report?delayMs=$D_MS")
+  bound=$(awk -v h="$H" -v d="$D_MS" 'BEGIN {printf "%.2f", h * 1000 / d}')
+  rate=$(kv request_rate "$report")
+  echo "politeness: target >= 90 % of H/d, no per-host gap < d"
+  echo "politeness: result $rate fetches/s ($(kv requests "$report") requests, $(kv pages "$report") pages, over $(kv span_s "$report") s;" \
+    "pages/s $(kv page_rate "$report"); end to end $(e2e_rate) pages/s)"
+  echo "politeness: floor H/d = $H/${D_MS}ms = $bound fetches/s"
+  echo "politeness: ratio $(awk -v r="$rate" -v b="$bound" 'BEGIN {printf "%.1f", 100 * r / b}') %"
+  echo "politeness: min per-host gap $(kv min_gap_ms "$report") ms ($(kv min_gap_host "$report")), hosts with a gap below d: $(kv hosts_below_delay "$report")," \
+    "mean gap $(kv mean_gap_ms "$report") ms; URLs requested twice: $(kv doubles "$report"); requests to one host at once: $(kv overlaps "$report")"
+fi
+
+if [ "${SKIP_UNBOUNDED:-0}" != 1 ]; then
+  steps > "$WORK/steps.before"
+  crawl "unbounded pipeline" 0
+  report=$(control "/report?delayMs=0")
+  steps > "$WORK/steps.after"
+  echo "== parse floor: PageParser alone on the same $((H * PAGES)) bodies, $CORES threads, ${FLOOR_S}s"
+  floor_report=$(control "/parse?threads=$CORES&warmup=5&seconds=$FLOOR_S")
+  floor=$(kv parse_rate "$floor_report")
+  rate=$(kv page_rate "$report")
+  echo "unbounded: target >= 30 % of the parse floor"
+  echo "unbounded: result $rate pages/s ($(kv pages "$report") pages over $(kv span_s "$report") s; end to end $(e2e_rate) pages/s;" \
+    "URLs requested twice: $(kv doubles "$report"))"
+  echo "unbounded: floor $floor pages/s (PageParser, $CORES threads)"
+  echo "unbounded: ratio $(awk -v r="$rate" -v f="$floor" 'BEGIN {printf "%.1f", 100 * r / f}') %"
+  if [ -s "$WORK/steps.after" ]; then
+    echo "unbounded: where a fetch task's time goes (wall time per task, summed over the MDB's threads):"
+    join -a2 <(awk '{print $1"/"$2, $3}' "$WORK/steps.before" | sort) <(awk '{print $1"/"$2, $3}' "$WORK/steps.after" | sort) \
+      | awk '{b = (NF == 3 ? $2 : 0); a = $NF; split($1, k, "/"); d[k[1], k[2]] = a - b; s[k[1]] = 1}
+             END {for (st in s) if (d[st, "count"] > 0) printf "  %-12s %8.2f ms/task  %8d tasks\n", st, 1000 * d[st, "sum"] / d[st, "count"], d[st, "count"]}' \
+      | sort -k2 -nr
+  else
+    echo "unbounded: no step timers in /metrics (crawler_pipeline_step)"
+  fi
+fi
