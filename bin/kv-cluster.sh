@@ -40,7 +40,7 @@ prepare() { # $1 node
   for item in "$TEMPLATE"/*.xml "$TEMPLATE"/jvm.options "$TEMPLATE"/server.env "$TEMPLATE"/apps "$TEMPLATE"/resources; do
     [ -e "$item" ] && cp -r "$item" "$d/usr/servers/kv-$n/"
   done
-  cp -r "$WLP/usr/shared/resources/jdbc" "$d/usr/shared/resources/"
+  cp -r "$WLP/usr/shared/resources/." "$d/usr/shared/resources/" # JDBC drivers, the login-throttle library
   local seeds="" i
   for i in $(seq 1 "$NODES"); do seeds="$seeds${seeds:+,}http://127.0.0.1:$(port "$i")"; done
   echo >> "$d/usr/servers/kv-$n/server.env" # the generated file may lack a final newline

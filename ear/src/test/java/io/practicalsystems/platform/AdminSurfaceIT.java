@@ -10,6 +10,7 @@ import io.practicalsystems.platform.testkit.OwnServers;
 import io.practicalsystems.platform.testkit.TestServers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,7 +63,11 @@ class AdminSurfaceIT {
         admin = Http.basicAuth("admin", password);
 
         String metrics = server.httpsBaseUrl() + "/metrics";
-        Await.until("Liberty applies the generated password", () -> Http.get(metrics, admin).status(),
+        // Only then try it: every try before counts as a failed sign-in from this address, and MAX_FAILURES of them
+        // would lock it out of /metrics for the window.
+        Await.until("Liberty applies the generated password (CWWKG0017I)", () -> server.logContains("CWWKG0017I"),
+                applied -> applied, Duration.ofSeconds(60));
+        Await.until("the generated password opens /metrics", () -> Http.get(metrics, admin).status(),
                 status -> status == 200, Duration.ofSeconds(60));
         assertThat(Http.get(metrics, Http.basicAuth("admin", "admin")).status()).isEqualTo(401);
         assertThat(Http.get(metrics, Http.basicAuth("admin", "")).status()).isEqualTo(401);
@@ -110,6 +115,40 @@ class AdminSurfaceIT {
         }
     }
 
+    /**
+     * Liberty's own surfaces (outside the EAR, so the app's filter never sees them) are throttled per client by the
+     * trust association interceptor: the guesser's address is refused with 429 once it used up its failures — the
+     * right password included, since it is not even checked — on every Liberty surface, while another address signs
+     * in as usual. Both clients are addresses of this machine other than the one the other tests use.
+     */
+    @Test
+    @Order(6)
+    void failedSignInsOnLibertysOwnSurfacesAreThrottledPerClientAddress() throws IOException {
+        InetAddress guesser = InetAddress.getByName("127.0.0.3");
+        InetAddress otherClient = InetAddress.getByName("127.0.0.2");
+        String metrics = "https://127.0.0.1:" + server.httpsPort() + "/metrics";
+        Http.BasicAuth guess = Http.basicAuth("admin", "guess");
+
+        for (int i = 1; i <= MAX_FAILURES; i++) {
+            assertThat(Http.getFrom(guesser, metrics, guess).status()).as("wrong password %d", i).isEqualTo(401);
+        }
+        Http.Response refused = Http.getFrom(guesser, metrics, guess);
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(429);
+        assertThat(Long.parseLong(refused.header("Retry-After").orElseThrow())).isBetween(1L, 300L);
+        assertProblemJson(refused);
+        assertThat(refused.json().getString("type")).endsWith("/too-many-failed-logins");
+        assertThat(Http.getFrom(guesser, metrics, admin).status())
+                .as("the right password from the guesser's address is not even checked").isEqualTo(429);
+        assertThat(Http.getFrom(guesser, "https://127.0.0.1:" + server.httpsPort() + "/IBMJMXConnectorREST/",
+                admin).status()).as("every surface of Liberty's").isEqualTo(429);
+
+        assertThat(Http.getFrom(otherClient, metrics, admin).status()).as("another client signs in").isEqualTo(200);
+        assertThat(Http.getFrom(otherClient, metrics, guess).status()).as("and is counted on its own")
+                .isEqualTo(401);
+        assertThat(Http.getFrom(otherClient, metrics, admin).status()).isEqualTo(200);
+    }
+
     @Test
     @Order(5)
     void everyResponseCarriesTheSecurityHeaders() {
@@ -120,7 +159,7 @@ class AdminSurfaceIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void repeatedFailedSignInsFromOneClientAreRefusedEvenWithTheRightPassword() {
         Http.BasicAuth guess = Http.basicAuth("admin", "guess");
         int failures = 0;
@@ -142,7 +181,7 @@ class AdminSurfaceIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void adminPasswordWinsOverTheGeneratedOneAfterARestart() {
         String chosen = "chosen-" + UUID.randomUUID();
         server.setEnv("ADMIN_PASSWORD", chosen);

@@ -9,8 +9,12 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,8 +25,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Small HTTP helpers for integration tests against the servers on this machine.
@@ -36,11 +45,12 @@ public final class Http {
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final String JSON = "application/json";
 
+    private static final SSLContext TRUST_EVERYTHING = trustEverything();
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
-            .sslContext(trustEverything())
+            .sslContext(TRUST_EVERYTHING)
             .build();
 
     private Http() {
@@ -181,6 +191,45 @@ public final class Http {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(method + " " + url + " interrupted", e);
         }
+    }
+
+    /**
+     * A GET over HTTPS from the local address {@code from} (e.g. 127.0.0.2: every 127.0.0.0/8 address is this machine),
+     * so that a test can be a second client as the server sees clients — by the TCP peer address, not by a header.
+     * java.net.http cannot choose its local address before Java 22, hence one HTTP/1.0 request on a socket of our
+     * own (1.0: the answer is never chunked).
+     */
+    public static Response getFrom(InetAddress from, String httpsUrl, BasicAuth auth) {
+        URI uri = URI.create(httpsUrl);
+        try (Socket socket = TRUST_EVERYTHING.getSocketFactory().createSocket()) {
+            socket.bind(new InetSocketAddress(from, 0));
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5_000);
+            socket.setSoTimeout((int) REQUEST_TIMEOUT.toMillis());
+            String request = "GET " + uri.getRawPath() + " HTTP/1.0\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\n" + (auth == null ? "" : "Authorization: " + auth.headerValue() + "\r\n") + "\r\n";
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return parseHttp10(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + httpsUrl + " from " + from + " failed: " + e, e);
+        }
+    }
+
+    private static Response parseHttp10(String raw) {
+        int end = raw.indexOf("\r\n\r\n");
+        String[] lines = raw.substring(0, end < 0 ? raw.length() : end).split("\r\n");
+        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0) {
+                headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        k -> new ArrayList<>()).add(lines[i].substring(colon + 1).trim());
+            }
+        }
+        return new Response(status, end < 0 ? "" : raw.substring(end + 4), HttpHeaders.of(headers, (k, v) -> true));
     }
 
     /**

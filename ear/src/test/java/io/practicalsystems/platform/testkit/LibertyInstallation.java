@@ -10,8 +10,9 @@ import java.nio.file.Path;
  * <p>The ear module's failsafe configuration passes these as system properties; {@link #fromSystemProperties()}
  * reads them so tests need no paths of their own.
  *
- * @param installDir the runtime ({@code wlp}), with {@code bin/server} and the JDBC drivers that
- *                   {@code liberty:deploy} copied to {@code usr/shared/resources/jdbc}
+ * @param installDir the runtime ({@code wlp}), with {@code bin/server} and what {@code liberty:deploy} copied to
+ *                   {@code usr/shared/resources}: the JDBC drivers ({@code jdbc/}) and the failed-login trust
+ *                   association interceptor ({@code login-throttle/})
  * @param configDir  {@code liberty-config/}: server.xml and everything it includes, copied into each server
  * @param ear        the application archive, copied into each server's {@code apps/}
  * @param workDir    where each server gets its own {@code <name>/} directory
@@ -49,15 +50,24 @@ public record LibertyInstallation(Path installDir, Path configDir, Path ear, Pat
         if (!Files.isDirectory(jdbcDriverDir())) {
             throw new IllegalStateException("No JDBC drivers at " + jdbcDriverDir() + ". Run `mvn -pl ear liberty:deploy`.");
         }
+        if (!Files.isDirectory(sharedResourcesDir().resolve("login-throttle"))) {
+            throw new IllegalStateException("No login-throttle library at " + sharedResourcesDir().resolve(
+                    "login-throttle") + ". Run `mvn install -DskipITs` and `mvn -pl ear liberty:deploy`.");
+        }
     }
 
     public Path serverScript() {
         return installDir.resolve("bin").resolve("server");
     }
 
+    /** What liberty:deploy's copyDependencies put into the runtime's shared resources; each server gets a copy. */
+    public Path sharedResourcesDir() {
+        return installDir.resolve("usr/shared/resources");
+    }
+
     /** Where liberty:deploy's copyDependencies put Derby and MariaDB drivers. */
     public Path jdbcDriverDir() {
-        return installDir.resolve("usr/shared/resources/jdbc");
+        return sharedResourcesDir().resolve("jdbc");
     }
 
     private static Path requiredPath(String property) {

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
  *   usr/                          WLP_USER_DIR
  *     servers/{name}/             server.xml + includes, jvm.options, server.env, apps/practical-systems.ear
  *     shared/resources/jdbc/      JDBC drivers (server.xml's ${shared.resource.dir}/jdbc)
+ *     shared/resources/login-throttle/  the failed-login trust association interceptor and its library
  *   output/                       WLP_OUTPUT_DIR
  *     .pid/{name}.pid             bin/server's pid file (PID_DIR defaults to ${WLP_OUTPUT_DIR}/.pid)
  *     {name}/logs/messages.log    and workarea/, data/derby/, messaging/ (${server.output.dir})
@@ -163,11 +164,12 @@ final class ServerDirectories {
 
     /**
      * After {@code server create}: copies the shared configuration (overwriting the generated server.xml), the
-     * EAR into apps/ and the JDBC drivers into this user dir's shared resources.
+     * EAR into apps/ and the runtime's shared resources (JDBC drivers, the login-throttle library) into this user
+     * dir's.
      */
     private void populate(LibertyInstallation installation) {
         copyTree(installation.configDir(), serverConfigDir());
-        copyTree(installation.jdbcDriverDir(), userDir().resolve("shared/resources/jdbc"));
+        copyTree(installation.sharedResourcesDir(), userDir().resolve("shared/resources"));
         Path apps = serverConfigDir().resolve("apps");
         copy(installation.ear(), apps.resolve(installation.ear().getFileName()));
     }

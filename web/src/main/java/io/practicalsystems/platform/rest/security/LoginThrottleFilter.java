@@ -1,5 +1,6 @@
 package io.practicalsystems.platform.rest.security;
 
+import io.practicalsystems.platform.loginthrottle.FailedLoginThrottle;
 import io.practicalsystems.platform.problem.Problem;
 import io.practicalsystems.platform.rest.Problems;
 import io.practicalsystems.platform.rest.ratelimit.ClientIdentity;
@@ -27,7 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>A servlet filter, not a JAX-RS one: it has to see the final status of authentication, which the container does
  * before and around the JAX-RS resources. Liberty's own applications (/metrics, /ibm/api, Admin Center) are outside
- * this module; see docs/security.md for what guards them.
+ * this module: the same settings govern the trust association interceptor that throttles them
+ * ({@code io.practicalsystems.platform.loginthrottle.liberty.FailedLoginInterceptor}, docs/security.md).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class LoginThrottleFilter extends HttpFilter {

@@ -1,4 +1,4 @@
-package io.practicalsystems.platform.rest.security;
+package io.practicalsystems.platform.loginthrottle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,6 +47,52 @@ class FailedLoginThrottleTest {
         }
         assertThat(throttle.retryAfterSeconds("ip:10.0.0.1")).isPresent();
         assertThat(throttle.retryAfterSeconds("ip:10.0.0.2")).isEmpty();
+    }
+
+    @Test
+    void checksInProgressCountAgainstTheBudgetSoASimultaneousBurstGetsOnlyTheLimitChecked() {
+        int allowed = 0;
+        for (int i = 0; i < 10; i++) {
+            if (throttle.begin("ip:10.0.0.1").isEmpty()) {
+                allowed++;
+            }
+        }
+        assertThat(allowed).isEqualTo(3);
+        assertThat(throttle.begin("ip:10.0.0.1")).as("only checks in progress: try again shortly").hasValue(1);
+        assertThat(throttle.begin("ip:10.0.0.2")).as("another client").isEmpty();
+
+        for (int i = 0; i < 3; i++) {
+            throttle.finish("ip:10.0.0.1", true);
+        }
+        assertThat(throttle.begin("ip:10.0.0.1")).hasValue(60);
+        assertThat(throttle.retryAfterSeconds("ip:10.0.0.1")).hasValue(60);
+    }
+
+    @Test
+    void aCorrectPasswordFreesItsSlotAndCountsNothing() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(throttle.begin("ip:10.0.0.1")).isEmpty();
+            throttle.finish("ip:10.0.0.1", false);
+        }
+        assertThat(throttle.begin("ip:10.0.0.1")).isEmpty();
+        throttle.finish("ip:10.0.0.1", true);
+        throttle.finish("ip:10.0.0.1", true); // a failure recorded without a begin (the filter's way) counts too
+        assertThat(throttle.begin("ip:10.0.0.1")).isEmpty();
+        throttle.finish("ip:10.0.0.1", true);
+
+        assertThat(throttle.begin("ip:10.0.0.1")).isPresent();
+    }
+
+    @Test
+    void theWindowOfBeginAndFinishEndsWithTheWindowOfTheFirstFailure() {
+        for (int i = 0; i < 3; i++) {
+            throttle.begin("ip:10.0.0.1");
+            throttle.finish("ip:10.0.0.1", true);
+            advance(Duration.ofSeconds(10));
+        }
+        assertThat(throttle.begin("ip:10.0.0.1")).hasValue(30);
+        advance(Duration.ofSeconds(30));
+        assertThat(throttle.begin("ip:10.0.0.1")).isEmpty();
     }
 
     @Test
