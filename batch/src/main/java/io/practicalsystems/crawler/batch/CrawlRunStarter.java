@@ -12,15 +12,14 @@ import java.util.logging.Logger;
 
 /**
  * Starts {@code crawl-run} from this module, where the job XML and its artifacts are: the crawl service (ejb module)
- * reaches it as {@code java:app/practical-systems-batch/CrawlRunStarter}. Synchronized per server so two requests
- * cannot both see "no run" and start two.
+ * reaches it as {@code java:app/practical-systems-batch/CrawlRunStarter}. A crawl that already has a run on this
+ * server gets no second one ({@link LocalCrawlRuns}).
  */
 @Stateless
 @Local(CrawlRunLauncher.class)
 public class CrawlRunStarter implements CrawlRunLauncher {
 
     private static final Logger LOG = Logger.getLogger(CrawlRunStarter.class.getName());
-    private static final Object LOCK = new Object();
 
     @Inject
     LocalCrawlRuns runs;
@@ -29,16 +28,19 @@ public class CrawlRunStarter implements CrawlRunLauncher {
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public long launch(String crawlId) {
-        synchronized (LOCK) {
-            if (runs.isRunning(crawlId)) {
-                return -1;
-            }
-            Properties parameters = new Properties();
-            parameters.setProperty(CRAWL_ID, crawlId);
-            long execution = BatchRuntime.getJobOperator().start(JOB_NAME, parameters);
-            runs.register(crawlId, execution);
-            LOG.info("crawl-run started for crawl " + crawlId + " (execution " + execution + ")");
-            return execution;
+        if (!runs.enter(crawlId)) {
+            return -1;
         }
+        Properties parameters = new Properties();
+        parameters.setProperty(CRAWL_ID, crawlId);
+        long execution;
+        try {
+            execution = BatchRuntime.getJobOperator().start(JOB_NAME, parameters);
+        } catch (RuntimeException e) {
+            runs.leave(crawlId);
+            throw e;
+        }
+        LOG.info("crawl-run started for crawl " + crawlId + " (execution " + execution + ")");
+        return execution;
     }
 }

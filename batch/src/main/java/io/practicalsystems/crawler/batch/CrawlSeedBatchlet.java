@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
- * Step {@code seed}: registers this run as the crawl's run on this server, moves a CREATED crawl to RUNNING (a job
+ * Step {@code seed}: enters this run as the crawl's run on this server, moves a CREATED crawl to RUNNING (a job
  * started from the Admin Center or the batch REST API starts the crawl) and offers the seeds to the frontier once
  * ({@link CrawlService#seed}). Exit status: {@code SEEDED=<admitted>}, {@code ALREADY_SEEDED}, or
  * {@code NOT_RUNNING=<state>} when the crawl is paused or over (the dispatch step then ends at once).
@@ -31,7 +31,7 @@ public class CrawlSeedBatchlet extends AbstractBatchlet {
     @Override
     public String process() {
         String crawlId = CrawlRunParameters.crawlId(job);
-        runs.register(crawlId, job.getExecutionId());
+        runs.enter(crawlId); // already entered when started through CrawlRunStarter
         crawls.startedByRun(crawlId);
         CrawlState state = crawls.get(crawlId).crawlState();
         String status;

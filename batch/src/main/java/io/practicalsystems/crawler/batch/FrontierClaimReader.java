@@ -21,8 +21,9 @@ import java.util.logging.Logger;
 
 /**
  * The dispatch step's reader: claims URLs from the frontier for this server ({@link ClaimLoop}) and returns them one
- * by one; an {@link IdleTick} after a second with nothing due, so the chunk commits; null (end of step) when the
- * crawl is no longer RUNNING, when it has nothing left (it is then FINISHED), or when the job is being stopped.
+ * by one; an {@link IdleTick} after a second with nothing due (or while the crawl is paused), so the chunk commits;
+ * null (end of step) when the crawl is stopped, when it has nothing left (it is then FINISHED), or when the job is
+ * being stopped.
  * A failing Redis or document store is waited out, not fatal: the run goes on when they answer again. No
  * checkpoint: the frontier is the state (a claim not completed goes back to its queue when its lease expires).
  */
@@ -52,9 +53,6 @@ public class FrontierClaimReader extends AbstractItemReader {
     @Inject
     FetchDispatcher dispatcher;
 
-    @Inject
-    LocalCrawlRuns runs;
-
     private String crawlId;
     private ClaimLoop loop;
     private final Deque<Claim> buffer = new ArrayDeque<>();
@@ -65,7 +63,6 @@ public class FrontierClaimReader extends AbstractItemReader {
     @Override
     public void open(Serializable checkpoint) {
         crawlId = CrawlRunParameters.crawlId(job);
-        runs.register(crawlId, job.getExecutionId());
         loop = new ClaimLoop(frontier, crawlId, settings.workerId(), settings.leaseMillis(),
                 crawls.get(crawlId).definition().frontierLimits());
     }
@@ -112,7 +109,7 @@ public class FrontierClaimReader extends AbstractItemReader {
         }
     }
 
-    /** The crawl's state, read from the store at most every half second (pause and stop show within that). */
+    /** The crawl's state, read from the store at most every half second (pause, resume, stop show within that). */
     private CrawlState state() {
         long now = System.currentTimeMillis();
         if (state == null || now - stateReadAt >= STATE_REFRESH_MILLIS) {
@@ -120,12 +117,5 @@ public class FrontierClaimReader extends AbstractItemReader {
             stateReadAt = now;
         }
         return state;
-    }
-
-    @Override
-    public void close() {
-        if (crawlId != null) {
-            runs.unregister(crawlId, job.getExecutionId());
-        }
     }
 }

@@ -1,37 +1,28 @@
 package io.practicalsystems.crawler.batch;
 
-import jakarta.batch.runtime.BatchRuntime;
-import jakarta.batch.runtime.BatchStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The {@code crawl-run} executions of this server, by crawl: at most one should dispatch a crawl per server. Kept
- * in memory on purpose: the job repository may be shared by several servers (MariaDB), and its running executions
- * of other servers must not stop this one from starting its own.
+ * The crawls that have a {@code crawl-run} on this server: at most one run should dispatch a crawl per server.
+ * Kept in memory, by this module, on purpose: the job repository may be shared by several servers (MariaDB), whose
+ * runs must not stop this one from starting its own; and reading executions through the JobOperator needs the
+ * batch role of whoever submitted them, which a caller without that identity (a timer, an MDB) does not have.
+ * A run is entered when it is started ({@link CrawlRunStarter}, or its seed step for a job submitted another way)
+ * and left when the job ends ({@link CrawlRunEndListener}).
  */
 @ApplicationScoped
 public class LocalCrawlRuns {
 
-    private final Map<String, Long> executions = new ConcurrentHashMap<>();
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
 
-    /** True when an execution registered for the crawl on this server is starting or running. */
-    public boolean isRunning(String crawlId) {
-        Long execution = executions.get(crawlId);
-        if (execution == null) {
-            return false;
-        }
-        BatchStatus status = BatchRuntime.getJobOperator().getJobExecution(execution).getBatchStatus();
-        return status == BatchStatus.STARTING || status == BatchStatus.STARTED;
+    /** Enters a run of the crawl; false when the crawl already had one here. */
+    public boolean enter(String crawlId) {
+        return running.add(crawlId);
     }
 
-    public void register(String crawlId, long execution) {
-        executions.put(crawlId, execution);
-    }
-
-    /** Forgets the execution, unless a newer one of the crawl registered meanwhile. */
-    public void unregister(String crawlId, long execution) {
-        executions.remove(crawlId, execution);
+    public void leave(String crawlId) {
+        running.remove(crawlId);
     }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * One server's share of a running crawl, one decision at a time: claim what is due (as much as the fetch pipeline
- * can take), wait when nothing is, end when the crawl is no longer RUNNING or has nothing left to fetch. The
+ * can take), wait when nothing is or while the crawl is PAUSED, end when it is over (STOPPED, or nothing left to
+ * fetch: then FINISHED). The
  * {@code crawl-run} job's reader drives it; plain Java so the decisions are tested on the in-memory frontier.
  */
 public final class ClaimLoop {
@@ -24,13 +25,13 @@ public final class ClaimLoop {
     public record Claimed(List<Claim> claims) implements Step {
     }
 
-    /** Nothing due (or the pipeline is full): wait a little and ask again. */
+    /** Nothing due, the pipeline is full or the crawl is paused: wait a little and ask again. */
     public record Wait() implements Step {
     }
 
     /**
      * Stop dispatching. {@code finished}: the crawl is done (nothing queued or in flight, or maxPages fetched and
-     * nothing in flight), and the caller moves it to FINISHED; otherwise it is no longer RUNNING.
+     * nothing in flight), and the caller moves it to FINISHED; otherwise it is over (STOPPED) or not started.
      */
     public record End(String reason, boolean finished) implements Step {
     }
@@ -56,6 +57,9 @@ public final class ClaimLoop {
      * @param capacity how many more claims the fetch pipeline takes now
      */
     public Step next(CrawlState state, int capacity) {
+        if (state == CrawlState.PAUSED) {
+            return WAIT; // the run stays, idle, so a resume needs no new one
+        }
         if (state != CrawlState.RUNNING) {
             return new End("NOT_RUNNING=" + state, false);
         }

@@ -75,8 +75,8 @@ public class CrawlService {
 
     /**
      * Applies an operator's action (START, PAUSE, RESUME, STOP). START and RESUME also start a run of the crawl on
-     * this server; if that fails the crawl is moved back and the failure thrown, so the state never claims a run
-     * that does not exist.
+     * this server unless it has one (a paused crawl's runs stay, idle, and go on when it is resumed); if that fails
+     * the crawl is moved back and the failure thrown, so the state never claims a run that does not exist.
      */
     public CrawlDocument apply(String crawlId, CrawlAction action) {
         CrawlDocument crawl = get(crawlId);

@@ -36,12 +36,14 @@ class ClaimLoopTest {
     }
 
     @Test
-    void aCrawlThatIsNotRunningEndsWithoutClaimingAnything() {
+    void aStoppedCrawlEndsAndAPausedOneWaitsWithoutClaimingAnything() {
         offer("a.test/1");
-        for (CrawlState state : new CrawlState[] {CrawlState.PAUSED, CrawlState.STOPPED, CrawlState.CREATED}) {
+        for (CrawlState state : new CrawlState[] {CrawlState.STOPPED, CrawlState.FINISHED, CrawlState.CREATED}) {
             assertThat(loop(LIMITS).next(state, 10)).isEqualTo(new ClaimLoop.End("NOT_RUNNING=" + state, false));
         }
+        assertThat(loop(LIMITS).next(CrawlState.PAUSED, 10)).isInstanceOf(ClaimLoop.Wait.class);
         assertThat(frontier.stats("c1").inFlight()).isZero();
+        assertThat(claimed(loop(LIMITS).next(CrawlState.RUNNING, 10))).hasSize(1);
     }
 
     @Test

@@ -80,7 +80,7 @@ public class CrawlResource {
     @POST
     @Path("{id}/pause")
     @RolesAllowed("admin")
-    @Operation(summary = "RUNNING → PAUSED: runs stop claiming URLs; fetches in flight finish (202)")
+    @Operation(summary = "RUNNING → PAUSED: runs stop claiming URLs and wait; fetches in flight finish (202)")
     public Response pause(@PathParam("id") String id) {
         return act(id, CrawlAction.PAUSE);
     }
@@ -88,7 +88,7 @@ public class CrawlResource {
     @POST
     @Path("{id}/resume")
     @RolesAllowed("admin")
-    @Operation(summary = "PAUSED → RUNNING: starts a crawl-run job on this server again (202)")
+    @Operation(summary = "PAUSED → RUNNING: the runs go on; starts one on this server if it has none (202)")
     public Response resume(@PathParam("id") String id) {
         return act(id, CrawlAction.RESUME);
     }
