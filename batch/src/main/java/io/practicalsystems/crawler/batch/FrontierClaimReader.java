@@ -34,6 +34,8 @@ public class FrontierClaimReader extends AbstractItemReader {
     private static final Logger LOG = Logger.getLogger(FrontierClaimReader.class.getName());
     private static final long STATE_REFRESH_MILLIS = 500;
     private static final long IDLE_TICK_MILLIS = 1000;
+    /** Least sleep between two claims that found nothing (a due host may be unclaimable: maxPages in flight). */
+    private static final long MIN_SLEEP_MILLIS = 5;
 
     @Inject
     JobContext job;
@@ -86,10 +88,13 @@ public class FrontierClaimReader extends AbstractItemReader {
                 step.setExitStatus(end.reason());
                 return null;
             }
-            if (System.currentTimeMillis() - waitStarted >= IDLE_TICK_MILLIS) {
+            long idleFor = System.currentTimeMillis() - waitStarted;
+            if (idleFor >= IDLE_TICK_MILLIS) {
                 return IdleTick.INSTANCE;
             }
-            Thread.sleep(settings.dispatchIdleMillis());
+            long frontierWait = ((ClaimLoop.Wait) next).millis();
+            Thread.sleep(Math.max(MIN_SLEEP_MILLIS, Math.min(Math.min(frontierWait, settings.dispatchIdleMillis()),
+                    IDLE_TICK_MILLIS - idleFor)));
         }
         return null;
     }
@@ -105,7 +110,7 @@ public class FrontierClaimReader extends AbstractItemReader {
                 LOG.warning("crawl " + crawlId + ": cannot claim now, waiting (" + problem + ")");
                 lastProblem = problem;
             }
-            return new ClaimLoop.Wait();
+            return ClaimLoop.WAIT;
         }
     }
 

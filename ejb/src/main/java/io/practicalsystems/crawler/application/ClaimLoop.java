@@ -25,8 +25,13 @@ public final class ClaimLoop {
     public record Claimed(List<Claim> claims) implements Step {
     }
 
-    /** Nothing due, the pipeline is full or the crawl is paused: wait a little and ask again. */
-    public record Wait() implements Step {
+    /**
+     * Nothing due, the pipeline is full or the crawl is paused: wait and ask again. {@code millis} is how long the
+     * frontier can have nothing to claim ({@link Frontier#millisUntilDue}; {@link Long#MAX_VALUE}: no telling); the
+     * caller sleeps the smaller of it and its poll interval, so it neither polls a waiting frontier nor oversleeps a
+     * host's delay (every millisecond overslept is lost from the politeness bound).
+     */
+    public record Wait(long millis) implements Step {
     }
 
     /**
@@ -36,7 +41,8 @@ public final class ClaimLoop {
     public record End(String reason, boolean finished) implements Step {
     }
 
-    private static final Wait WAIT = new Wait();
+    /** Wait with no estimate: the caller's poll interval decides. */
+    public static final Wait WAIT = new Wait(Long.MAX_VALUE);
 
     private final Frontier frontier;
     private final String crawlId;
@@ -78,6 +84,6 @@ public final class ClaimLoop {
         if (stats.inFlight() == 0 && stats.fetched() >= limits.maxPages()) {
             return new End("MAX_PAGES", true);
         }
-        return WAIT;
+        return new Wait(frontier.millisUntilDue(crawlId));
     }
 }

@@ -73,7 +73,10 @@ public class CrawlSettings {
     @ConfigProperty(name = "ps.crawler.page.max", defaultValue = "100")
     int maxPageSize;
 
-    /** How long the run's dispatcher waits before asking the frontier again when no host is due. */
+    /**
+     * Longest the run's dispatcher sleeps before asking the frontier again when nothing was claimable (it sleeps less
+     * when the frontier says a host is due sooner): bounds how late a host freed by a completion is claimed.
+     */
     @Inject
     @ConfigProperty(name = "ps.crawler.dispatch.idle.ms", defaultValue = "200")
     long dispatchIdleMillis;

@@ -59,10 +59,13 @@ class ClaimLoopTest {
         offer("a.test/1", "a.test/2");
         ClaimLoop loop = loop(LIMITS);
         Claim first = claimed(loop.next(CrawlState.RUNNING, 10)).get(0);
-        assertThat(loop.next(CrawlState.RUNNING, 10)).as("one host, leased").isInstanceOf(ClaimLoop.Wait.class);
+        assertThat(loop.next(CrawlState.RUNNING, 10)).as("one host, leased until its lease expires")
+                .isEqualTo(new ClaimLoop.Wait(60_000));
         frontier.complete("c1", first, new Completion(Outcome.FETCHED, 5_000));
-        assertThat(loop.next(CrawlState.RUNNING, 10)).as("host delay").isInstanceOf(ClaimLoop.Wait.class);
-        clock.addAndGet(5_000);
+        assertThat(loop.next(CrawlState.RUNNING, 10)).as("the host's delay").isEqualTo(new ClaimLoop.Wait(5_000));
+        clock.addAndGet(1_000);
+        assertThat(loop.next(CrawlState.RUNNING, 10)).isEqualTo(new ClaimLoop.Wait(4_000));
+        clock.addAndGet(4_000);
         Claim second = claimed(loop.next(CrawlState.RUNNING, 10)).get(0);
         assertThat(loop.next(CrawlState.RUNNING, 10)).as("in flight").isInstanceOf(ClaimLoop.Wait.class);
         frontier.complete("c1", second, new Completion(Outcome.FETCHED, 0));
