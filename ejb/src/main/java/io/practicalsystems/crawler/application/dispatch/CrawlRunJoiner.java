@@ -8,6 +8,8 @@ import io.practicalsystems.crawler.application.store.CrawlDocument;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.RunAs;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -24,9 +26,14 @@ import java.util.logging.Logger;
  * crawl started elsewhere, and a restarted server resumes its crawls (their state is in Redis and the document
  * store; a new job instance picks it up). Pause and stop end the runs by themselves: a run's reader ends when the
  * crawl is no longer RUNNING, and this joiner starts none for it.
+ *
+ * <p>Starting and reading batch jobs needs a user in a batch role: the joiner runs as the application's
+ * {@code admin} role (the run-as user is bound in server.xml), and each tick goes through the bean's container
+ * ({@link SessionContext#getBusinessObject}) so that the run-as identity applies.
  */
 @Singleton
 @Startup
+@RunAs("admin")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CrawlRunJoiner {
 
@@ -35,6 +42,9 @@ public class CrawlRunJoiner {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    SessionContext context;
 
     @Inject
     CrawlService crawls;
@@ -51,7 +61,8 @@ public class CrawlRunJoiner {
     @PostConstruct
     void schedule() {
         long interval = settings.joinIntervalMillis();
-        task = scheduler.scheduleWithFixedDelay(this::joinRunningCrawls, interval, interval, TimeUnit.MILLISECONDS);
+        CrawlRunJoiner self = context.getBusinessObject(CrawlRunJoiner.class);
+        task = scheduler.scheduleWithFixedDelay(self::joinRunningCrawls, interval, interval, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
@@ -61,7 +72,7 @@ public class CrawlRunJoiner {
         }
     }
 
-    void joinRunningCrawls() {
+    public void joinRunningCrawls() {
         try {
             String cursor = null;
             do {

@@ -59,14 +59,14 @@ public final class FetchPipeline {
         this.outage = new OutageWait(clock, Thread::sleep);
         this.fetchers = fetchers;
         this.claimCheck = new ClaimCheckStep(frontier, crawls, options.minLeaseLeftMs());
+        this.failures = new FailureStep(pageSink, tally, options.maxAttempts(), clock);
         this.robots = new RobotsStep(new RobotsCache(redis, redisPrefix, options.robotsPolicy(),
-                options.userAgentToken(), clock), frontier, pageSink, tally, options.maxAttempts(), clock);
+                options.userAgentToken(), clock), frontier, pageSink, tally, failures, options.maxAttempts(), clock);
         this.pages = new PageStep(new ContentIndex(redis, redisPrefix, options.simHashThreshold()), frontier,
                 pageSink, tally, options.maxStoredLinks(), clock);
         this.sitemaps = new SitemapStep(new SitemapReader(options.maxSitemapUrls()), frontier);
         this.redirects = new RedirectStep(new RedirectHops(redis, redisPrefix), frontier, pageSink, tally,
                 options.maxRedirects(), clock);
-        this.failures = new FailureStep(pageSink, tally, options.maxAttempts(), clock);
     }
 
     public Handled handle(FetchTask task) {

@@ -19,7 +19,8 @@ import java.util.function.LongSupplier;
  * for this turn: the decision is stored for every server, the sitemaps it lists (or {@code /sitemap.xml} when it
  * lists none) are offered, and the URL goes back to its queue (REQUEUE) with the host's politeness delay. When
  * robots.txt is unreadable (429, 5xx, timeout, connection failure) nothing on the host is fetched: the URL is
- * retried after the robots retry delay, and FAILED ({@code robots-unavailable}) after its last attempt.
+ * retried after the robots retry delay, and FAILED ({@code robots-unavailable}) after its last attempt. When the
+ * host cannot be reached for good (no such name, a refused address), the URL fails at once with that error.
  */
 final class RobotsStep {
 
@@ -31,15 +32,17 @@ final class RobotsStep {
     private final Frontier frontier;
     private final PageSink pages;
     private final CrawlTally tally;
+    private final FailureStep failures;
     private final int maxAttempts;
     private final LongSupplier clock;
 
-    RobotsStep(RobotsCache cache, Frontier frontier, PageSink pages, CrawlTally tally, int maxAttempts,
-               LongSupplier clock) {
+    RobotsStep(RobotsCache cache, Frontier frontier, PageSink pages, CrawlTally tally, FailureStep failures,
+               int maxAttempts, LongSupplier clock) {
         this.cache = cache;
         this.frontier = frontier;
         this.pages = pages;
         this.tally = tally;
+        this.failures = failures;
         this.maxAttempts = maxAttempts;
         this.clock = clock;
     }
@@ -64,6 +67,10 @@ final class RobotsStep {
 
     private Done fetchRobots(CrawlContext crawl, Claim claim, NormalizedUrl url, PageFetcher fetcher) {
         FetchResult response = fetcher.fetch(url.robotsUrl());
+        if (response instanceof FetchResult.Failed failed && !FailureStep.isTransient(failed.kind())) {
+            // No such host, a refused address, a bad URL: the page would fail the same way, and for good.
+            return failures.failed(crawl, claim, failed, null);
+        }
         RobotsDecision decision = cache.store(crawl.crawlId(), url, response);
         if (decision.kind() == RobotsDecision.Kind.DISALLOW_ALL) {
             return unavailable(crawl, claim, decision, decision.retryAfterMs());

@@ -142,6 +142,17 @@ class FetchPipelineTest {
     }
 
     @Test
+    void aHostThatDoesNotResolveFailsItsUrlAtOnce() throws Exception {
+        f.seed(f.url("nowhere.crawl.test", "/"));
+
+        FetchPipeline.Handled missing = f.next();
+
+        assertThat(missing.done().outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(f.pages.get(f.url("nowhere.crawl.test", "/")).errorKind()).isEqualTo("dns");
+        assertThat(f.count("error:dns")).isEqualTo(1);
+    }
+
+    @Test
     void aStaleOrRedeliveredTaskFetchesNothing() throws Exception {
         f.seed(f.url(site, "/"));
         f.next(); // robots.txt
