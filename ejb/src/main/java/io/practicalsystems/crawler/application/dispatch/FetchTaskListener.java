@@ -2,6 +2,7 @@ package io.practicalsystems.crawler.application.dispatch;
 
 import io.practicalsystems.crawler.application.pipeline.FetchPipeline;
 import io.practicalsystems.crawler.application.pipeline.FetchTask;
+import io.practicalsystems.crawler.application.pipeline.StepTimer;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
@@ -29,10 +30,17 @@ public class FetchTaskListener implements MessageListener {
     @Inject
     JmsFetchDispatcher dispatcher;
 
+    @Inject
+    PipelineStepMetrics steps;
+
     @Override
     public void onMessage(Message message) {
         FetchTask task;
         try {
+            long sentAt = message.getJMSTimestamp();
+            if (sentAt > 0) {
+                steps.record(StepTimer.Step.QUEUE, Math.max(0, System.currentTimeMillis() - sentAt) * 1_000_000);
+            }
             task = FetchTask.fromJson(((TextMessage) message).getText());
         } catch (JMSException | ClassCastException | IllegalArgumentException e) {
             LOG.warning("discarding unreadable fetch task: " + e.getMessage());

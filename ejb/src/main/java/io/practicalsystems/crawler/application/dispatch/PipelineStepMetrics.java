@@ -13,7 +13,7 @@ import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * The fetch pipeline's step times as MicroProfile Metrics timers: {@code crawler.pipeline.step} tagged
- * {@code step=task|robots|fetch|parse|dedup|store|frontier} (in /metrics?scope=application as
+ * {@code step=queue|task|robots|fetch|parse|dedup|store|frontier} (in /metrics?scope=application as
  * {@code crawler_pipeline_step_seconds_sum} and {@code _count}). bench/crawler-load.sh reads them.
  */
 @ApplicationScoped

@@ -10,9 +10,12 @@ import java.util.Locale;
 @FunctionalInterface
 public interface StepTimer {
 
-    /** The steps timed. TASK is a whole task (the rest is what the named steps leave out: JSON, claim check, …). */
+    /**
+     * The steps timed. QUEUE is a task's wait on the JMS queue, from its sending to its MDB; TASK is a whole task in
+     * the MDB (the rest is what the named steps leave out: JSON, the crawl's definition, …).
+     */
     enum Step {
-        TASK, ROBOTS, FETCH, PARSE, DEDUP, STORE, FRONTIER;
+        QUEUE, TASK, ROBOTS, FETCH, PARSE, DEDUP, STORE, FRONTIER;
 
         /** The name in metric tags: lower case. */
         public String tag() {
