@@ -1,0 +1,161 @@
+package io.practicalsystems.platform.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The filter fills only error answers that have no body: an empty 401 gets a problem, while a 409 whose producer
+ * wrote its own JSON (the KV store's limit refusal to a peer) keeps it — overwriting it once lost the body.
+ */
+class BodilessErrorFilterTest {
+
+    @Test
+    void anErrorWithoutABodyGetsAProblem() throws Exception {
+        FakeResponse response = new FakeResponse();
+        run(response, (req, res) -> ((HttpServletResponse) res).setStatus(401));
+
+        assertThat(response.contentType).startsWith(Problem.MEDIA_TYPE);
+        assertThat(response.body()).contains("\"status\":401");
+    }
+
+    @Test
+    void anErrorWithItsOwnJsonWrittenToTheStreamKeepsIt() throws Exception {
+        FakeResponse response = new FakeResponse();
+        run(response, (req, res) -> {
+            HttpServletResponse http = (HttpServletResponse) res;
+            http.setStatus(409);
+            http.setContentType("application/json");
+            http.getOutputStream().write("{\"limit\":\"siblings\"}".getBytes(StandardCharsets.UTF_8));
+        });
+
+        assertThat(response.contentType).isEqualTo("application/json");
+        assertThat(response.body()).isEqualTo("{\"limit\":\"siblings\"}");
+    }
+
+    @Test
+    void anErrorWithItsOwnTextWrittenToTheWriterKeepsIt() throws Exception {
+        FakeResponse response = new FakeResponse();
+        run(response, (req, res) -> {
+            HttpServletResponse http = (HttpServletResponse) res;
+            http.setStatus(413);
+            http.setContentType("application/json");
+            http.getWriter().print("{\"limit\":\"bytes\"}");
+        });
+
+        assertThat(response.body()).isEqualTo("{\"limit\":\"bytes\"}");
+    }
+
+    @Test
+    void aStreamTakenButLeftEmptyStillGetsTheProblemThroughThatStream() throws Exception {
+        FakeResponse response = new FakeResponse();
+        run(response, (req, res) -> {
+            HttpServletResponse http = (HttpServletResponse) res;
+            http.setStatus(404);
+            http.getOutputStream().flush();
+        });
+
+        assertThat(response.writerTaken).isFalse();
+        assertThat(response.contentType).startsWith(Problem.MEDIA_TYPE);
+        assertThat(response.body()).contains("\"status\":404");
+    }
+
+    @Test
+    void successIsLeftAlone() throws Exception {
+        FakeResponse response = new FakeResponse();
+        run(response, (req, res) -> ((HttpServletResponse) res).setStatus(204));
+
+        assertThat(response.body()).isEmpty();
+        assertThat(response.contentType).isNull();
+    }
+
+    private static void run(FakeResponse response, FilterChain chain) throws Exception {
+        HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(
+                BodilessErrorFilterTest.class.getClassLoader(), new Class<?>[] {HttpServletRequest.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "isAsyncStarted" -> false;
+                    case "getRequestURI" -> "/api/kv-internal/forward";
+                    default -> null;
+                });
+        new BodilessErrorFilter().doFilter(request, response.proxy(), chain);
+    }
+
+    /** Just enough of a servlet response: status, content type, one body through a stream or a writer. */
+    private static final class FakeResponse {
+        int status = 200;
+        String contentType;
+        boolean streamTaken;
+        boolean writerTaken;
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintWriter writer;
+
+        String body() {
+            if (writer != null) {
+                writer.flush();
+            }
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+
+        HttpServletResponse proxy() {
+            return (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> switch (method.getName()) {
+                        case "setStatus" -> {
+                            status = (Integer) args[0];
+                            yield null;
+                        }
+                        case "getStatus" -> status;
+                        case "setContentType" -> {
+                            contentType = (String) args[0];
+                            yield null;
+                        }
+                        case "getContentType" -> contentType;
+                        case "isCommitted" -> false;
+                        case "resetBuffer" -> {
+                            bytes.reset();
+                            yield null;
+                        }
+                        case "getOutputStream" -> {
+                            if (writerTaken) {
+                                throw new IllegalStateException("writer already taken");
+                            }
+                            streamTaken = true;
+                            yield new ServletOutputStream() {
+                                @Override
+                                public void write(int b) {
+                                    bytes.write(b);
+                                }
+
+                                @Override
+                                public boolean isReady() {
+                                    return true;
+                                }
+
+                                @Override
+                                public void setWriteListener(WriteListener listener) {
+                                }
+                            };
+                        }
+                        case "getWriter" -> {
+                            if (streamTaken) {
+                                throw new IllegalStateException("stream already taken");
+                            }
+                            writerTaken = true;
+                            if (writer == null) {
+                                writer = new PrintWriter(bytes, false, StandardCharsets.UTF_8);
+                            }
+                            yield writer;
+                        }
+                        default -> null;
+                    });
+        }
+    }
+}
