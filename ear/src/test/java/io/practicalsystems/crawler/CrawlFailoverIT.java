@@ -1,0 +1,239 @@
+package io.practicalsystems.crawler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.practicalsystems.crawler.testweb.AccessLogs;
+import io.practicalsystems.crawler.testweb.TestWeb;
+import io.practicalsystems.platform.docstore.EmbeddedMongo;
+import io.practicalsystems.platform.testkit.Await;
+import io.practicalsystems.platform.testkit.FreePorts;
+import io.practicalsystems.platform.testkit.Http;
+import io.practicalsystems.platform.testkit.LibertyCluster;
+import io.practicalsystems.platform.testkit.LibertyServer;
+import io.practicalsystems.platform.testkit.LibertyServers;
+import io.practicalsystems.platform.testkit.OwnServers;
+import io.practicalsystems.platform.testkit.TestServers;
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two Liberty servers crawl one crawl, then lose things for real: (A) server node0 is killed with SIGKILL mid-crawl
+ * and node1 finishes the crawl, taking over node0's hosts when their leases expire, while node0 is started again;
+ * (B) the one Redis both use is killed mid-crawl and started again on its append-only file: the status stays
+ * readable and says Redis is unavailable, and the crawl goes on and finishes.
+ *
+ * <p>Everything is the test's own: a redis-server ({@link RestartableRedis}), a Mongo-wire document store, the DNS
+ * server and the generated web ({@link FailoverWeb}), whose log names the server of every request (each server has its
+ * own contact URL, which goes into its User-Agent). Asserted from that log: every URL fetched, none fetched twice
+ * (A: except a page node0 had fetched and not yet completed when it died — its lease expires and node1 fetches it
+ * again, which is the documented price of a crash; such a repeat must start after the kill), and no host fetched by
+ * both servers at once (consecutive requests to a host, whichever server sent them, at least the delay apart).
+ */
+@Disabled("not yet seen passing: its first runs predate the joiner's run-as fix (04945a9), see docs/crawler.md")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(LibertyServers.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CrawlFailoverIT {
+
+    private static final int HOSTS = 16;
+    private static final int PAGES_PER_HOST = 60;
+    private static final long MIN_DELAY_MS = 500;
+    private static final long LEASE_MS = 10_000;
+    private static final int FETCH_CONCURRENCY = 4;
+    /** The frontier schedules in whole milliseconds of Redis time, the log in nanoTime. */
+    private static final long CLOCK_SLACK_MS = 2;
+    private static final Duration CRAWL_TIMEOUT = Duration.ofSeconds(400);
+
+    private FailoverWeb web;
+    private RestartableRedis redis;
+    private LibertyCluster cluster;
+    private final long startedNanos = System.nanoTime();
+
+    @BeforeAll
+    void start(OwnServers own) throws Exception {
+        Path dir = Files.createTempDirectory("crawl-failover-");
+        web = own.closeWhenDone(FailoverWeb.start(PAGES_PER_HOST));
+        redis = own.closeWhenDone(new RestartableRedis(FreePorts.next(), dir.resolve("redis")));
+        Files.createDirectories(dir.resolve("redis"));
+        redis.start();
+        EmbeddedMongo documents = own.closeWhenDone(EmbeddedMongo.start(dir.resolve("docs/crawl.mv"),
+                FreePorts.next()));
+        cluster = own.start(LibertyCluster.of(2, i -> TestServers.realServices("crawl-failover-" + i)
+                .env("PS_REDIS_URL", redis.url())
+                .env("PS_MONGODB_URL", documents.connectionString())
+                .env("PS_IDGEN_WORKER_ID", 1009 + 2 * i) // static: the ID lease must not depend on the Redis we kill
+                .env("PS_CRAWLER_CONTACT_URL", agentOf(i))
+                .env("PS_CRAWLER_DNS_SERVER", web.dnsServer())
+                .env("PS_CRAWLER_FETCH_CONCURRENCY", FETCH_CONCURRENCY)
+                .env("PS_CRAWLER_LEASE_MS", Long.toString(LEASE_MS))
+                .env("PS_CRAWLER_CONNECT_TIMEOUT_MS", 1000)
+                .env("PS_CRAWLER_READ_TIMEOUT_MS", 2000)
+                .env("PS_CRAWLER_FETCH_DEADLINE_MS", 3000)
+                .env("PS_CRAWLER_JOIN_INTERVAL_MS", 1000)
+                .startTimeout(Duration.ofMinutes(15))));
+        System.out.println("CrawlFailoverIT: services and two servers up after " + seconds() + " s");
+    }
+
+    /** Server i's contact URL, which its User-Agent carries: the log tells the servers apart by it. */
+    private static String agentOf(int i) {
+        return "http://node" + i + ".crawler.test/";
+    }
+
+    private static boolean sentBy(TestWeb.Access hit, int server) {
+        return hit.userAgent().contains(agentOf(server));
+    }
+
+    @Test
+    @Order(1)
+    void aServerKilledMidCrawlLeavesItsHostsToTheOtherWhichFinishesTheCrawl() throws Exception {
+        List<String> hosts = web.addHosts("a", 21, HOSTS);
+        Set<String> expected = web.expectedUrls(hosts);
+        LibertyServer killed = cluster.get(0);
+        LibertyServer survivor = cluster.get(1);
+        String id = createAndStart(killed, hosts);
+
+        Await.until("both servers fetching and a third of the crawl done", () -> web.hits(hosts),
+                hits -> hits.stream().anyMatch(h -> sentBy(h, 0)) && hits.stream().anyMatch(h -> sentBy(h, 1))
+                        && hits.size() >= expected.size() / 3, CRAWL_TIMEOUT);
+        killed.kill();
+        long killedAt = System.nanoTime();
+        int beforeKill = web.hits(hosts).size();
+        CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> {
+            killed.start(); // meanwhile the survivor crawls on; the restarted server joins if the crawl still runs
+            killed.awaitReady(Duration.ofMinutes(10));
+        });
+        JsonObject finished = awaitEnd(survivor, id);
+        restart.get();
+        List<TestWeb.Access> hits = web.hits(hosts);
+        System.out.println("CrawlFailoverIT A: " + beforeKill + " requests before the kill, " + hits.size()
+                + " in all; finished " + seconds() + " s into the class; " + finished);
+
+        assertThat(finished.getString("state")).isEqualTo("FINISHED");
+        assertThat(finished.getJsonObject("frontier").getJsonNumber("inFlight").longValue()).isZero();
+        assertThat(finished.getJsonNumber("fetched").longValue()).isEqualTo(hosts.size() * (PAGES_PER_HOST + 1L));
+        assertThat(hits.stream().map(FailoverWeb::url).collect(Collectors.toSet())).isEqualTo(expected);
+        assertThat(hits).filteredOn(h -> h.arrivalNanos() > killedAt && sentBy(h, 1)).as("the survivor crawled on")
+                .isNotEmpty();
+
+        List<String> repeats = new ArrayList<>();
+        Map<String, List<TestWeb.Access>> byUrl = hits.stream().collect(Collectors.groupingBy(FailoverWeb::url));
+        byUrl.forEach((url, list) -> {
+            if (list.size() == 1) {
+                return;
+            }
+            boolean crashRepeat = list.size() == 2 && sentBy(list.get(0), 0) && list.get(0).arrivalNanos() < killedAt
+                    && killedAt - list.get(0).arrivalNanos() < Duration.ofMillis(LEASE_MS).toNanos()
+                    && list.get(1).arrivalNanos() > killedAt;
+            if (!crashRepeat) {
+                repeats.add(url + " " + list);
+            }
+        });
+        assertThat(repeats).as("fetched twice other than a page the killed server had not completed").isEmpty();
+        long crashRepeats = byUrl.values().stream().filter(l -> l.size() > 1).count();
+        assertThat(crashRepeats).as("at most what the killed server had in flight")
+                .isLessThanOrEqualTo(2L * FETCH_CONCURRENCY);
+        System.out.println("CrawlFailoverIT A: " + crashRepeats + " page(s) fetched again after the kill");
+
+        assertPolite(hits);
+        Set<String> hostsOfBoth = hostsOfBothServers(hits);
+        assertThat(hostsOfBoth).as("hosts handed from one server to the other").isNotEmpty();
+
+        JsonObject onRestarted = Http.getJson(killed.baseUrl() + "/api/crawls/" + id);
+        assertThat(onRestarted.getString("state")).isEqualTo("FINISHED");
+    }
+
+    @Test
+    @Order(2)
+    void withRedisKilledMidCrawlTheStatusSaysSoAndTheCrawlFinishesAfterItsRestart() throws Exception {
+        List<String> hosts = web.addHosts("b", 22, HOSTS);
+        Set<String> expected = web.expectedUrls(hosts);
+        String id = createAndStart(cluster.get(1), hosts);
+        Await.until("both servers fetching and a third of the crawl done", () -> web.hits(hosts),
+                hits -> hits.stream().anyMatch(h -> sentBy(h, 0)) && hits.stream().anyMatch(h -> sentBy(h, 1))
+                        && hits.size() >= expected.size() / 3, CRAWL_TIMEOUT);
+
+        redis.kill();
+        int atKill = web.hits(hosts).size();
+        for (LibertyServer server : cluster.servers()) {
+            Http.Response during = Http.get(server.baseUrl() + "/api/crawls/" + id);
+            assertThat(during.status()).as(during.body()).isEqualTo(200);
+            JsonObject status = during.json();
+            assertThat(status.getString("state")).isEqualTo("RUNNING");
+            assertThat(status.isNull("frontier")).isTrue();
+            assertThat(status.getString("unavailable")).contains("Redis");
+        }
+        Thread.sleep(4_000);
+        int duringOutage = web.hits(hosts).size() - atKill;
+        redis.start();
+        System.out.println("CrawlFailoverIT B: Redis back with " + redis.keys() + " keys; " + duringOutage
+                + " requests while it was down (fetches already under way)");
+
+        JsonObject finished = awaitEnd(cluster.get(0), id);
+        List<TestWeb.Access> hits = web.hits(hosts);
+        System.out.println("CrawlFailoverIT B: " + hits.size() + " requests; finished " + seconds()
+                + " s into the class; " + finished);
+        assertThat(finished.getString("state")).isEqualTo("FINISHED");
+        assertThat(finished.getJsonNumber("fetched").longValue()).isEqualTo(hosts.size() * (PAGES_PER_HOST + 1L));
+        assertThat(hits.stream().map(FailoverWeb::url).collect(Collectors.toSet())).isEqualTo(expected);
+        Map<String, Long> counts = hits.stream().collect(Collectors.groupingBy(FailoverWeb::url,
+                Collectors.counting()));
+        assertThat(counts).as("URLs fetched twice").allSatisfy((url, n) -> assertThat(n).as(url).isEqualTo(1));
+        assertPolite(hits);
+    }
+
+    private String createAndStart(LibertyServer server, List<String> hosts) {
+        String seeds = web.seeds(hosts).stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(","));
+        Http.Response created = Http.post(server.httpsBaseUrl() + "/api/crawls", "{\"seeds\":[" + seeds + "],"
+                + "\"allowedDomains\":[\"fail.test\"],\"maxDepth\":1,\"maxPages\":100000,\"maxPagesPerHost\":1000,"
+                + "\"minDelayMs\":" + MIN_DELAY_MS + ",\"allowPrivateAddresses\":true}", TestServers.admin());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().getString("id");
+        Http.Response started = Http.post(server.httpsBaseUrl() + "/api/crawls/" + id + "/start", null,
+                TestServers.admin());
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        return id;
+    }
+
+    private static JsonObject awaitEnd(LibertyServer server, String id) {
+        return Await.until("crawl " + id + " to end", () -> Http.getJson(server.baseUrl() + "/api/crawls/" + id),
+                s -> !s.getString("state").equals("RUNNING"), CRAWL_TIMEOUT);
+    }
+
+    /** One request at a time per host, whichever server sent it, and consecutive ones at least the delay apart. */
+    private static void assertPolite(List<TestWeb.Access> hits) {
+        assertThat(AccessLogs.overlapsPerHost(hits)).as("requests to one host in progress at once").isEmpty();
+        assertThat(AccessLogs.smallestGapPerHost(hits)).as("smallest gap between requests to a host")
+                .allSatisfy((host, gap) -> assertThat(gap.toMillis()).as(host)
+                        .isGreaterThanOrEqualTo(MIN_DELAY_MS - CLOCK_SLACK_MS));
+    }
+
+    private static Set<String> hostsOfBothServers(List<TestWeb.Access> hits) {
+        Function<Integer, Set<String>> hostsOf = i -> hits.stream().filter(h -> sentBy(h, i))
+                .map(TestWeb.Access::host).collect(Collectors.toCollection(HashSet::new));
+        Set<String> both = hostsOf.apply(0);
+        both.retainAll(hostsOf.apply(1));
+        return both;
+    }
+
+    private long seconds() {
+        return Duration.ofNanos(System.nanoTime() - startedNanos).toSeconds();
+    }
+}
