@@ -60,7 +60,7 @@ public class CrawlSettings {
 
     /** Pages whose 64-bit SimHashes differ in at most this many bits are near-duplicates. */
     @Inject
-    @ConfigProperty(name = "ps.crawler.simhash-threshold", defaultValue = "3")
+    @ConfigProperty(name = "ps.crawler.simhash-threshold", defaultValue = "8")
     int simHashThreshold;
 
     /** pagesPerSecond in the status view: pages fetched over this many recent seconds, divided by them. */
