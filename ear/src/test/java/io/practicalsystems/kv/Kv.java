@@ -123,9 +123,14 @@ final class Kv {
      * update times and pruned ceilings, which only pruning reads.
      */
     static boolean replicasMatch(List<LibertyServer> servers, String secret, String key) {
-        Optional<String> first = replica(servers.get(0), secret, key).map(Kv::version);
-        return first.isPresent() && servers.stream().allMatch(s -> replica(s, secret, key)
-                .map(bytes -> version(bytes).equals(first.get())).orElse(false));
+        Optional<String> first = storedVersion(servers.get(0), secret, key);
+        return first.isPresent() && servers.stream().allMatch(s -> storedVersion(s, secret, key)
+                .map(version -> version.equals(first.get())).orElse(false));
+    }
+
+    /** The version of {@code key} that {@code server} stores (see {@link #replicasMatch}), empty if it has none. */
+    static Optional<String> storedVersion(LibertyServer server, String secret, String key) {
+        return replica(server, secret, key).map(Kv::version);
     }
 
     private static String version(byte[] copy) {

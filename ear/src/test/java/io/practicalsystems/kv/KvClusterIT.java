@@ -3,6 +3,8 @@ package io.practicalsystems.kv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.practicalsystems.kv.peer.PeerFrames;
+import io.practicalsystems.kv.ring.HashRing;
+import io.practicalsystems.kv.ring.NodeId;
 import io.practicalsystems.kv.storage.Blob;
 import io.practicalsystems.kv.storage.SiblingSetCodec;
 import io.practicalsystems.platform.testkit.Await;
@@ -12,11 +14,14 @@ import io.practicalsystems.platform.testkit.LibertyServers;
 import io.practicalsystems.platform.testkit.OwnServers;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -37,11 +42,17 @@ class KvClusterIT {
 
     private static final Duration CONVERGE = Duration.ofSeconds(60);
 
+    private OwnServers own;
     private KvTestCluster cluster;
+    /** The fourth node, kv-4, from its join (order 6) to its leave (order 8). */
+    private LibertyServer joiner;
+    /** Keys written before the join, which move to kv-4 and back. */
+    private List<String> moving;
 
     /** Servers of its own: nodes are killed, partitioned and joined. */
     @BeforeAll
     void start(OwnServers own) {
+        this.own = own;
         cluster = own.closeWhenDone(new KvTestCluster("kv-cluster", 3, "3/2/2"));
         cluster.startAll();
         awaitEveryoneSees(3, "ALIVE");
@@ -188,43 +199,113 @@ class KvClusterIT {
 
     @Test
     @Order(6)
-    void aJoiningNodeReceivesItsRangesAndLeavingHandsThemBackWithoutLosingAKey() {
-        List<String> keys = IntStream.range(0, 60).mapToObj(i -> "moving-" + i + "-" + UUID.randomUUID()).toList();
-        keys.forEach(key -> assertThat(Kv.put(cluster.get(0), key, key, null, "?w=3").status()).isEqualTo(200));
+    void aJoiningNodeReceivesItsRangesAndForwardsTheWritesItIsNoReplicaFor() {
+        moving = IntStream.range(0, 60).mapToObj(i -> "moving-" + i + "-" + UUID.randomUUID()).toList();
+        moving.forEach(key -> assertThat(Kv.put(cluster.get(0), key, key, null, "?w=3").status()).isEqualTo(200));
 
-        try (LibertyServer joiner = cluster.startJoiner("kv-cluster-joiner", "kv-4", "3/2/2")) {
-            for (LibertyServer server : List.of(cluster.get(0), cluster.get(1), cluster.get(2), joiner)) {
-                Await.until(server.name() + " has kv-4 in its ring", () -> Kv.cluster(server).getInt("ringNodes"),
-                        n -> n == 4, CONVERGE);
-            }
-            Await.until("range moves give kv-4 its share of the keys",
-                    () -> Kv.cluster(joiner).getJsonNumber("keyCount").longValue(), n -> n >= 20, CONVERGE);
-            keys.forEach(key -> assertThat(Kv.values(Kv.get(joiner, key, "?r=2"))).as(key).containsExactly(key));
-
-            // With 4 nodes and N=3, the joiner is not a replica of about a quarter of the keys: it forwards those
-            // writes to one (over the peer link) and answers with that coordinator's verdict.
-            List<String> forwarded = IntStream.range(0, 24).mapToObj(i -> "via-kv-4-" + i + "-" + UUID.randomUUID())
-                    .toList();
-            forwarded.forEach(key -> assertThat(Kv.put(joiner, key, key, null, "?w=2").status()).isEqualTo(200));
-            assertThat(Kv.cluster(joiner).getJsonObject("counters").getJsonNumber("forwardedWrites").longValue())
-                    .as("writes kv-4 forwarded").isPositive();
-            forwarded.forEach(key -> assertThat(Kv.values(Kv.get(cluster.get(0), key, "?r=2"))).as(key)
-                    .containsExactly(key));
-
-            Http.Response leave = Http.post(joiner.httpsBaseUrl() + "/api/kv-cluster/leave", "{}",
-                    io.practicalsystems.platform.testkit.TestServers.admin());
-            assertThat(leave.status()).isEqualTo(202);
-            for (LibertyServer server : cluster.servers()) {
-                Await.until(server.name() + " dropped kv-4 from its ring",
-                        () -> Kv.cluster(server).getInt("ringNodes"), n -> n == 3, CONVERGE);
-            }
-            // range moves right away, the hand-off sweep (every 30 s) for anything left
-            Await.until("kv-4 handed every key over", () -> Kv.cluster(joiner).getJsonNumber("keyCount").longValue(),
-                    n -> n == 0, Duration.ofSeconds(120));
+        joiner = own.closeWhenDone(cluster.startJoiner("kv-cluster-joiner", "kv-4", "3/2/2"));
+        for (LibertyServer server : List.of(cluster.get(0), cluster.get(1), cluster.get(2), joiner)) {
+            Await.until(server.name() + " has kv-4 in its ring", () -> Kv.cluster(server).getInt("ringNodes"),
+                    n -> n == 4, CONVERGE);
         }
+        Await.until("range moves give kv-4 its share of the keys",
+                () -> Kv.cluster(joiner).getJsonNumber("keyCount").longValue(), n -> n >= 20, CONVERGE);
+        moving.forEach(key -> assertThat(Kv.values(Kv.get(joiner, key, "?r=2"))).as(key).containsExactly(key));
+
+        // With 4 nodes and N=3, the joiner is not a replica of about a quarter of the keys: it forwards those
+        // writes to one (over the peer link) and answers with that coordinator's verdict.
+        List<String> forwarded = IntStream.range(0, 24).mapToObj(i -> "via-kv-4-" + i + "-" + UUID.randomUUID())
+                .toList();
+        forwarded.forEach(key -> assertThat(Kv.put(joiner, key, key, null, "?w=2").status()).isEqualTo(200));
+        assertThat(forwardedBy(joiner)).as("writes kv-4 forwarded").isPositive();
+        forwarded.forEach(key -> assertThat(Kv.values(Kv.get(cluster.get(0), key, "?r=2"))).as(key)
+                .containsExactly(key));
+    }
+
+    /**
+     * A coordinator's refusal travels back over the peer link: the client of the joiner, which is no replica of the
+     * key, gets the same 409/413 problem as from a replica (before, 503 "outcome unknown"), and nothing is stored.
+     */
+    @Test
+    @Order(7)
+    void aWriteForwardedPastAKeysLimitsGetsTheCoordinatorsProblemAndStoresNothing() {
+        String siblings = keyKv4DoesNotReplicate("pile-");
+        for (int i = 0; i < 32; i++) { // ps.kv.max-siblings' default
+            assertThat(Kv.put(joiner, siblings, "v" + i, null, "?w=3").status()).as("blind write %d", i)
+                    .isEqualTo(200);
+        }
+        String stored = assertRefusedAndNothingStored(siblings, "v32", 409, "ps.kv.max-siblings");
+        // The same refusal over the HTTP peer transport (ps.kv.peer-transport=http): its status and which limit.
+        HttpResponse<byte[]> overHttp = Kv.signedPost(cluster.get(0), cluster.secret, "/api/kv-internal/forward",
+                "{\"key\":\"" + siblings + "\",\"value\":\"eg==\",\"r\":0,\"w\":0}");
+        assertThat(overHttp.statusCode()).isEqualTo(409);
+        assertThat(new String(overHttp.body(), StandardCharsets.UTF_8))
+                .contains("\"limit\":\"SIBLINGS\"", "\"allowed\":32", "\"actual\":33");
+        assertThat(Kv.storedVersion(cluster.get(0), cluster.secret, siblings)).contains(stored);
+
+        String bytes = keyKv4DoesNotReplicate("big-");
+        String value = "x".repeat(KvTestCluster.MAX_VALUE_BYTES);
+        for (int i = 0; i < KvTestCluster.MAX_OBJECT_BYTES / KvTestCluster.MAX_VALUE_BYTES; i++) {
+            assertThat(Kv.put(joiner, bytes, value, null, "?w=3").status()).as("blind write %d", i).isEqualTo(200);
+        }
+        assertRefusedAndNothingStored(bytes, "y", 413, "ps.kv.max-object-bytes");
+    }
+
+    /**
+     * The blind write of {@code value} to {@code key} through the joiner is refused, and every replica unchanged.
+     *
+     * @return the version the replicas store
+     */
+    private String assertRefusedAndNothingStored(String key, String value, int status, String limit) {
+        List<LibertyServer> replicas = cluster.servers();
+        Await.until(key + " identical on the three replicas", () -> Kv.replicasMatch(replicas, cluster.secret, key),
+                ok -> ok, CONVERGE);
+        String before = Kv.storedVersion(replicas.get(0), cluster.secret, key).orElseThrow();
+        long forwardedBefore = forwardedBy(joiner);
+
+        Http.Response refused = Kv.put(joiner, key, value, null, "");
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(status);
+        assertThat(refused.header("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/problem+json"));
+        assertThat(refused.json().getString("limit")).isEqualTo(limit);
+        assertThat(refused.json().getString("detail")).contains("Nothing was written", "X-Causal-Context");
+        assertThat(forwardedBy(joiner)).as("kv-4 forwarded the write").isEqualTo(forwardedBefore + 1);
+        for (LibertyServer replica : replicas) {
+            assertThat(Kv.storedVersion(replica, cluster.secret, key)).as(replica.name()).contains(before);
+        }
+        return before;
+    }
+
+    /** A fresh key whose three replicas, on the ring of kv-1..kv-4 (64 vnodes each, the default), exclude kv-4. */
+    private static String keyKv4DoesNotReplicate(String prefix) {
+        HashRing ring = HashRing.of(List.of(NodeId.of("kv-1"), NodeId.of("kv-2"), NodeId.of("kv-3"),
+                NodeId.of("kv-4")), 64);
+        return Stream.generate(() -> prefix + UUID.randomUUID())
+                .filter(key -> !ring.preferenceList(key, 3).contains(NodeId.of("kv-4"))).findFirst().orElseThrow();
+    }
+
+    private static long forwardedBy(LibertyServer server) {
+        return Kv.cluster(server).getJsonObject("counters").getJsonNumber("forwardedWrites").longValue();
+    }
+
+    @Test
+    @Order(8)
+    void aLeavingNodeHandsItsKeysBackWithoutLosingOne() {
+        Http.Response leave = Http.post(joiner.httpsBaseUrl() + "/api/kv-cluster/leave", "{}",
+                io.practicalsystems.platform.testkit.TestServers.admin());
+        assertThat(leave.status()).isEqualTo(202);
+        for (LibertyServer server : cluster.servers()) {
+            Await.until(server.name() + " dropped kv-4 from its ring",
+                    () -> Kv.cluster(server).getInt("ringNodes"), n -> n == 3, CONVERGE);
+        }
+        // range moves right away, the hand-off sweep (every 30 s) for anything left
+        Await.until("kv-4 handed every key over", () -> Kv.cluster(joiner).getJsonNumber("keyCount").longValue(),
+                n -> n == 0, Duration.ofSeconds(120));
+        joiner.close();
         // Range moves and the joiner's hand-back give every key back to its replicas; copies that took different
         // paths become byte-identical through anti-entropy, one range per round: allow it a few full passes.
-        for (String key : keys) {
+        for (String key : moving) {
             Await.until(key + " on the three remaining nodes",
                     () -> Kv.replicasMatch(cluster.servers(), cluster.secret, key), ok -> ok,
                     Duration.ofSeconds(180));
@@ -233,7 +314,7 @@ class KvClusterIT {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void thePeerLinkAnswersOnlyNodesThatKnowTheClusterSecretWhichNeverTravels() throws Exception {
         String key = "peer-" + UUID.randomUUID();
         assertThat(Kv.put(cluster.get(0), key, "value", null, "?w=3").status()).isEqualTo(200);

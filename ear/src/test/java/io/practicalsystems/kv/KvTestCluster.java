@@ -2,6 +2,7 @@ package io.practicalsystems.kv;
 
 import io.practicalsystems.platform.testkit.FreePorts;
 import io.practicalsystems.platform.testkit.LibertyServer;
+import io.practicalsystems.platform.testkit.LibertyServerBuilder;
 import io.practicalsystems.platform.testkit.TcpProxy;
 import io.practicalsystems.platform.testkit.TestServers;
 import java.util.ArrayList;
@@ -18,6 +19,10 @@ import java.util.stream.IntStream;
  * connections refused both ways — while clients still reach every node directly.
  */
 final class KvTestCluster implements AutoCloseable {
+
+    /** The largest value a node accepts, and the most bytes one key may hold over its siblings. */
+    static final int MAX_VALUE_BYTES = 1000;
+    static final int MAX_OBJECT_BYTES = 3000;
 
     final String secret = "it-" + UUID.randomUUID();
     private final List<LibertyServer> servers = new ArrayList<>();
@@ -36,30 +41,15 @@ final class KvTestCluster implements AutoCloseable {
                     routes.add(address(ports[j]) + "=" + address(proxy.port()));
                 }
             }
-            servers.add(TestServers.realServices(name + "-" + (i + 1))
-                    .httpPort(ports[i])
-                    .env("PS_KV_NODE_ID", nodeId(i))
-                    .env("PS_KV_ADDRESS", address(ports[i]))
-                    .env("PS_KV_SEEDS", seeds)
+            servers.add(node(name + "-" + (i + 1), ports[i], nodeId(i), seeds, quorum)
                     .env("PS_KV_ROUTES", String.join(",", routes))
-                    .env("PS_KV_CLUSTER_SECRET", secret)
-                    .env("PS_KV_QUORUM", quorum)
-                    .env("PS_KV_REQUEST_TIMEOUT_MS", "1500")
-                    .env("PS_KV_GOSSIP_INTERVAL_MS", "200")
-                    .env("PS_KV_HINT_DELIVERY_INTERVAL_MS", "500")
-                    .env("PS_KV_ANTI_ENTROPY_INTERVAL_MS", "300")
                     .build());
         }
     }
 
-    /**
-     * A new node that joins by gossiping with the existing ones (directly, without proxies): same secret, quorum and
-     * intervals. Started and awaited; the caller closes it.
-     */
-    LibertyServer startJoiner(String name, String nodeId, String quorum) {
-        int port = FreePorts.next();
-        String seeds = servers.stream().map(s -> address(s.httpPort())).collect(Collectors.joining(","));
-        LibertyServer joiner = TestServers.realServices(name)
+    /** A node of this cluster: its secret, quorum, short intervals and small object limits. */
+    private LibertyServerBuilder node(String name, int port, String nodeId, String seeds, String quorum) {
+        return TestServers.realServices(name)
                 .httpPort(port)
                 .env("PS_KV_NODE_ID", nodeId)
                 .env("PS_KV_ADDRESS", address(port))
@@ -70,7 +60,19 @@ final class KvTestCluster implements AutoCloseable {
                 .env("PS_KV_GOSSIP_INTERVAL_MS", "200")
                 .env("PS_KV_HINT_DELIVERY_INTERVAL_MS", "500")
                 .env("PS_KV_ANTI_ENTROPY_INTERVAL_MS", "300")
-                .build();
+                // small, so that a write past a key's limits is cheap to send
+                .env("PS_KV_MAX_VALUE_BYTES", MAX_VALUE_BYTES)
+                .env("PS_KV_MAX_OBJECT_BYTES", MAX_OBJECT_BYTES);
+    }
+
+    /**
+     * A new node that joins by gossiping with the existing ones (directly, without proxies): same secret, quorum and
+     * intervals. Started and awaited; the caller closes it.
+     */
+    LibertyServer startJoiner(String name, String nodeId, String quorum) {
+        int port = FreePorts.next();
+        String seeds = servers.stream().map(s -> address(s.httpPort())).collect(Collectors.joining(","));
+        LibertyServer joiner = node(name, port, nodeId, seeds, quorum).build();
         joiner.start();
         joiner.awaitReady();
         return joiner;
