@@ -47,7 +47,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * again, which is the documented price of a crash; such a repeat must start after the kill), and no host fetched by
  * both servers at once (consecutive requests to a host, whichever server sent them, at least the delay apart).
  */
-@Disabled("not yet seen passing: its first runs predate the joiner's run-as fix (04945a9), see docs/crawler.md")
+@Disabled("scenario A (kill -9) passed once on 2026-12-05; scenario B (Redis killed and restarted) not yet seen passing")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(LibertyServers.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -177,7 +177,7 @@ class CrawlFailoverIT {
             assertThat(during.status()).as(during.body()).isEqualTo(200);
             JsonObject status = during.json();
             assertThat(status.getString("state")).isEqualTo("RUNNING");
-            assertThat(status.isNull("frontier")).isTrue();
+            assertThat(status.get("frontier")).as("frontier").isIn(null, jakarta.json.JsonValue.NULL);
             assertThat(status.getString("unavailable")).contains("Redis");
         }
         Thread.sleep(4_000);

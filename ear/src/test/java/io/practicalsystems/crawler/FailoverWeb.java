@@ -49,17 +49,23 @@ final class FailoverWeb implements AutoCloseable {
         if (path.equals("/robots.txt")) {
             Respond.text(exchange, 200, "User-agent: *\nDisallow:\n");
         } else if (path.equals("/")) {
-            Respond.html(exchange, 200, "<html><head><title>" + host + "</title></head><body>"
-                    + IntStream.rangeClosed(1, pages).mapToObj(i -> "<a href=\"/p/" + i + "\">page " + i + "</a>")
+            // Words of its own per host, or every home page would be a near-duplicate of the first, links unfollowed.
+            Respond.html(exchange, 200, "<html><head><title>" + host + "</title></head><body><p>" + words(host, "/")
+                    + "</p>" + IntStream.rangeClosed(1, pages).mapToObj(i -> "<a href=\"/p/" + i + "\">page " + i + "</a>")
                     .collect(Collectors.joining(" ")) + "</body></html>");
         } else if (path.matches("/p/\\d+") && Integer.parseInt(path.substring(3)) <= pages) {
-            // Distinct words per page, so no page is a near-duplicate of another (a duplicate is still fetched).
             Respond.html(exchange, 200, "<html><head><title>" + host + path + "</title></head><body><p>"
-                    + IntStream.range(0, 40).mapToObj(w -> Integer.toString((path.hashCode() * 31 + w * 7919)
-                    ^ host.hashCode(), 36)).collect(Collectors.joining(" ")) + "</p></body></html>");
+                    + words(host, path) + "</p></body></html>");
         } else {
             Respond.text(exchange, 404, "no such page");
         }
+    }
+
+    /** 200 pseudo-random words drawn from the host and path: far apart in SimHash from any other page's. */
+    private static String words(String host, String path) {
+        java.util.Random random = new java.util.Random((host + path).hashCode());
+        return IntStream.range(0, 200).mapToObj(w -> Long.toString(random.nextLong() & 0xffffffL, 36))
+                .collect(Collectors.joining(" "));
     }
 
     /** What a complete crawl of these hosts requests: robots.txt, sitemap.xml, the home page and every page. */
