@@ -110,6 +110,18 @@ public final class FailedLoginInterceptor implements TrustAssociationInterceptor
             realm = "default";
         }
         response.setHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
+        // The answer leaves from here, past the application's filters: give it the same problem+json body the
+        // application's own 401 has (StatusProblems), not an empty one.
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        try {
+            response.getWriter().write("{\"type\":\"https://practicalsystems.io/problems/unauthorized\","
+                    + "\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"This resource needs the administrator's"
+                    + " credentials (HTTP Basic authentication).\"}");
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "client went away before the 401 was written", e);
+        }
         return TAIResult.create(HttpServletResponse.SC_UNAUTHORIZED);
     }
 
