@@ -90,6 +90,33 @@ class EmbeddedDefaultsIT {
         softly.assertAll();
     }
 
+    /**
+     * Over HTTPS an admin call without the admin's credentials meets Liberty's Basic challenge: without credentials
+     * RESTEasy answers it and flushes an empty 401, with a wrong password the login throttle's interceptor does. Both
+     * must still be problem+json with the challenge kept (an empty 401 went unnoticed once: the probe above is HTTP).
+     */
+    @Test
+    @Order(3)
+    void adminCallsOverHttpsWithoutTheAdminAreA401Problem() {
+        String https = server.httpsBaseUrl();
+        Http.BasicAuth wrong = Http.basicAuth(TestServers.ADMIN_USER, "not-the-password");
+        SoftAssertions softly = new SoftAssertions();
+        for (Http.BasicAuth auth : java.util.Arrays.asList(null, wrong)) {
+            String who = auth == null ? "no credentials" : "a wrong password";
+            for (Http.Response answer : List.of(Http.get(https + "/api/admin/health", auth),
+                    Http.post(https + "/api/ids/admin/clock-offset?ms=0", "", auth),
+                    Http.post(https + "/api/crawls", "{\"seeds\":[\"https://example.org/\"]}", auth))) {
+                softly.assertThat(answer.status()).as("%s: %s", who, answer.body()).isEqualTo(401);
+                softly.assertThat(answer.header("Content-Type")).as(who)
+                        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+                softly.assertThat(answer.header("WWW-Authenticate")).as(who)
+                        .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Basic"));
+                softly.assertThat(answer.body()).as(who).contains("\"status\":401").doesNotContain("Exception");
+            }
+        }
+        softly.assertAll();
+    }
+
     @Test
     @Order(4)
     void publicHealthShowsStatusOnlyAndTheDetailsAreTheAdministrators() {

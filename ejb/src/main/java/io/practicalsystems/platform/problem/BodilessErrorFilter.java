@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Gives a body to an error answer that would otherwise leave with none. Liberty's HTTP Basic challenge for an
  * {@code @RolesAllowed} endpoint is the case in point: it sets 401 and {@code WWW-Authenticate} without calling
- * {@code sendError}, so no error page sees it, and the client got an empty 401. Headers already set (the challenge
+ * {@code sendError}, so no error page sees it, and RESTEasy then flushes that empty 401 — which would commit it before
+ * this filter could add a body, so the wrapper holds back a flush while the answer is an error with no body yet.
+ * Headers already set (the challenge
  * above all) are kept. An answer whose producer wrote a body of its own (a problem, or the JSON a peer reads, such
  * as the KV store's limit refusal) or that has been sent is left alone: only the absence of a body is repaired. Declared
  * {@code async-supported} in web.xml, or no asynchronous resource behind it could suspend.
@@ -66,6 +68,18 @@ public class BodilessErrorFilter extends HttpFilter {
             return bodyWritten;
         }
 
+        /** An error with no body yet must stay uncommitted: the filter may still have to write its problem. */
+        private boolean holdsBackFlush() {
+            return !bodyWritten && getStatus() >= 400;
+        }
+
+        @Override
+        public void flushBuffer() throws IOException {
+            if (!holdsBackFlush()) {
+                super.flushBuffer();
+            }
+        }
+
         @Override
         public ServletOutputStream getOutputStream() throws IOException {
             if (stream == null) {
@@ -86,7 +100,9 @@ public class BodilessErrorFilter extends HttpFilter {
 
                     @Override
                     public void flush() throws IOException {
-                        target.flush();
+                        if (!holdsBackFlush()) {
+                            target.flush();
+                        }
                     }
 
                     @Override
@@ -112,6 +128,13 @@ public class BodilessErrorFilter extends HttpFilter {
         public PrintWriter getWriter() throws IOException {
             if (writer == null) {
                 writer = new PrintWriter(super.getWriter()) {
+                    @Override
+                    public void flush() {
+                        if (!holdsBackFlush()) {
+                            super.flush();
+                        }
+                    }
+
                     @Override
                     public void write(int c) {
                         bodyWritten = true;

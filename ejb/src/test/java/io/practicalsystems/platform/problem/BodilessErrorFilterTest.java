@@ -69,6 +69,37 @@ class BodilessErrorFilterTest {
         assertThat(response.body()).contains("\"status\":404");
     }
 
+    /**
+     * RESTEasy answers an {@code @RolesAllowed} request without credentials with an empty 401 and flushes the buffer,
+     * which commits the response before the filter could give it a body: the client got an empty 401.
+     */
+    @Test
+    void aBodilessErrorFlushedByItsProducerStillGetsAProblem() throws Exception {
+        FakeResponse response = new FakeResponse();
+        run(response, (req, res) -> {
+            HttpServletResponse http = (HttpServletResponse) res;
+            http.setStatus(401);
+            http.flushBuffer();
+        });
+
+        assertThat(response.contentType).startsWith(Problem.MEDIA_TYPE);
+        assertThat(response.body()).contains("\"status\":401");
+    }
+
+    @Test
+    void anErrorWithABodyIsFlushedWhenItsProducerAsks() throws Exception {
+        FakeResponse response = new FakeResponse();
+        run(response, (req, res) -> {
+            HttpServletResponse http = (HttpServletResponse) res;
+            http.setStatus(409);
+            http.getOutputStream().write('{');
+            http.flushBuffer();
+        });
+
+        assertThat(response.committed).isTrue();
+        assertThat(response.body()).isEqualTo("{");
+    }
+
     @Test
     void successIsLeftAlone() throws Exception {
         FakeResponse response = new FakeResponse();
@@ -92,6 +123,7 @@ class BodilessErrorFilterTest {
     /** Just enough of a servlet response: status, content type, one body through a stream or a writer. */
     private static final class FakeResponse {
         int status = 200;
+        boolean committed;
         String contentType;
         boolean streamTaken;
         boolean writerTaken;
@@ -118,7 +150,11 @@ class BodilessErrorFilterTest {
                             yield null;
                         }
                         case "getContentType" -> contentType;
-                        case "isCommitted" -> false;
+                        case "isCommitted" -> committed;
+                        case "flushBuffer" -> {
+                            committed = true; // as a container does: headers and status leave now
+                            yield null;
+                        }
                         case "resetBuffer" -> {
                             bytes.reset();
                             yield null;
@@ -132,6 +168,11 @@ class BodilessErrorFilterTest {
                                 @Override
                                 public void write(int b) {
                                     bytes.write(b);
+                                }
+
+                                @Override
+                                public void flush() {
+                                    committed = true;
                                 }
 
                                 @Override
