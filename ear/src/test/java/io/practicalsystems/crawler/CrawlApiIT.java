@@ -103,17 +103,20 @@ class CrawlApiIT {
         "{\"seeds\":[\"https://example.org/\"],\"maxPages\":-10}|maxPages",
         "{\"seeds\":[\"https://example.org/\"],\"minDelayMs\":-5}|minDelayMs",
         "{\"seeds\":[\"https://example.org/\"],\"allowedDomains\":[\"bad domain\"]}|allowedDomains",
-        "{\"seeds\":[\"https://example.org/\"],\"includePatterns\":[\"(\"]}|includePatterns"})
+        "{\"seeds\":[\"https://example.org/\"],\"includePatterns\":[\"(\"]}|includePatterns",
+        "{\"seeds\":[\"https://example.org/\"],\"maxDepht\":2}|maxDepht"})
     void badDefinitionsAre400NamingTheField(String body, String field) {
         Http.Response response = create(body);
         assertProblem(response, 400);
         assertThat(response.json().getString("field")).isEqualTo(field);
+        assertThat(response.json().getString("detail")).contains(field.substring(field.indexOf('.') + 1));
     }
 
     @Test
     void aBodyThatIsNotADefinitionIs400() {
         assertProblem(create("{\"seeds\":"), 400);
         assertProblem(create("{\"seeds\":\"https://example.org/\"}"), 400);
+        assertProblem(create("[{\"seeds\":[\"https://example.org/\"]}]"), 400);
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.practicalsystems.crawler.application.CrawlService;
 import io.practicalsystems.crawler.application.CrawlSettings;
 import io.practicalsystems.crawler.application.Listing;
 import io.practicalsystems.crawler.application.store.CrawlDocument;
+import io.practicalsystems.platform.rest.KnownFieldsBody;
 import io.practicalsystems.platform.rest.NumberParameter;
 import io.practicalsystems.platform.rest.ratelimit.RateLimited;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,9 +21,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -48,8 +51,9 @@ public class CrawlResource {
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Define a crawl (seeds, domains, patterns, limits): 201 with its id, state CREATED")
-    public Response create(CrawlDefinition.Draft definition) {
-        CrawlDocument crawl = crawls.create(definition);
+    public Response create(@RequestBody(description = "The definition: seeds, domains, patterns, limits, seen set "
+            + "(docs/crawler.md); an unknown field is refused") InputStream body) {
+        CrawlDocument crawl = crawls.create(KnownFieldsBody.bind(body, CrawlDefinition.Draft.class));
         return Response.created(URI.create("/api/crawls/" + crawl.id()))
                 .entity(CrawlJson.of(crawls.status(crawl.id()))).build();
     }
