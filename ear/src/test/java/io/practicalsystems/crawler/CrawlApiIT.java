@@ -11,6 +11,8 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -104,7 +106,14 @@ class CrawlApiIT {
         "{\"seeds\":[\"https://example.org/\"],\"minDelayMs\":-5}|minDelayMs",
         "{\"seeds\":[\"https://example.org/\"],\"allowedDomains\":[\"bad domain\"]}|allowedDomains",
         "{\"seeds\":[\"https://example.org/\"],\"includePatterns\":[\"(\"]}|includePatterns",
-        "{\"seeds\":[\"https://example.org/\"],\"maxDepht\":2}|maxDepht"})
+        "{\"seeds\":[\"https://example.org/\"],\"maxDepht\":2}|maxDepht",
+        "{\"seeds\":[\"https://example.org/\"],\"seenSet\":{\"kind\":\"bloom\",\"expectedUrls\":10,"
+                + "\"falsePositiveRate\":0.01,\"rate\":1}}|seenSet.rate",
+        "{\"seeds\":[\"https://example.org/\"],\"seenSet\":{\"kind\":\"cuckoo\"}}|seenSet.kind",
+        "{\"seeds\":[\"https://example.org/\"],\"seenSet\":{\"kind\":\"bloom\",\"expectedUrls\":1000000000000,"
+                + "\"falsePositiveRate\":0.01}}|seenSet.expectedUrls",
+        "{\"seeds\":[\"https://example.org/\"],\"seenSet\":{\"kind\":\"bloom\",\"expectedUrls\":1000,"
+                + "\"falsePositiveRate\":0.5}}|seenSet.falsePositiveRate"})
     void badDefinitionsAre400NamingTheField(String body, String field) {
         Http.Response response = create(body);
         assertProblem(response, 400);
@@ -190,5 +199,34 @@ class CrawlApiIT {
         assertThat(stopped.status()).isEqualTo(202);
         assertThat(stopped.json().getString("state")).isEqualTo("STOPPED");
         assertProblem(act(id, "resume"), 409);
+    }
+
+    @Test
+    void aBloomFilterSeenSetIsChosenPerCrawlAndItsRateShown() {
+        String seeds = IntStream.range(0, 40).mapToObj(i -> "\"https://bloom.crawl.invalid/" + i + "\"")
+                .collect(Collectors.joining(","));
+        String id = createId("{\"seeds\":[" + seeds + "],\"maxDepth\":0,"
+                + "\"seenSet\":{\"kind\":\"bloom\",\"expectedUrls\":1000,\"falsePositiveRate\":0.01}}");
+        JsonObject created = status(id);
+        assertThat(created.getJsonObject("seenSet").getString("kind")).isEqualTo("bloom");
+        assertThat(created.getJsonObject("seenSet").getJsonNumber("falsePositiveRate").doubleValue()).isEqualTo(0.01);
+        assertThat(created.getJsonObject("seenSet").getJsonNumber("estimatedFalsePositiveRate").doubleValue())
+                .isZero();
+        assertThat(created.getJsonObject("definition").getJsonObject("seenSet").getJsonNumber("expectedUrls")
+                .longValue()).isEqualTo(1000);
+
+        assertThat(act(id, "start").status()).isEqualTo(202);
+        JsonObject seeded = Await.until("crawl " + id + " to be seeded", () -> status(id),
+                s -> s.getJsonObject("frontier").getJsonNumber("seen").longValue() == 40, Duration.ofSeconds(60));
+        // 40 of the 1000 URLs it is sized for: about (1 - e^(-7*40/9586))^7, some 1e-11, far below 1 %.
+        assertThat(seeded.getJsonObject("seenSet").getJsonNumber("estimatedFalsePositiveRate").doubleValue())
+                .isPositive().isLessThan(0.0001);
+        try (UnifiedJedis redis = RedisClient.create(TestServers.redisUrl())) {
+            assertThat(redis.exists("crawl:{" + id + "}:seenbloom")).isTrue();
+            assertThat(redis.exists("crawl:{" + id + "}:seen")).isFalse();
+        }
+        assertThat(status(createId("{\"seeds\":[\"https://example.org/\"]}")).getJsonObject("seenSet")
+                .getString("kind")).isEqualTo("exact");
+        act(id, "stop");
     }
 }

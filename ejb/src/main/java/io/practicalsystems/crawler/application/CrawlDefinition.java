@@ -28,11 +28,13 @@ import java.util.List;
  * @param maxPathRepetitions      a URL repeating one path segment more often is not followed (a trap defence)
  * @param maxQueryVariantsPerPath distinct query strings admitted per path (a trap defence)
  * @param sortQueryParameters     normalise URLs by sorting their query parameters
+ * @param seenSet                 the seen set: exact, or a Bloom filter of a configured size and false-positive rate
  */
 public record CrawlDefinition(List<String> seeds, List<String> allowedDomains, List<String> deniedDomains,
                               List<String> includePatterns, List<String> excludePatterns, int maxDepth, long maxPages,
                               long maxPagesPerHost, long minDelayMs, boolean allowPrivateAddresses, int maxUrlLength,
-                              int maxPathRepetitions, int maxQueryVariantsPerPath, boolean sortQueryParameters) {
+                              int maxPathRepetitions, int maxQueryVariantsPerPath, boolean sortQueryParameters,
+                              SeenSetDefinition seenSet) {
 
     public static final int MAX_SEEDS = 1000;
     public static final int MAX_DOMAINS = 1000;
@@ -53,6 +55,7 @@ public record CrawlDefinition(List<String> seeds, List<String> allowedDomains, L
         deniedDomains = List.copyOf(deniedDomains);
         includePatterns = List.copyOf(includePatterns);
         excludePatterns = List.copyOf(excludePatterns);
+        seenSet = seenSet == null ? SeenSetDefinition.EXACT_SET : seenSet;
     }
 
     /**
@@ -62,12 +65,17 @@ public record CrawlDefinition(List<String> seeds, List<String> allowedDomains, L
     public record Draft(List<String> seeds, List<String> allowedDomains, List<String> deniedDomains,
                         List<String> includePatterns, List<String> excludePatterns, Long maxDepth, Long maxPages,
                         Long maxPagesPerHost, Long minDelayMs, Boolean allowPrivateAddresses, Long maxUrlLength,
-                        Long maxPathRepetitions, Long maxQueryVariantsPerPath, Boolean sortQueryParameters) {
+                        Long maxPathRepetitions, Long maxQueryVariantsPerPath, Boolean sortQueryParameters,
+                        SeenSetDefinition seenSet) {
     }
 
-    /** What a draft gets for the limits it leaves out (from configuration, see {@code CrawlSettings}). */
+    /**
+     * What a draft gets for the limits it leaves out, and how large a Bloom-filter seen set may be (from
+     * configuration, see {@code CrawlSettings}).
+     */
     public record Defaults(int maxDepth, long maxPages, long maxPagesPerHost, long minDelayMs, int maxUrlLength,
-                           int maxPathRepetitions, int maxQueryVariantsPerPath, boolean sortQueryParameters) {
+                           int maxPathRepetitions, int maxQueryVariantsPerPath, boolean sortQueryParameters,
+                           SeenSetDefinition.Bounds seenBloomBounds) {
 
         /** Fails if a default itself breaks the bounds a client's value must keep. */
         public Defaults {

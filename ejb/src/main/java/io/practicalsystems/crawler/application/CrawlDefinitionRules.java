@@ -54,9 +54,10 @@ final class CrawlDefinitionRules {
             throw invalid("allowedDomains", e.getMessage());
         }
         List<String> seeds = seeds(draft.seeds(), maxUrlLength, CrawlDefinition.normalizer(sortQuery), scope);
+        SeenSetDefinition seenSet = SeenSetDefinition.validate(draft.seenSet(), defaults.seenBloomBounds());
         return new CrawlDefinition(seeds, allowed, denied, include, exclude, maxDepth, maxPages, maxPagesPerHost,
                 minDelayMs, Boolean.TRUE.equals(draft.allowPrivateAddresses()), maxUrlLength, maxPathRepetitions,
-                maxQueryVariants, sortQuery);
+                maxQueryVariants, sortQuery, seenSet);
     }
 
     private static long number(String field, Long value, long min, long max, long fallback) {

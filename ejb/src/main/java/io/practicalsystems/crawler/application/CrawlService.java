@@ -134,10 +134,11 @@ public class CrawlService {
         try {
             FrontierStats stats = frontier.stats(crawlId);
             CrawlCounters.Counts counts = counters.snapshot(crawlId);
-            return new CrawlStatus(crawl, stats, counts.duplicates(), counts.errors(), counts.pagesPerSecond(), null);
+            return new CrawlStatus(crawl, stats, counts.duplicates(), counts.errors(), counts.pagesPerSecond(),
+                    frontier.seenFalsePositiveRate(crawlId), null);
         } catch (RuntimeException e) {
             LOG.warning("crawl " + crawlId + ": frontier or counters unavailable: " + e);
-            return new CrawlStatus(crawl, null, 0, Map.of(), 0,
+            return new CrawlStatus(crawl, null, 0, Map.of(), 0, 0,
                     "frontier and counters are unavailable (Redis did not answer); the state is the stored one");
         }
     }

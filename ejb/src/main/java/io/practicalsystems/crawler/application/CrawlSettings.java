@@ -113,6 +113,16 @@ public class CrawlSettings {
     @ConfigProperty(name = "ps.crawler.default.sort-query-parameters", defaultValue = "true")
     boolean defaultSortQueryParameters;
 
+    /** The most URLs a crawl's Bloom-filter seen set may be sized for. */
+    @Inject
+    @ConfigProperty(name = "ps.crawler.seen-bloom.max-expected-urls", defaultValue = "10000000")
+    long seenBloomMaxExpectedUrls;
+
+    /** The most bytes a crawl's Bloom-filter seen set may take in Redis (64 MiB: 56 million URLs at 1 %). */
+    @Inject
+    @ConfigProperty(name = "ps.crawler.seen-bloom.max-bytes", defaultValue = "67108864")
+    long seenBloomMaxBytes;
+
     /** This server process as the frontier's worker: "host:pid:random", new at every start. */
     private final String workerId = ManagementFactory.getRuntimeMXBean().getName().replace('@', ':') + ":"
             + UUID.randomUUID().toString().substring(0, 8);
@@ -138,9 +148,10 @@ public class CrawlSettings {
         try {
             defaults = new CrawlDefinition.Defaults(defaultMaxDepth, defaultMaxPages, defaultMaxPagesPerHost,
                     defaultMinDelayMillis, defaultMaxUrlLength, defaultMaxPathRepetitions,
-                    defaultMaxQueryVariantsPerPath, defaultSortQueryParameters);
+                    defaultMaxQueryVariantsPerPath, defaultSortQueryParameters,
+                    new SeenSetDefinition.Bounds(seenBloomMaxExpectedUrls, seenBloomMaxBytes));
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("ps.crawler.default.*: " + e.getMessage(), e);
+            throw new IllegalStateException("ps.crawler.default.*, ps.crawler.seen-bloom.*: " + e.getMessage(), e);
         }
     }
 

@@ -8,9 +8,8 @@ import jakarta.inject.Inject;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * Lets any bean {@code @Inject Frontier}: the frontier every server shares, in this server's Redis, with the exact
- * seen set. (A Bloom-filter seen set must be configured identically on every server of a crawl, so it would belong
- * in the crawl's definition; not offered yet.)
+ * Lets any bean {@code @Inject Frontier}: the frontier every server shares, in this server's Redis, each crawl with
+ * the seen set its definition chose ({@link CrawlSeenSets}).
  */
 @ApplicationScoped
 public class FrontierProducer {
@@ -18,9 +17,12 @@ public class FrontierProducer {
     @Inject
     UnifiedJedis redis;
 
+    @Inject
+    CrawlSeenSets seenSets;
+
     @Produces
     @ApplicationScoped
     Frontier frontier() {
-        return new RedisFrontier(redis);
+        return RedisFrontier.perCrawlSeenSets(redis, "", seenSets);
     }
 }

@@ -47,6 +47,14 @@ public interface Frontier {
     FrontierStats stats(String crawlId);
 
     /**
+     * The chance that the crawl's next new URL is taken for seen and never crawled: 0 for an exact seen set, for a
+     * Bloom filter the estimate from how many of its bits are set.
+     */
+    default double seenFalsePositiveRate(String crawlId) {
+        return 0;
+    }
+
+    /**
      * Hosts in host-key order.
      *
      * @param cursor null for the first page, else a previous page's {@link HostPage#next()}

@@ -24,7 +24,7 @@ import redis.clients.jedis.UnifiedJedis;
  *
  * <p>The seen set holds 128-bit hashes (SHA-256, truncated) of the URLs rather than the URLs: 22 bytes each
  * whatever the URL's length; two URLs colliding is as likely as 2<sup>-64</sup> after 2<sup>32</sup> URLs. Or,
- * when constructed with a {@link SeenBloomFilter}, a Bloom filter: fixed memory, a configured false-positive rate.
+ * for the crawls {@link SeenSets} says so, a Bloom filter: fixed memory, a configured false-positive rate.
  */
 public final class RedisFrontier implements Frontier {
 
@@ -72,7 +72,7 @@ public final class RedisFrontier implements Frontier {
 
     private final UnifiedJedis redis;
     private final String keyPrefix;
-    private final SeenBloomFilter bloom;
+    private final SeenSets seenSets;
     private final LongSupplier testClock;
 
     public RedisFrontier(UnifiedJedis redis) {
@@ -92,14 +92,23 @@ public final class RedisFrontier implements Frontier {
         this(redis, keyPrefix, bloom, null);
     }
 
+    /** A frontier whose crawls each use the seen set {@code seenSets} names (from their definitions). */
+    public static RedisFrontier perCrawlSeenSets(UnifiedJedis redis, String keyPrefix, SeenSets seenSets) {
+        return new RedisFrontier(redis, keyPrefix, Objects.requireNonNull(seenSets, "seenSets"), null);
+    }
+
     /**
      * For tests only: {@code testClock} replaces Redis {@code TIME} (it is sent to the scripts as an argument), so
      * scheduling and lease expiry can be tested on a simulated clock against the real scripts.
      */
     RedisFrontier(UnifiedJedis redis, String keyPrefix, SeenBloomFilter bloom, LongSupplier testClock) {
+        this(redis, keyPrefix, crawlId -> bloom, testClock);
+    }
+
+    RedisFrontier(UnifiedJedis redis, String keyPrefix, SeenSets seenSets, LongSupplier testClock) {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
-        this.bloom = bloom;
+        this.seenSets = seenSets;
         this.testClock = testClock;
     }
 
@@ -112,6 +121,7 @@ public final class RedisFrontier implements Frontier {
     public OfferResult offer(String crawlId, Collection<FrontierUrl> urls, FrontierLimits limits) {
         Objects.requireNonNull(limits, "limits");
         FrontierKeys keys = keys(crawlId);
+        SeenBloomFilter bloom = seenSets.bloomFilterOf(crawlId);
         List<String> scriptKeys = List.of(bloom == null ? keys.seen() : keys.seenBloom(), keys.ready(), keys.hosts(),
                 keys.counters(), keys.pathVariants());
         List<FrontierUrl> all = List.copyOf(urls);
@@ -211,7 +221,9 @@ public final class RedisFrontier implements Frontier {
      * The chance that the crawl's next new URL is taken for seen: 0 with the exact set, else from the share of the
      * Bloom filter's bits that are set (one BITCOUNT over the filter).
      */
+    @Override
     public double seenFalsePositiveRate(String crawlId) {
+        SeenBloomFilter bloom = seenSets.bloomFilterOf(crawlId);
         return bloom == null ? 0 : bloom.falsePositiveRateAt(redis.bitcount(keys(crawlId).seenBloom()));
     }
 

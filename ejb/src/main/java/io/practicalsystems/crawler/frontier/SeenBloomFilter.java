@@ -18,6 +18,8 @@ public record SeenBloomFilter(long expectedUrls, double falsePositiveRate) {
 
     /** The most bits one Redis string holds (512 MB). */
     static final long MAX_BITS = 1L << 32;
+    /** The most bytes a filter may take: one Redis string. */
+    public static final long MAX_BYTES = MAX_BITS / 8;
 
     public SeenBloomFilter {
         if (expectedUrls < 1) {
@@ -60,6 +62,11 @@ public record SeenBloomFilter(long expectedUrls, double falsePositiveRate) {
             out.append(Math.floorMod(h1 + i * h2, m));
         }
         return out.toString();
+    }
+
+    /** The bytes a filter for {@code n} URLs at false-positive rate {@code p} takes (what its Redis string holds). */
+    public static long bytes(long n, double p) {
+        return (bits(n, p) + 7) / 8;
     }
 
     private static long bits(long n, double p) {

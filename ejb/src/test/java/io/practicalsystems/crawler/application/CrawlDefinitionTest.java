@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CrawlDefinitionTest {
 
     static final CrawlDefinition.Defaults DEFAULTS = new CrawlDefinition.Defaults(5, 10_000, 1000, 1000, 2048, 3,
-            100, true);
+            100, true, new SeenSetDefinition.Bounds(1_000_000, 4 << 20));
 
     /** A draft with only seeds; {@code with} changes one field. */
     static Draft draft() {
@@ -35,15 +35,31 @@ class CrawlDefinitionTest {
         Long maxUrlLength;
         Long maxPathRepetitions;
         Long maxQueryVariants;
+        SeenSetDefinition seenSet;
 
         CrawlDefinition.Draft build() {
             return new CrawlDefinition.Draft(seeds, allowed, denied, include, exclude, maxDepth, maxPages,
-                    maxPagesPerHost, minDelayMs, null, maxUrlLength, maxPathRepetitions, maxQueryVariants, null);
+                    maxPagesPerHost, minDelayMs, null, maxUrlLength, maxPathRepetitions, maxQueryVariants, null,
+                    seenSet);
         }
     }
 
     static Stream<Arguments> badDrafts() {
         return Stream.of(
+                bad("unknown seen set", d -> d.seenSet = new SeenSetDefinition("cuckoo", null, null),
+                        "seenSet.kind", "must be 'exact' or 'bloom', got 'cuckoo'"),
+                bad("bloom without size", d -> d.seenSet = new SeenSetDefinition("bloom", null, 0.01),
+                        "seenSet.expectedUrls", "in 1..1000000 for a Bloom filter, got null"),
+                bad("bloom too large a count", d -> d.seenSet = new SeenSetDefinition("bloom", 1_000_001L, 0.01),
+                        "seenSet.expectedUrls", "in 1..1000000"),
+                bad("bloom rate 0", d -> d.seenSet = new SeenSetDefinition("bloom", 1000L, 0.0),
+                        "seenSet.falsePositiveRate", "above 0 and at most 0.1"),
+                bad("bloom rate too high", d -> d.seenSet = new SeenSetDefinition("bloom", 1000L, 0.2),
+                        "seenSet.falsePositiveRate", "got 0.2"),
+                bad("bloom too many bytes", d -> d.seenSet = new SeenSetDefinition("bloom", 1_000_000L, 1e-12),
+                        "seenSet.expectedUrls", "more than the 4194304 allowed"),
+                bad("exact with a size", d -> d.seenSet = new SeenSetDefinition("exact", 1000L, null),
+                        "seenSet.expectedUrls", "only a seen set of kind 'bloom' is sized"),
                 bad("no seeds", d -> d.seeds = null, "seeds", "at least one http or https URL"),
                 bad("empty seeds", d -> d.seeds = List.of(), "seeds", "at least one"),
                 bad("ftp seed", d -> d.seeds = List.of("ftp://files.example.org/"), "seeds",
@@ -155,7 +171,19 @@ class CrawlDefinitionTest {
 
     @Test
     void defaultsOutOfBoundsAreAConfigurationError() {
-        assertThatThrownBy(() -> new CrawlDefinition.Defaults(-1, 10, 10, 0, 2048, 3, 100, true))
+        assertThatThrownBy(() -> new CrawlDefinition.Defaults(-1, 10, 10, 0, 2048, 3, 100, true,
+                new SeenSetDefinition.Bounds(10, 10)))
                 .hasMessageContaining("default maxDepth must be in 0..100");
+    }
+
+    @Test
+    void theSeenSetIsExactUnlessABloomFilterIsAskedFor() {
+        assertThat(CrawlDefinition.validate(draft().build(), DEFAULTS).seenSet()).isEqualTo(SeenSetDefinition.EXACT_SET);
+        assertThat(CrawlDefinition.validate(draft().build(), DEFAULTS).seenSet().bloomFilter()).isNull();
+        Draft d = draft();
+        d.seenSet = new SeenSetDefinition(" Bloom ", 1_000_000L, 0.01);
+        SeenSetDefinition bloom = CrawlDefinition.validate(d.build(), DEFAULTS).seenSet();
+        assertThat(bloom).isEqualTo(new SeenSetDefinition("bloom", 1_000_000L, 0.01));
+        assertThat(bloom.bloomFilter().bits()).isBetween(9_585_000L, 9_586_000L);
     }
 }

@@ -59,4 +59,28 @@ class RedisBloomFrontierTest extends RedisFrontierTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SeenBloomFilter(10, 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void eachCrawlUsesTheSeenSetItsDefinitionChose() {
+        String exactCrawl = crawl + "1";
+        SeenBloomFilter bloom = new SeenBloomFilter(1000, 0.01);
+        RedisFrontier perCrawl = RedisFrontier.perCrawlSeenSets(redis, prefix,
+                id -> id.equals(crawl) ? bloom : null);
+        List<FrontierUrl> same = urls("http://c.test/", 50, 0);
+
+        assertThat(perCrawl.offer(crawl, same, UNLIMITED).admitted()).isEqualTo(50);
+        assertThat(perCrawl.offer(exactCrawl, same, UNLIMITED).admitted()).isEqualTo(50);
+        assertThat(perCrawl.offer(crawl, same, UNLIMITED).alreadySeen()).isEqualTo(50);
+
+        FrontierKeys bloomed = perCrawl.keys(crawl);
+        FrontierKeys exact = perCrawl.keys(exactCrawl);
+        assertThat(redis.exists(bloomed.seenBloom())).isTrue();
+        assertThat(redis.exists(bloomed.seen())).isFalse();
+        assertThat(redis.strlen(bloomed.seenBloom())).isLessThanOrEqualTo((bloom.bits() + 7) / 8);
+        assertThat(redis.scard(exact.seen())).isEqualTo(50);
+        assertThat(redis.exists(exact.seenBloom())).isFalse();
+        assertThat(perCrawl.seenFalsePositiveRate(crawl)).isPositive().isLessThan(0.01);
+        assertThat(perCrawl.seenFalsePositiveRate(exactCrawl)).isZero();
+        perCrawl.delete(exactCrawl);
+    }
 }

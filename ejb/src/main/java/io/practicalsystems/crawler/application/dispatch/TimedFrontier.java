@@ -34,6 +34,11 @@ final class TimedFrontier implements Frontier {
     }
 
     @Override
+    public double seenFalsePositiveRate(String crawlId) {
+        return timed(() -> frontier.seenFalsePositiveRate(crawlId));
+    }
+
+    @Override
     public OfferResult offer(String crawlId, Collection<FrontierUrl> urls, FrontierLimits limits) {
         return timed(() -> frontier.offer(crawlId, urls, limits));
     }

@@ -2,6 +2,7 @@ package io.practicalsystems.crawler.application.store;
 
 import io.practicalsystems.crawler.application.CrawlDefinition;
 import io.practicalsystems.crawler.application.CrawlState;
+import io.practicalsystems.crawler.application.SeenSetDefinition;
 import jakarta.nosql.Column;
 import jakarta.nosql.Entity;
 import jakarta.nosql.Id;
@@ -9,7 +10,8 @@ import java.util.List;
 
 /**
  * One crawl in the document store (collection {@value #COLLECTION}): its definition, flat, its state and when things
- * happened (epoch milliseconds; null when not yet). {@code seeded} says the seeds reached the frontier, so the seed
+ * happened (epoch milliseconds; null when not yet); a crawl created before seen sets were chosen has no
+ * {@code seenSetKind} and the exact set. {@code seeded} says the seeds reached the frontier, so the seed
  * step of a later run need not offer them again. The state changes only by compare-and-set
  * ({@link CrawlStore#transition}), never by rewriting the document.
  */
@@ -22,7 +24,9 @@ public record CrawlDocument(@Id String id, @Column String state,
                             @Column boolean allowPrivateAddresses, @Column int maxUrlLength,
                             @Column int maxPathRepetitions, @Column int maxQueryVariantsPerPath,
                             @Column boolean sortQueryParameters, @Column long createdAt, @Column long updatedAt,
-                            @Column Long startedAt, @Column Long endedAt, @Column boolean seeded) {
+                            @Column Long startedAt, @Column Long endedAt, @Column boolean seeded,
+                            @Column String seenSetKind, @Column Long seenSetExpectedUrls,
+                            @Column Double seenSetFalsePositiveRate) {
 
     public static final String COLLECTION = "crawls";
 
@@ -31,7 +35,8 @@ public record CrawlDocument(@Id String id, @Column String state,
         return new CrawlDocument(id, CrawlState.CREATED.name(), d.seeds(), d.allowedDomains(), d.deniedDomains(),
                 d.includePatterns(), d.excludePatterns(), d.maxDepth(), d.maxPages(), d.maxPagesPerHost(),
                 d.minDelayMs(), d.allowPrivateAddresses(), d.maxUrlLength(), d.maxPathRepetitions(),
-                d.maxQueryVariantsPerPath(), d.sortQueryParameters(), nowMillis, nowMillis, null, null, false);
+                d.maxQueryVariantsPerPath(), d.sortQueryParameters(), nowMillis, nowMillis, null, null, false,
+                d.seenSet().kind(), d.seenSet().expectedUrls(), d.seenSet().falsePositiveRate());
     }
 
     public CrawlState crawlState() {
@@ -42,7 +47,8 @@ public record CrawlDocument(@Id String id, @Column String state,
         return new CrawlDefinition(nullToEmpty(seeds), nullToEmpty(allowedDomains), nullToEmpty(deniedDomains),
                 nullToEmpty(includePatterns), nullToEmpty(excludePatterns), maxDepth, maxPages, maxPagesPerHost,
                 minDelayMs, allowPrivateAddresses, maxUrlLength, maxPathRepetitions, maxQueryVariantsPerPath,
-                sortQueryParameters);
+                sortQueryParameters, seenSetKind == null ? null
+                        : new SeenSetDefinition(seenSetKind, seenSetExpectedUrls, seenSetFalsePositiveRate));
     }
 
     // The document store drops empty arrays on some paths; a definition's lists are never null.

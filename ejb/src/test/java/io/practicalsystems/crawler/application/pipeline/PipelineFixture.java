@@ -86,7 +86,7 @@ final class PipelineFixture implements AutoCloseable {
     /** Small limits, no delays, the test web's loopback addresses allowed. */
     static CrawlDefinition definition(List<String> seeds, int maxDepth, long minDelayMs) {
         return new CrawlDefinition(seeds, List.of("crawl.test"), List.of(), List.of(), List.of(), maxDepth, 1000, 100,
-                minDelayMs, true, 2048, 3, 100, true);
+                minDelayMs, true, 2048, 3, 100, true, null);
     }
 
     static PipelineOptions options() {
