@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -228,5 +230,49 @@ class CrawlApiIT {
         assertThat(status(createId("{\"seeds\":[\"https://example.org/\"]}")).getJsonObject("seenSet")
                 .getString("kind")).isEqualTo("exact");
         act(id, "stop");
+    }
+
+    @Test
+    void aCrawlIsDeletedOnlyWhenNotRunningAndThenLeavesNothing() {
+        String id = createId("{\"seeds\":[\"https://a.gone.invalid/\",\"https://b.gone.invalid/\"],\"maxDepth\":0}");
+        assertThat(act(id, "start").status()).isEqualTo(202);
+        Await.until("crawl " + id + " to be seeded", () -> status(id),
+                s -> s.getJsonObject("frontier").getJsonNumber("seen").longValue() == 2, Duration.ofSeconds(60));
+        try (UnifiedJedis redis = RedisClient.create(TestServers.redisUrl())) {
+            assertThat(crawlKeys(redis, id)).isNotEmpty();
+
+            Http.Response running = Http.delete(admin("/" + id), null, TestServers.admin());
+            assertProblem(running, 409);
+            assertThat(running.json().getString("detail")).contains("stop it first");
+            // (the anonymous 401's problem body is asserted in controlNeedsTheAdminButReadsArePublic)
+            assertThat(Http.delete(admin("/" + id)).status()).isEqualTo(401);
+            assertThat(act(id, "stop").status()).isEqualTo(202);
+            // a fetch task still in flight would write its completion after the delete
+            Await.until("crawl " + id + " to have nothing in flight", () -> status(id),
+                    s -> s.getJsonObject("frontier").getJsonNumber("inFlight").longValue() == 0,
+                    Duration.ofSeconds(60));
+
+            Http.Response deleted = Http.delete(admin("/" + id), null, TestServers.admin());
+            assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
+            assertProblem(Http.get(open("/" + id)), 404);
+            assertProblem(Http.get(open("/" + id + "/pages")), 404);
+            assertProblem(Http.delete(admin("/" + id), null, TestServers.admin()), 404);
+            assertThat(crawlKeys(redis, id)).isEmpty();
+        }
+    }
+
+    /** The crawl's keys in the real Redis, frontier's and pipeline's, found as the server finds them (SCAN). */
+    private static java.util.List<String> crawlKeys(UnifiedJedis redis, String id) {
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        for (String pattern : java.util.List.of("crawl:{" + id + "}:*", "crawler:{" + id + "}:*")) {
+            ScanParams params = new ScanParams().match(pattern).count(1000);
+            String cursor = ScanParams.SCAN_POINTER_START;
+            do {
+                ScanResult<String> page = redis.scan(cursor, params);
+                keys.addAll(page.getResult());
+                cursor = page.getCursor();
+            } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        }
+        return keys;
     }
 }

@@ -1,6 +1,7 @@
 package io.practicalsystems.crawler.batch;
 
 import io.practicalsystems.crawler.application.ClaimLoop;
+import io.practicalsystems.crawler.application.CrawlNotFoundException;
 import io.practicalsystems.crawler.application.CrawlService;
 import io.practicalsystems.crawler.application.CrawlSettings;
 import io.practicalsystems.crawler.application.CrawlState;
@@ -124,7 +125,11 @@ public class FrontierClaimReader extends AbstractItemReader {
     private CrawlState state() {
         long now = System.currentTimeMillis();
         if (state == null || now - stateReadAt >= STATE_REFRESH_MILLIS) {
-            state = crawls.get(crawlId).crawlState();
+            try {
+                state = crawls.get(crawlId).crawlState();
+            } catch (CrawlNotFoundException e) {
+                state = CrawlState.STOPPED; // deleted (only a stopped or finished crawl is): this run ends
+            }
             stateReadAt = now;
         }
         return state;

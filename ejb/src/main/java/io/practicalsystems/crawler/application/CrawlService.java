@@ -13,8 +13,10 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -30,6 +32,8 @@ public class CrawlService {
     /** Crawl ids are Snowflake IDs as decimal strings; anything else cannot exist and is not looked up. */
     private static final Pattern CRAWL_ID = Pattern.compile("[0-9]{1,19}");
     static final String HOST_CURSOR = "h";
+    private static final Set<CrawlState> DELETABLE = EnumSet.of(CrawlState.CREATED, CrawlState.STOPPED,
+            CrawlState.FINISHED);
 
     @Inject
     CrawlSettings settings;
@@ -51,6 +55,12 @@ public class CrawlService {
 
     @Inject
     Instance<HostDetails> hostDetails;
+
+    @Inject
+    CrawlRedisKeys redisKeys;
+
+    @Inject
+    CrawlSeenSets seenSets;
 
     @EJB
     IdGeneratorService ids;
@@ -96,6 +106,26 @@ public class CrawlService {
             }
         }
         return get(crawlId);
+    }
+
+    /**
+     * Removes a crawl that is not RUNNING or PAUSED: its Redis keys, its pages, then its document (compare-and-set
+     * on the state, so a crawl started meanwhile stays). The data goes first so that a delete cut short by an
+     * outage can simply be repeated; a CREATED crawl started in between has nothing in Redis or pages yet.
+     */
+    public void delete(String crawlId) {
+        CrawlState state = get(crawlId).crawlState();
+        if (!DELETABLE.contains(state)) {
+            throw IllegalCrawlTransitionException.deleteRefused(crawlId, state);
+        }
+        long keys = redisKeys.deleteAll(crawlId);
+        pages.deleteAll(crawlId);
+        if (!crawls.delete(crawlId, DELETABLE)) {
+            CrawlState now = get(crawlId).crawlState();
+            throw IllegalCrawlTransitionException.deleteRefused(crawlId, now);
+        }
+        seenSets.forget(crawlId);
+        LOG.info("crawl " + crawlId + " deleted (" + state + "): " + keys + " Redis keys, its pages and document");
     }
 
     /**

@@ -9,9 +9,20 @@ public class IllegalCrawlTransitionException extends RuntimeException {
     private final CrawlAction action;
 
     public IllegalCrawlTransitionException(String crawlId, CrawlState current, CrawlAction action) {
-        super("crawl " + crawlId + " is " + current + ": it cannot " + action.verb() + describeAllowed(current));
+        this(current, action, "crawl " + crawlId + " is " + current + ": it cannot " + action.verb()
+                + describeAllowed(current));
+    }
+
+    private IllegalCrawlTransitionException(CrawlState current, CrawlAction action, String message) {
+        super(message);
         this.current = current;
         this.action = action;
+    }
+
+    /** A crawl that runs, or waits paused, is not deleted: its runs on some server still work for it. */
+    static IllegalCrawlTransitionException deleteRefused(String crawlId, CrawlState current) {
+        return new IllegalCrawlTransitionException(current, null, "crawl " + crawlId + " is " + current
+                + ": stop it first (POST /api/crawls/" + crawlId + "/stop), then delete it");
     }
 
     private static String describeAllowed(CrawlState current) {
@@ -28,6 +39,7 @@ public class IllegalCrawlTransitionException extends RuntimeException {
         return current;
     }
 
+    /** The action refused; null for a refused delete. */
     public CrawlAction action() {
         return action;
     }

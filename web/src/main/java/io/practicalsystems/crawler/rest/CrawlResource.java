@@ -13,6 +13,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -103,6 +104,15 @@ public class CrawlResource {
     @Operation(summary = "CREATED, RUNNING or PAUSED → STOPPED, for good (202)")
     public Response stop(@PathParam("id") String id) {
         return act(id, CrawlAction.STOP);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed("admin")
+    @Operation(summary = "Remove a crawl that is CREATED, STOPPED or FINISHED: its pages, Redis keys and itself (204)")
+    public Response delete(@PathParam("id") String id) {
+        crawls.delete(id);
+        return Response.noContent().build();
     }
 
     @GET

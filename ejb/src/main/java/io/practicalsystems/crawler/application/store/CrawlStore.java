@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.eclipse.jnosql.mapping.document.DocumentTemplate;
@@ -68,6 +69,15 @@ public class CrawlStore {
         }
         return collection().updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("state", from.name())),
                 Updates.combine(updates)).getModifiedCount() == 1;
+    }
+
+    /**
+     * Deletes the crawl's document if it is in one of {@code states}; false when it was not (or is gone), so a crawl
+     * started meanwhile is not deleted.
+     */
+    public boolean delete(String id, Set<CrawlState> states) {
+        return collection().deleteOne(Filters.and(Filters.eq("_id", id), Filters.in("state",
+                states.stream().map(CrawlState::name).toList()))).getDeletedCount() == 1;
     }
 
     /** Records that the crawl's seeds are in the frontier (idempotent). */

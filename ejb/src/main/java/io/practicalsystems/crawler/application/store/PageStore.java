@@ -50,6 +50,12 @@ public class PageStore {
         return Listing.ofOneExtra(found, limit, PageDocument::id, CURSOR_KIND);
     }
 
+    /** Deletes every page of the crawl (its id range). */
+    public void deleteAll(String crawlId) {
+        template.delete(PageDocument.class).where("id").gt(PageDocument.firstIdAfter(crawlId))
+                .and("id").lt(PageDocument.idAboveAll(crawlId)).execute();
+    }
+
     private static boolean isDuplicateKey(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
