@@ -3,12 +3,17 @@ package io.practicalsystems.crawler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.practicalsystems.platform.testkit.Await;
+import io.practicalsystems.platform.testkit.BatchJobs;
 import io.practicalsystems.platform.testkit.Http;
 import io.practicalsystems.platform.testkit.LibertyServer;
 import io.practicalsystems.platform.testkit.SharedServer;
 import io.practicalsystems.platform.testkit.TestServers;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.time.Duration;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import redis.clients.jedis.RedisClient;
@@ -182,6 +187,49 @@ class CrawlApiIT {
         Http.Response again = act(id, "start");
         assertProblem(again, 409);
         assertThat(again.json().getString("state")).isEqualTo("STOPPED");
+    }
+
+    /**
+     * What the Admin Center's Java Batch tool does: submit {@code crawl-run} with a {@code crawlId} through Liberty's
+     * batch REST API. The job starts the CREATED crawl, and while it runs its steps are visible there with their
+     * metrics (the dispatch step commits a chunk at least every 2 s, so its counts move while hosts are waited on).
+     * One host under .invalid with a 60 s delay keeps the crawl running: its URLs fail one per host turn.
+     */
+    @Test
+    void aCrawlRunSubmittedThroughTheBatchApiStartsTheCrawlAndShowsItsStepsWhileItRuns() {
+        String seeds = IntStream.range(0, 5).mapToObj(i -> "\"https://slow.crawl.invalid/" + i + "\"")
+                .collect(Collectors.joining(","));
+        String id = createId("{\"seeds\":[" + seeds + "],\"maxDepth\":0,\"minDelayMs\":60000}");
+        long instance = BatchJobs.start(server, "crawl-run", Map.of("crawlId", id));
+
+        Await.until("crawl " + id + " to be started and seeded by the submitted job", () -> status(id),
+                s -> "RUNNING".equals(s.getString("state")) && s.getJsonObject("frontier") != null
+                        && s.getJsonObject("frontier").getJsonNumber("seen").longValue() == 5, Duration.ofSeconds(60));
+        JsonObject dispatch = Await.until("the dispatch step to show in the batch API", () -> step(instance, "dispatch"),
+                step -> step != null && "STARTED".equals(step.getString("batchStatus", "")), Duration.ofSeconds(60));
+        assertThat(dispatch.get("metrics")).as(dispatch.toString()).isNotNull();
+        assertThat(step(instance, "seed").getString("batchStatus")).isEqualTo("COMPLETED");
+        assertThat(BatchJobs.instance(server, instance).getString("batchStatus")).isEqualTo("STARTED");
+
+        assertThat(act(id, "stop").status()).isEqualTo(202);
+        JsonObject execution = BatchJobs.awaitFinished(server, instance);
+        assertThat(execution.getString("batchStatus")).as(execution.toString()).isEqualTo("COMPLETED");
+        assertThat(step(instance, "dispatch").getString("batchStatus")).isEqualTo("COMPLETED");
+    }
+
+    /** The step of the instance's latest execution with this name, as the batch REST API shows it; null if none yet. */
+    private JsonObject step(long instance, String name) {
+        String batch = server.httpsBaseUrl() + "/ibm/api/batch";
+        JsonArray executions = Json.createReader(new StringReader(Http.get(batch + "/jobinstances/" + instance
+                + "/jobexecutions", TestServers.admin()).body())).readArray();
+        if (executions.isEmpty()) {
+            return null;
+        }
+        long execution = executions.getJsonObject(executions.size() - 1).getJsonNumber("executionId").longValue();
+        JsonArray steps = Json.createReader(new StringReader(Http.get(batch + "/jobexecutions/" + execution
+                + "/stepexecutions", TestServers.admin()).body())).readArray();
+        return steps.getValuesAs(JsonObject.class).stream().filter(s -> name.equals(s.getString("stepName", "")))
+                .findFirst().orElse(null);
     }
 
     @Test
