@@ -61,7 +61,7 @@ final class BenchSite {
     }
 
     byte[] body(int host, int page) {
-        Random random = new Random(31L * host + page);
+        Random random = new Random((long) host * pagesPerHost + page); // one seed per page of the site
         StringBuilder html = new StringBuilder(7000);
         html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(host(host)).append(" page ").append(page).append(' ').append(words(random, 4))
