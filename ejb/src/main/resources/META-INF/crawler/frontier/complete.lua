@@ -3,7 +3,8 @@
 --
 -- KEYS[1] ready   KEYS[2] in flight   KEYS[3] claims   KEYS[4] counters
 -- ARGV[1] per-crawl key prefix   ARGV[2] now in ms, or ''   ARGV[3] token   ARGV[4] url
--- ARGV[5] FETCHED|FAILED|SKIPPED|RETRY|REQUEUE   ARGV[6] host delay ms
+-- ARGV[5] FETCHED|FAILED|SKIPPED|RETRY|REQUEUE   ARGV[6] host delay ms   ARGV[7] what is left of it from now (the
+-- delay runs from the request's answer, see Completion.java): the host is due at now + ARGV[7], keeps ARGV[6]
 -- Returns 1, or 0 when the claim is stale (reclaimed after its lease expired, or already completed).
 local base, token, url, outcome = ARGV[1], ARGV[3], ARGV[4], ARGV[5]
 local record = redis.call('HGET', KEYS[3], token)
@@ -46,12 +47,12 @@ end
 
 redis.call('HDEL', KEYS[3], token)
 redis.call('ZREM', KEYS[2], token)
-local delay = tonumber(ARGV[6])
+local delay, remaining = tonumber(ARGV[6]), tonumber(ARGV[7])
 if redis.call('HGET', hostKey, 'lease') == token then
   redis.call('HDEL', hostKey, 'lease', 'leasedBy', 'leaseExpires')
 end
-redis.call('HSET', hostKey, 'next', now + delay, 'delay', delay)
+redis.call('HSET', hostKey, 'next', now + remaining, 'delay', delay)
 if redis.call('ZCARD', queueKey) > 0 then
-  redis.call('ZADD', KEYS[1], now + delay, c.h)
+  redis.call('ZADD', KEYS[1], now + remaining, c.h)
 end
 return 1

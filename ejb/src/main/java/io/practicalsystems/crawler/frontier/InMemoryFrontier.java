@@ -164,7 +164,7 @@ public final class InMemoryFrontier implements Frontier {
             }
         }
         host.delayMs = completion.hostDelayMs();
-        release(host, clock.getAsLong() + completion.hostDelayMs());
+        release(host, clock.getAsLong() + completion.remainingDelayMs());
         return true;
     }
 

@@ -171,7 +171,7 @@ public final class RedisFrontier implements Frontier {
         FrontierKeys keys = keys(crawlId);
         Object reply = COMPLETE.run(redis, List.of(keys.ready(), keys.inFlight(), keys.claims(), keys.counters()),
                 List.of(keys.base(), testNow(), claim.token(), claim.url(), completion.outcome().name(),
-                        Long.toString(completion.hostDelayMs())));
+                        Long.toString(completion.hostDelayMs()), Long.toString(completion.remainingDelayMs())));
         return number(reply) == 1;
     }
 

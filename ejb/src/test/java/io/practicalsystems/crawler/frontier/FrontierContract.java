@@ -1,6 +1,7 @@
 package io.practicalsystems.crawler.frontier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -222,6 +223,31 @@ abstract class FrontierContract extends FrontierSchedulingContract {
         assertThat(List.of(delayed, later, overdue)).containsExactly(500L, 300L, 0L);
         frontier.complete(crawl, claimOne("w1"), FETCHED);
         assertThat(frontier.millisUntilDue(crawl)).as("all done").isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void theDelayRunsFromTheRequestsAnswerAndAReclaimedLeaseWaitsTheWholeDelay() {
+        offer(page("a.test", "/1"), page("a.test", "/2"), page("a.test", "/3"));
+        clock.advance(100);
+        frontier.complete(crawl, claimOne("w1"), new Completion(Outcome.FETCHED, 500, 200));
+        long partly = frontier.millisUntilDue(crawl);
+        clock.advance(partly);
+        Claim second = claimOne("w1");
+        clock.advance(50);
+        frontier.complete(crawl, second, new Completion(Outcome.FETCHED, 500, 800));
+        long overdue = frontier.millisUntilDue(crawl);
+        Claim third = claimOne("w1");
+        clock.advance(LEASE);
+        List<Claim> reclaimed = claim("w2", 10);
+        long afterReclaim = frontier.millisUntilDue(crawl);
+
+        assertThat(partly).as("answered 200 ms before the completion").isEqualTo(300);
+        assertThat(overdue).as("the processing outlasted the delay").isZero();
+        assertThat(third.url()).isEqualTo(url("a.test", "/3"));
+        assertThat(reclaimed).as("the host waits its whole last delay after a lost lease").isEmpty();
+        assertThat(afterReclaim).isEqualTo(500);
+        assertThatThrownBy(() -> new Completion(Outcome.FETCHED, 500, -1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

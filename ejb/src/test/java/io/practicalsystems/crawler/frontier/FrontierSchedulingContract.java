@@ -21,27 +21,43 @@ abstract class FrontierSchedulingContract extends FrontierAdmissionContract {
 
     @Test
     void aSimulatedCrawlKeepsEveryHostsDelayAndTakesAboutPagesPerHostTimesTheDelay() {
+        simulateCrawl(0, false);
+    }
+
+    @Test
+    void withTheDelayCountedFromTheAnswerATasksProcessingDoesNotLengthenAHostsTurn() {
+        simulateCrawl(400, true);
+    }
+
+    /**
+     * 8 hosts × 6 pages, delay 1 s; each task's request is answered fetchTime after its claim and the task completes
+     * {@code processing} later, telling the frontier how long ago the answer came when {@code fromAnswer}. Every
+     * host's next request starts at least the delay after the previous one was answered, and the crawl takes
+     * (pages − 1) × (fetch + delay) + fetch, plus the processing per turn when the delay counts from the completion.
+     */
+    private void simulateCrawl(long processing, boolean fromAnswer) {
         int hosts = 8;
         int pagesPerHost = 6;
         long delay = 1_000;
         long fetchTime = 30;
         long tick = 10;
         offerGrid(hosts, pagesPerHost);
-        Map<String, List<long[]>> fetchesByHost = new HashMap<>(); // host -> [start, end] per fetch
+        Map<String, List<long[]>> fetchesByHost = new HashMap<>(); // host -> [start, answered] per fetch
         TreeMap<Long, List<Claim>> completions = new TreeMap<>();
+        Completion completion = new Completion(Outcome.FETCHED, delay, fromAnswer ? processing : 0);
 
         while (!frontier.exhausted(crawl)) {
             long now = clock.getAsLong();
             for (Claim claim : frontier.claim(crawl, "sim", 100, LEASE, UNLIMITED)) {
                 fetchesByHost.computeIfAbsent(claim.hostKey(), h -> new ArrayList<>())
                         .add(new long[] {now, now + fetchTime});
-                completions.computeIfAbsent(now + fetchTime, t -> new ArrayList<>()).add(claim);
+                completions.computeIfAbsent(now + fetchTime + processing, t -> new ArrayList<>()).add(claim);
             }
             long next = completions.isEmpty() ? now + tick : Math.min(now + tick, completions.firstKey());
             clock.set(next);
             List<Claim> done = completions.remove(next);
             for (Claim claim : done == null ? List.<Claim>of() : done) {
-                assertThat(frontier.complete(crawl, claim, new Completion(Outcome.FETCHED, delay))).isTrue();
+                assertThat(frontier.complete(crawl, claim, completion)).isTrue();
             }
         }
 
@@ -51,13 +67,13 @@ abstract class FrontierSchedulingContract extends FrontierAdmissionContract {
         for (List<long[]> fetches : fetchesByHost.values()) {
             assertThat(fetches).hasSize(pagesPerHost);
             for (int i = 1; i < fetches.size(); i++) {
-                assertThat(fetches.get(i)[0]).as("next fetch starts a delay after the previous one ended")
+                assertThat(fetches.get(i)[0]).as("next fetch starts a delay after the previous one was answered")
                         .isGreaterThanOrEqualTo(fetches.get(i - 1)[1] + delay);
             }
             first = Math.min(first, fetches.get(0)[0]);
             last = Math.max(last, fetches.get(pagesPerHost - 1)[1]);
         }
-        long ideal = (pagesPerHost - 1) * (fetchTime + delay) + fetchTime;
+        long ideal = (pagesPerHost - 1) * (fetchTime + delay + (fromAnswer ? 0 : processing)) + fetchTime;
         assertThat(last - first).isBetween(ideal, ideal + pagesPerHost * tick);
     }
 

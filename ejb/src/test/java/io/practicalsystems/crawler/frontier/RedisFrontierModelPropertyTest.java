@@ -84,7 +84,7 @@ class RedisFrontierModelPropertyTest {
                             assertThat(redisFrontier.holds(crawl, claim)).as(step)
                                     .isEqualTo(reference.holds(crawl, claim));
                             Completion completion =
-                                    new Completion(Outcome.values()[arg / 7 % 5], arg / 35 % 3 * 40L);
+                                    new Completion(Outcome.values()[arg / 7 % 5], arg / 35 % 3 * 40L, arg / 105 % 3 * 30L);
                             assertThat(redisFrontier.complete(crawl, claim, completion)).as(step)
                                     .isEqualTo(reference.complete(crawl, claim, completion));
                         }

@@ -16,8 +16,8 @@ import redis.clients.jedis.UnifiedJedis;
  * One claimed URL, start to end, in named steps: (a) {@link ClaimCheckStep} — still held, crawl still running;
  * (b) {@link RobotsStep} — allowed, or robots.txt fetched first; (c) the fetch, with the crawl's fetcher; (d) by
  * what came back: {@link PageStep}, {@link SitemapStep}, {@link RedirectStep} or {@link FailureStep}; (e) the claim
- * completed with the outcome and the host's next delay. Every task ends in exactly one completion, except a stale
- * one, which is left alone (its URL belongs to whoever holds it now).
+ * completed with the outcome and the host's next delay, counted from the request's answer. Every task ends in
+ * exactly one completion, except a stale one, which is left alone (its URL belongs to whoever holds it now).
  *
  * <p>Idempotent where a crash can repeat work: a task whose completion was lost is re-claimed after its lease and
  * runs again; the page document is replaced (same id), the offer admits nothing new (seen set), the dedup index
@@ -76,9 +76,26 @@ public final class FetchPipeline {
         if (check.stale()) {
             return Handled.STALE;
         }
-        Done done = check.done() != null ? check.done() : work(check.crawl(), claim, leaseEnd);
+        Worked worked = check.done() != null ? new Worked(check.done(), System.nanoTime())
+                : work(check.crawl(), claim, leaseEnd);
+        Done done = worked.done();
         return new Handled(done, outage.call("completing " + claim.url(), leaseEnd,
-                () -> frontier.complete(task.crawlId(), claim, done.completion())));
+                () -> frontier.complete(task.crawlId(), claim, done.completion(millisSince(worked.answeredNanos())))));
+    }
+
+    /**
+     * How a task ended, and when its last request to the host was answered (a {@link System#nanoTime()}; when it
+     * requested nothing, any moment after its claim will do: the host's previous request came before that).
+     */
+    private record Worked(Done done, long answeredNanos) {
+    }
+
+    /**
+     * Whole milliseconds since {@code nanos}, less one: the frontier's clock (Redis TIME) is read in whole
+     * milliseconds, so its "now" may lag the true time by up to 1 ms, which the host's delay must not lose.
+     */
+    private static long millisSince(long nanos) {
+        return Math.max(0, (System.nanoTime() - nanos) / 1_000_000 - 1);
     }
 
     /** Reports the robots, fetch, parse and dedup steps' times to {@code timer} from now on (NONE by default). */
@@ -91,25 +108,26 @@ public final class FetchPipeline {
      * Before the fetch and after it, Redis or the document store not answering is waited out until the lease ends
      * ({@link OutageWait}); the fetch itself is never repeated here, so a page fetched once is processed once.
      */
-    private Done work(CrawlContext crawl, Claim claim, long leaseEnd) {
+    private Worked work(CrawlContext crawl, Claim claim, long leaseEnd) {
         NormalizedUrl url;
         try {
             url = crawl.normalizer().normalize(claim.url());
         } catch (IllegalArgumentException e) { // InvalidUrlException is one
-            return new Done(Outcome.SKIPPED, 0, "not a URL the crawl can fetch: " + e.getMessage());
+            return new Worked(new Done(Outcome.SKIPPED, 0, "not a URL the crawl can fetch: " + e.getMessage()),
+                    System.nanoTime());
         }
         PageFetcher fetcher = fetchers.forCrawl(crawl);
         long started = System.nanoTime();
         RobotsStep.Verdict robotsVerdict = outage.call("robots.txt for " + claim.url(), leaseEnd,
                 () -> robots.check(crawl, claim, url, fetcher));
-        started = timer.since(StepTimer.Step.ROBOTS, started);
+        started = timer.since(StepTimer.Step.ROBOTS, started); // after robots.txt's answer, if it was fetched
         if (robotsVerdict.done() != null) {
-            return robotsVerdict.done();
+            return new Worked(robotsVerdict.done(), started);
         }
         FetchResult result = fetcher.fetch(claim.url());
-        timer.since(StepTimer.Step.FETCH, started);
-        return outage.call("storing " + claim.url(), leaseEnd, () -> afterFetch(crawl, claim, result,
-                robotsVerdict.allowed()));
+        long answered = timer.since(StepTimer.Step.FETCH, started);
+        return new Worked(outage.call("storing " + claim.url(), leaseEnd, () -> afterFetch(crawl, claim, result,
+                robotsVerdict.allowed())), answered);
     }
 
     private Done afterFetch(CrawlContext crawl, Claim claim, FetchResult result, RobotsDecision allowed) {

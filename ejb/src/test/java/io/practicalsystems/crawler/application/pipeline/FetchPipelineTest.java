@@ -75,6 +75,25 @@ class FetchPipelineTest {
     }
 
     @Test
+    void theHostsDelayRunsFromThePagesAnswerNotFromTheEndOfItsProcessing() throws Exception {
+        try (PipelineFixture polite = PipelineFixture.start(PipelineFixture.options(),
+                PipelineFixture.definition(List.of(), 2, 1_000))) {
+            String host = polite.host("polite.crawl.test");
+            polite.web.site(host, ex -> Respond.html(ex, 200, "<p>a page</p><a href=/next>next</a>"));
+            polite.seed(polite.url(host, "/"));
+            polite.next(); // robots.txt: the host's first turn
+            polite.storeMillis = 300;
+
+            FetchPipeline.Handled home = polite.next();
+            long untilDue = polite.frontier.millisUntilDue(PipelineFixture.CRAWL);
+
+            assertThat(home.done().outcome()).isEqualTo(Outcome.FETCHED);
+            assertThat(home.done().hostDelayMs()).isEqualTo(1_000);
+            assertThat(untilDue).as("the 300 ms of storing counted toward the delay").isBetween(0L, 702L);
+        }
+    }
+
+    @Test
     void aDisallowedUrlIsSkippedAndRecordedWithoutARequest() throws Exception {
         f.seed(f.url(site, "/private/x"));
 

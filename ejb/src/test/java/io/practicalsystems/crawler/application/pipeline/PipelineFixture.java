@@ -42,6 +42,8 @@ final class PipelineFixture implements AutoCloseable {
     final Map<String, PageDocument> pages = new ConcurrentHashMap<>();
     final Map<String, Long> counts = new ConcurrentHashMap<>();
     final AtomicReference<CrawlState> state = new AtomicReference<>(CrawlState.RUNNING);
+    /** How long storing a page document takes (a slow document store). */
+    volatile long storeMillis;
     final PipelineOptions options;
     final CrawlDefinition definition;
     private final PageFetchers fetchers;
@@ -75,8 +77,10 @@ final class PipelineFixture implements AutoCloseable {
                 counts.merge("error:" + kind, 1L, Long::sum);
             }
         };
-        pipeline = new FetchPipeline(frontier, crawls, fetchers, redis, prefix, p -> pages.put(p.url(), p), tally,
-                options, System::currentTimeMillis);
+        pipeline = new FetchPipeline(frontier, crawls, fetchers, redis, prefix, p -> {
+            sleep(storeMillis);
+            pages.put(p.url(), p);
+        }, tally, options, System::currentTimeMillis);
     }
 
     static PipelineFixture start(PipelineOptions options, CrawlDefinition definition) throws IOException {
@@ -138,6 +142,15 @@ final class PipelineFixture implements AutoCloseable {
             notes.add(handled.done().outcome() + " " + handled.done().note());
         }
         return notes;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     long count(String name) {
