@@ -63,6 +63,8 @@ public class FrontierClaimReader extends AbstractItemReader {
     private CrawlState state;
     private long stateReadAt;
     private String lastProblem;
+    /** What the pipeline could take at the last step (-1: not asked, e.g. a failure). */
+    private int lastCapacity = -1;
 
     @Override
     public void open(Serializable checkpoint) {
@@ -99,16 +101,22 @@ public class FrontierClaimReader extends AbstractItemReader {
             if (idleFor >= IDLE_TICK_MILLIS) {
                 return IdleTick.INSTANCE;
             }
-            long frontierWait = ((ClaimLoop.Wait) next).millis();
-            Thread.sleep(Math.max(MIN_SLEEP_MILLIS, Math.min(Math.min(frontierWait, settings.dispatchIdleMillis()),
-                    IDLE_TICK_MILLIS - idleFor)));
+            long poll = Math.min(settings.dispatchIdleMillis(), IDLE_TICK_MILLIS - idleFor);
+            if (lastCapacity == 0) {
+                dispatcher.awaitCapacity(crawlId, poll); // the pipeline is full: go on as soon as a task ends
+            } else {
+                long frontierWait = ((ClaimLoop.Wait) next).millis();
+                Thread.sleep(Math.max(MIN_SLEEP_MILLIS, Math.min(frontierWait, poll)));
+            }
         }
         return null;
     }
 
     private ClaimLoop.Step nextStep() {
+        lastCapacity = -1;
         try {
-            ClaimLoop.Step next = loop.next(state(), dispatcher.capacity(crawlId));
+            lastCapacity = dispatcher.capacity(crawlId);
+            ClaimLoop.Step next = loop.next(state(), lastCapacity);
             lastProblem = null;
             return next;
         } catch (RuntimeException e) {

@@ -19,6 +19,12 @@ public interface FetchDispatcher {
      */
     int capacity(String crawlId);
 
+    /**
+     * Returns as soon as {@link #capacity} may be above 0 again (a task finished), or after {@code maxMillis}: the
+     * run waits here, rather than a fixed poll interval, while the pipeline is full.
+     */
+    void awaitCapacity(String crawlId, long maxMillis) throws InterruptedException;
+
     /** Hands every claim to the pipeline, which completes each with the frontier when done. */
     void dispatch(String crawlId, List<Claim> claims);
 }

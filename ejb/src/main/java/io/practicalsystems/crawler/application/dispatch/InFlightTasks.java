@@ -3,6 +3,7 @@ package io.practicalsystems.crawler.application.dispatch;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -16,6 +17,7 @@ public final class InFlightTasks {
     private final int bound;
     private final LongSupplier clock;
     private final Map<String, Long> expiresAt = new ConcurrentHashMap<>();
+    private final Object freed = new Object();
 
     /** @param bound tasks dispatched and not finished at most (e.g. twice the fetch MDB's concurrency) */
     public InFlightTasks(int bound, LongSupplier clock) {
@@ -33,6 +35,31 @@ public final class InFlightTasks {
 
     public void finished(String crawlId, String token) {
         expiresAt.remove(key(crawlId, token));
+        synchronized (freed) {
+            freed.notifyAll();
+        }
+    }
+
+    /**
+     * Waits until a task finishes while nothing more may be dispatched, at most {@code maxMillis} (a lease running
+     * out frees capacity without notice: the caller's poll interval bounds how late that is seen). A run that slept
+     * a fixed poll interval instead left the fetch MDB idle for most of it once the queue had drained.
+     *
+     * @return the capacity now, 0 when the time ran out first
+     */
+    public int awaitCapacity(long maxMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
+        synchronized (freed) {
+            int capacity;
+            while ((capacity = capacity()) == 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return 0;
+                }
+                TimeUnit.NANOSECONDS.timedWait(freed, left);
+            }
+            return capacity;
+        }
     }
 
     /** How many more tasks may be dispatched now, over all crawls. */

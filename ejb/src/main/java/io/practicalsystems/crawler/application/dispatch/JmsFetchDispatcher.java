@@ -53,6 +53,11 @@ public class JmsFetchDispatcher implements FetchDispatcher {
     }
 
     @Override
+    public void awaitCapacity(String crawlId, long maxMillis) throws InterruptedException {
+        inFlight.awaitCapacity(maxMillis);
+    }
+
+    @Override
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void dispatch(String crawlId, List<Claim> claims) {
         try (JMSContext context = connectionFactory.createContext()) {

@@ -2,6 +2,11 @@ package io.practicalsystems.crawler.application.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -31,5 +36,24 @@ class InFlightTasksTest {
         assertThat(tasks.capacity()).isEqualTo(2);
         now.addAndGet(400);
         assertThat(tasks.capacity()).isEqualTo(3);
+    }
+
+    @Test
+    void awaitingCapacityReturnsWhenATaskFinishesNotWhenTheWaitRunsOut() throws Exception {
+        for (String token : List.of("1", "2", "3")) {
+            tasks.dispatched("c1", token, 60_000);
+        }
+        assertThat(tasks.awaitCapacity(1)).as("still full when the wait ran out").isZero();
+        ExecutorService waiter = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> waited = waiter.submit(() -> tasks.awaitCapacity(600_000));
+            tasks.finished("c1", "2");
+
+            assertThat(waited.get(60, TimeUnit.SECONDS)).as("woken by the finish, long before its 10 minutes")
+                    .isEqualTo(1);
+            assertThat(tasks.awaitCapacity(600_000)).as("capacity already there: no wait").isEqualTo(1);
+        } finally {
+            waiter.shutdownNow();
+        }
     }
 }
