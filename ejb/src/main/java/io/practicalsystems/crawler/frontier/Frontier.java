@@ -34,7 +34,15 @@ public interface Frontier {
      * lease may be reclaimed and its URL fetched by another worker at any moment). A redelivered or late fetch task
      * checks this before it fetches, so a URL whose claim was completed or taken over is not fetched again.
      */
-    boolean holds(String crawlId, Claim claim);
+    default boolean holds(String crawlId, Claim claim) {
+        return leaseLeftMillis(crawlId, claim) > 0;
+    }
+
+    /**
+     * How long the claim stays this worker's, on the frontier's clock: its lease's time left, 0 when it is not
+     * held ({@link #holds}). One call for a fetch task's check, which needs both.
+     */
+    long leaseLeftMillis(String crawlId, Claim claim);
 
     /**
      * How long until a claim may find work if nothing is completed meanwhile: 0 when an idle host with queued URLs

@@ -181,11 +181,13 @@ public final class InMemoryFrontier implements Frontier {
     }
 
     @Override
-    public synchronized boolean holds(String crawlId, Claim claim) {
+    public synchronized long leaseLeftMillis(String crawlId, Claim claim) {
         Crawl crawl = crawls.get(FrontierArgs.crawlId(crawlId));
         InFlight inFlight = crawl == null ? null : crawl.inFlight.get(claim.token());
-        return inFlight != null && inFlight.entry().url().equals(claim.url())
-                && inFlight.leaseExpiresAt() > clock.getAsLong();
+        if (inFlight == null || !inFlight.entry().url().equals(claim.url())) {
+            return 0;
+        }
+        return Math.max(0, inFlight.leaseExpiresAt() - clock.getAsLong());
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class RedisFrontier implements Frontier {
     private static final LuaScript COMPLETE = LuaScript.fromResource(SCRIPTS + "complete.lua");
     private static final LuaScript STATS = LuaScript.fromResource(SCRIPTS + "stats.lua");
     private static final LuaScript HOSTS = LuaScript.fromResource(SCRIPTS + "hosts.lua");
-    /** KEYS[1] in flight; ARGV[1] token, ARGV[2] now in ms or ''. 1 when the token is in flight and its lease live. */
+    /** KEYS[1] in flight; ARGV[1] token, ARGV[2] now in ms or ''. The lease's ms left, 0 when not in flight or expired. */
     private static final LuaScript HOLDS = new LuaScript("""
             local expires = redis.call('ZSCORE', KEYS[1], ARGV[1])
             if not expires then return 0 end
@@ -48,7 +48,7 @@ public final class RedisFrontier implements Frontier {
               local t = redis.call('TIME')
               now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
             end
-            if tonumber(expires) > now then return 1 end
+            if tonumber(expires) > now then return tonumber(expires) - now end
             return 0""");
     /** KEYS[1] ready, KEYS[2] in flight; ARGV[1] now in ms or ''. Returns {ms until due} or {} when nothing is. */
     private static final LuaScript UNTIL_DUE = new LuaScript("""
@@ -177,9 +177,9 @@ public final class RedisFrontier implements Frontier {
 
     /** Tokens are unique within a crawl, so the token's lease in the in-flight set is this claim's. */
     @Override
-    public boolean holds(String crawlId, Claim claim) {
+    public long leaseLeftMillis(String crawlId, Claim claim) {
         Objects.requireNonNull(claim, "claim");
-        return number(HOLDS.run(redis, List.of(keys(crawlId).inFlight()), List.of(claim.token(), testNow()))) == 1;
+        return number(HOLDS.run(redis, List.of(keys(crawlId).inFlight()), List.of(claim.token(), testNow())));
     }
 
     @Override

@@ -67,15 +67,20 @@ abstract class FrontierContract extends FrontierSchedulingContract {
         Claim expiring = claims.get(1);
 
         assertThat(frontier.holds(crawl, completed)).isTrue();
+        assertThat(frontier.leaseLeftMillis(crawl, completed)).isEqualTo(LEASE);
         frontier.complete(crawl, completed, FETCHED);
         clock.advance(LEASE - 1);
         boolean heldJustBeforeExpiry = frontier.holds(crawl, expiring);
+        long leftJustBeforeExpiry = frontier.leaseLeftMillis(crawl, expiring);
         clock.advance(1);
 
         assertThat(frontier.holds(crawl, completed)).as("completed").isFalse();
         assertThat(heldJustBeforeExpiry).isTrue();
         assertThat(frontier.holds(crawl, expiring)).as("lease expired").isFalse();
         assertThat(frontier.holds("other-crawl", expiring)).as("another crawl").isFalse();
+        assertThat(leftJustBeforeExpiry).isEqualTo(1);
+        assertThat(frontier.leaseLeftMillis(crawl, expiring)).isZero();
+        assertThat(frontier.leaseLeftMillis(crawl, completed)).isZero();
     }
 
     @Test

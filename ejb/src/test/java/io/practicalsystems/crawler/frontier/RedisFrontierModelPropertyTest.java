@@ -81,8 +81,8 @@ class RedisFrontierModelPropertyTest {
                     case 2 -> {
                         if (!handedOut.isEmpty()) {
                             Claim claim = handedOut.get(arg % handedOut.size());
-                            assertThat(redisFrontier.holds(crawl, claim)).as(step)
-                                    .isEqualTo(reference.holds(crawl, claim));
+                            assertThat(redisFrontier.leaseLeftMillis(crawl, claim)).as(step)
+                                    .isEqualTo(reference.leaseLeftMillis(crawl, claim));
                             Completion completion =
                                     new Completion(Outcome.values()[arg / 7 % 5], arg / 35 % 3 * 40L, arg / 105 % 3 * 30L);
                             assertThat(redisFrontier.complete(crawl, claim, completion)).as(step)

@@ -54,8 +54,8 @@ final class TimedFrontier implements Frontier {
     }
 
     @Override
-    public boolean holds(String crawlId, Claim claim) {
-        return timed(() -> frontier.holds(crawlId, claim));
+    public long leaseLeftMillis(String crawlId, Claim claim) {
+        return timed(() -> frontier.leaseLeftMillis(crawlId, claim));
     }
 
     @Override

@@ -33,14 +33,14 @@ final class ClaimCheckStep {
     }
 
     Verdict check(FetchTask task) {
-        if (!frontier.holds(task.crawlId(), task.claim())) {
+        long leaseLeft = frontier.leaseLeftMillis(task.crawlId(), task.claim());
+        if (leaseLeft <= 0) {
             return Verdict.STALE;
         }
         Optional<CrawlContext> crawl = crawls.find(task.crawlId());
         if (crawl.isEmpty() || !crawl.get().running()) {
             return new Verdict(null, new Done(Outcome.REQUEUE, 0, "the crawl is not running"));
         }
-        long leaseLeft = task.claim().leaseExpiresAtMillis() - frontier.nowMillis();
         if (leaseLeft < minLeaseLeftMs) {
             return new Verdict(null, new Done(Outcome.REQUEUE, 0, "only " + leaseLeft + " ms of lease left"));
         }
