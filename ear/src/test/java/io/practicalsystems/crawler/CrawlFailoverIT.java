@@ -18,15 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -35,9 +31,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Two Liberty servers crawl one crawl, then lose things for real: (A) server node0 is killed with SIGKILL mid-crawl
- * and node1 finishes the crawl, taking over node0's hosts when their leases expire, while node0 is started again;
- * (B) the one Redis both use is killed mid-crawl and started again on its append-only file: the status stays
+ * Two Liberty servers crawl one crawl, then lose things for real: (A) server node0 is killed with SIGKILL mid-crawl;
+ * node1 crawls on alone and takes over node0's hosts when their leases expire; node0 is started again (the crawl
+ * paused meanwhile) and resumes its share once the crawl is resumed; (B) the one Redis both use is killed mid-crawl and started again on its append-only file: the status stays
  * readable and says Redis is unavailable, and the crawl goes on and finishes.
  *
  * <p>Everything is the test's own: a redis-server ({@link RestartableRedis}), a Mongo-wire document store, the DNS
@@ -47,7 +43,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * again, which is the documented price of a crash; such a repeat must start after the kill), and no host fetched by
  * both servers at once (consecutive requests to a host, whichever server sent them, at least the delay apart).
  */
-@Disabled("scenario A (kill -9) passed once on 2026-12-05; scenario B (Redis killed and restarted) not yet seen passing")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(LibertyServers.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -103,35 +98,49 @@ class CrawlFailoverIT {
 
     @Test
     @Order(1)
-    void aServerKilledMidCrawlLeavesItsHostsToTheOtherWhichFinishesTheCrawl() throws Exception {
+    void aServerKilledMidCrawlLeavesItsHostsToTheOtherAndResumesWhenStartedAgain() throws Exception {
         List<String> hosts = web.addHosts("a", 21, HOSTS);
         Set<String> expected = web.expectedUrls(hosts);
         LibertyServer killed = cluster.get(0);
         LibertyServer survivor = cluster.get(1);
         String id = createAndStart(killed, hosts);
+        awaitBothFetchingAndAThirdDone(hosts, expected.size());
 
-        Await.until("both servers fetching and a third of the crawl done", () -> web.hits(hosts),
-                hits -> hits.stream().anyMatch(h -> sentBy(h, 0)) && hits.stream().anyMatch(h -> sentBy(h, 1))
-                        && hits.size() >= expected.size() / 3, CRAWL_TIMEOUT);
-        killed.kill();
+        long killStartedAt = System.nanoTime();
+        killed.kill(); // returns once the JVM is gone
         long killedAt = System.nanoTime();
+        Set<String> hostsOfKilled = lastWorkedBy(0, web.hits(hosts));
         int beforeKill = web.hits(hosts).size();
-        CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> {
-            killed.start(); // meanwhile the survivor crawls on; the restarted server joins if the crawl still runs
-            killed.awaitReady(Duration.ofMinutes(10));
-        });
+        // The survivor crawls on alone and, once the dead server's leases end, takes over its hosts.
+        Await.until("the survivor to fetch from one of the hosts " + hostsOfKilled + " the killed server was "
+                + "working (once its lease ended); such requests so far",
+                () -> hitsAfter(killedAt, 1, web.hits(hosts)).stream().filter(h -> hostsOfKilled.contains(h.host()))
+                        .count(), n -> n > 0, CRAWL_TIMEOUT);
+        // Held while the killed server starts again (a start takes minutes on a loaded machine; the rest of the
+        // crawl takes seconds), so the restarted server is seen to resume the crawl, not only to find it finished.
+        control(survivor, id, "pause");
+        long pausedAt = System.nanoTime();
+        int beforeRestart = web.hits(hosts).size();
+        killed.start();
+        killed.awaitReady(Duration.ofMinutes(10));
+        control(killed, id, "resume");
+        long resumedAt = System.nanoTime();
         JsonObject finished = awaitEnd(survivor, id);
-        restart.get();
         List<TestWeb.Access> hits = web.hits(hosts);
-        System.out.println("CrawlFailoverIT A: " + beforeKill + " requests before the kill, " + hits.size()
-                + " in all; finished " + seconds() + " s into the class; " + finished);
+        System.out.println("CrawlFailoverIT A: " + beforeKill + " requests before the kill, " + beforeRestart
+                + " before the restart, " + hits.size() + " in all; node0 down for "
+                + Duration.ofNanos(resumedAt - killedAt).toSeconds() + " s; finished " + seconds()
+                + " s into the class; " + finished);
 
         assertThat(finished.getString("state")).isEqualTo("FINISHED");
         assertThat(finished.getJsonObject("frontier").getJsonNumber("inFlight").longValue()).isZero();
         assertThat(finished.getJsonNumber("fetched").longValue()).isEqualTo(hosts.size() * (PAGES_PER_HOST + 1L));
         assertThat(hits.stream().map(FailoverWeb::url).collect(Collectors.toSet())).isEqualTo(expected);
-        assertThat(hits).filteredOn(h -> h.arrivalNanos() > killedAt && sentBy(h, 1)).as("the survivor crawled on")
-                .isNotEmpty();
+        // (A request node0 sent just before it died can show in the log a little after the kill returned: the test
+        // web takes it off its socket late on a loaded machine. So "node0 sent nothing while down" is not asserted.)
+        assertThat(hits).filteredOn(h -> h.arrivalNanos() > killedAt && h.arrivalNanos() < pausedAt && sentBy(h, 1))
+                .as("the survivor's requests while the killed server was down").isNotEmpty();
+        assertThat(hitsAfter(resumedAt, 0, hits)).as("the restarted server's requests after the resume").isNotEmpty();
 
         List<String> repeats = new ArrayList<>();
         Map<String, List<TestWeb.Access>> byUrl = hits.stream().collect(Collectors.groupingBy(FailoverWeb::url));
@@ -139,9 +148,11 @@ class CrawlFailoverIT {
             if (list.size() == 1) {
                 return;
             }
-            boolean crashRepeat = list.size() == 2 && sentBy(list.get(0), 0) && list.get(0).arrivalNanos() < killedAt
-                    && killedAt - list.get(0).arrivalNanos() < Duration.ofMillis(LEASE_MS).toNanos()
-                    && list.get(1).arrivalNanos() > killedAt;
+            // First sent by node0 before it died (it sent nothing until its restart), at most a lease before the
+            // kill; the repeat after the kill.
+            boolean crashRepeat = list.size() == 2 && sentBy(list.get(0), 0) && list.get(0).arrivalNanos() < pausedAt
+                    && killStartedAt - list.get(0).arrivalNanos() < Duration.ofMillis(LEASE_MS).toNanos()
+                    && list.get(1).arrivalNanos() > killStartedAt;
             if (!crashRepeat) {
                 repeats.add(url + " " + list);
             }
@@ -153,9 +164,6 @@ class CrawlFailoverIT {
         System.out.println("CrawlFailoverIT A: " + crashRepeats + " page(s) fetched again after the kill");
 
         assertPolite(hits);
-        Set<String> hostsOfBoth = hostsOfBothServers(hits);
-        assertThat(hostsOfBoth).as("hosts handed from one server to the other").isNotEmpty();
-
         JsonObject onRestarted = Http.getJson(killed.baseUrl() + "/api/crawls/" + id);
         assertThat(onRestarted.getString("state")).isEqualTo("FINISHED");
     }
@@ -166,9 +174,7 @@ class CrawlFailoverIT {
         List<String> hosts = web.addHosts("b", 22, HOSTS);
         Set<String> expected = web.expectedUrls(hosts);
         String id = createAndStart(cluster.get(1), hosts);
-        Await.until("both servers fetching and a third of the crawl done", () -> web.hits(hosts),
-                hits -> hits.stream().anyMatch(h -> sentBy(h, 0)) && hits.stream().anyMatch(h -> sentBy(h, 1))
-                        && hits.size() >= expected.size() / 3, CRAWL_TIMEOUT);
+        awaitBothFetchingAndAThirdDone(hosts, expected.size());
 
         redis.kill();
         int atKill = web.hits(hosts).size();
@@ -199,6 +205,33 @@ class CrawlFailoverIT {
         assertPolite(hits);
     }
 
+    /** Waits until both servers have sent requests for these hosts and a third of the crawl's URLs are requested. */
+    private void awaitBothFetchingAndAThirdDone(List<String> hosts, int urls) {
+        // The probe answers requests per server (node0, node1): a failure message with numbers, not the whole log.
+        Await.until("both servers fetching and a third of the " + urls + " URLs requested; requests by node0, node1",
+                () -> List.of(hitsAfter(0, 0, web.hits(hosts)).size(), hitsAfter(0, 1, web.hits(hosts)).size()),
+                n -> n.get(0) > 0 && n.get(1) > 0 && n.get(0) + n.get(1) >= urls / 3, CRAWL_TIMEOUT);
+    }
+
+    /** The hosts whose latest request (so far) server i sent. */
+    private static Set<String> lastWorkedBy(int server, List<TestWeb.Access> hits) {
+        Map<String, TestWeb.Access> last = hits.stream().collect(Collectors.toMap(TestWeb.Access::host, h -> h,
+                (a, b) -> b));
+        return last.values().stream().filter(h -> sentBy(h, server)).map(TestWeb.Access::host)
+                .collect(Collectors.toSet());
+    }
+
+    /** Server i's requests that arrived after {@code nanos} (System.nanoTime, as the log's arrival times). */
+    private static List<TestWeb.Access> hitsAfter(long nanos, int server, List<TestWeb.Access> hits) {
+        return hits.stream().filter(h -> h.arrivalNanos() > nanos && sentBy(h, server)).toList();
+    }
+
+    private static void control(LibertyServer server, String id, String action) {
+        Http.Response answer = Http.post(server.httpsBaseUrl() + "/api/crawls/" + id + "/" + action, null,
+                TestServers.admin());
+        assertThat(answer.status()).as(action + " on " + server.name() + ": " + answer.body()).isEqualTo(202);
+    }
+
     private String createAndStart(LibertyServer server, List<String> hosts) {
         String seeds = web.seeds(hosts).stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(","));
         Http.Response created = Http.post(server.httpsBaseUrl() + "/api/crawls", "{\"seeds\":[" + seeds + "],"
@@ -223,14 +256,6 @@ class CrawlFailoverIT {
         assertThat(AccessLogs.smallestGapPerHost(hits)).as("smallest gap between requests to a host")
                 .allSatisfy((host, gap) -> assertThat(gap.toMillis()).as(host)
                         .isGreaterThanOrEqualTo(MIN_DELAY_MS - CLOCK_SLACK_MS));
-    }
-
-    private static Set<String> hostsOfBothServers(List<TestWeb.Access> hits) {
-        Function<Integer, Set<String>> hostsOf = i -> hits.stream().filter(h -> sentBy(h, i))
-                .map(TestWeb.Access::host).collect(Collectors.toCollection(HashSet::new));
-        Set<String> both = hostsOf.apply(0);
-        both.retainAll(hostsOf.apply(1));
-        return both;
     }
 
     private long seconds() {
