@@ -59,7 +59,9 @@ mkdir -p "$WORK/usr/servers/crawlbench" "$WORK/usr/shared/resources"
 for item in "$TEMPLATE"/*.xml "$TEMPLATE"/jvm.options "$TEMPLATE"/server.env "$TEMPLATE"/apps "$TEMPLATE"/resources; do
   [ -e "$item" ] && cp -r "$item" "$WORK/usr/servers/crawlbench/"
 done
-cp -r "$WLP/usr/shared/resources/jdbc" "$WORK/usr/shared/resources/"
+# all of it: jdbc, and login-throttle (the trust association interceptor's jars: without them Liberty's own
+# applications, /metrics among them, refuse every sign-in with 403 AuthenticationFailed)
+cp -r "$WLP/usr/shared/resources/." "$WORK/usr/shared/resources/"
 echo >> "$WORK/usr/servers/crawlbench/server.env"
 cat >> "$WORK/usr/servers/crawlbench/server.env" <<ENV
 HTTP_PORT=$PORT
@@ -78,8 +80,10 @@ admin() { curl -fsS -k -u "$ADMIN" -H 'Content-Type: application/json' "$@"; }
 
 # Prints the step timers (crawler_pipeline_step, nanos per step) from /metrics as "step seconds count" lines.
 steps() {
-  curl -fsS -k -u "$ADMIN" "https://127.0.0.1:$HTTPS_PORT/metrics?scope=application" 2>/dev/null \
-    | sed -n 's/^crawler_pipeline_step_seconds_\(sum\|count\){.*step="\([a-z-]*\)".*} \([0-9.eE+-]*\)$/\2 \1 \3/p' \
+  local metrics
+  metrics=$(curl -sS -k -u "$ADMIN" -w '\n%{http_code}' "https://127.0.0.1:$HTTPS_PORT/metrics?scope=application" 2>&1) || true
+  [ "${metrics##*$'\n'}" = 200 ] || echo "  /metrics did not answer 200: $(tail -c 200 <<<"$metrics" | tr '\n' ' ')" >&2
+  sed -n 's/^crawler_pipeline_step_seconds_\(sum\|count\){.*step="\([a-z-]*\)".*} \([0-9.eE+-]*\)$/\2 \1 \3/p' <<<"$metrics" \
     | sort || true
 }
 
