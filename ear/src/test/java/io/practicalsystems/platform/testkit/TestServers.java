@@ -1,5 +1,6 @@
 package io.practicalsystems.platform.testkit;
 
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -12,6 +13,11 @@ public final class TestServers {
 
     public static final String ADMIN_USER = "it-admin";
     public static final String ADMIN_PASSWORD = "it-" + UUID.randomUUID();
+    /** The seed producer user of every "real services" server (PS_SEEDS_USER's default), and its password. */
+    public static final String SEEDS_USER = "crawl-seeder";
+    public static final String SEEDS_PASSWORD = "seeds-" + UUID.randomUUID();
+    /** The application's own messaging user's password when the messaging engine takes remote connections. */
+    public static final String MESSAGING_PASSWORD = "messaging-" + UUID.randomUUID();
     /** Creates per client on the shared server before 429 (one more every 10 s). */
     public static final int SHARED_CREATE_LIMIT = 40;
     /** The largest KV value the shared server accepts. */
@@ -64,7 +70,19 @@ public final class TestServers {
                 .env("PS_RATELIMIT_CREATE_REFILL_PER_SECOND", "0.1")
                 // KvSingleNodeIT: small value and per-key limits, so that "too large" is cheap to send.
                 .env("PS_KV_MAX_VALUE_BYTES", SHARED_KV_MAX_VALUE_BYTES)
-                .env("PS_KV_MAX_OBJECT_BYTES", SHARED_KV_MAX_OBJECT_BYTES);
+                .env("PS_KV_MAX_OBJECT_BYTES", SHARED_KV_MAX_OBJECT_BYTES)
+                // CrawlSeedProducerIT: the messaging engine's TLS endpoint and messaging security, so that a producer
+                // in another process can send seeds (every in-process connection then signs in too).
+                .env(remoteMessaging());
+    }
+
+    /** Opens the messaging engine to other processes (TLS, a free port) with messaging security on. */
+    public static Map<String, String> remoteMessaging() {
+        return Map.of(
+                "PS_MESSAGING_REMOTE", "on",
+                "PS_MESSAGING_REMOTE_PORT", Integer.toString(FreePorts.next()),
+                "PS_MESSAGING_PASSWORD", MESSAGING_PASSWORD,
+                "PS_SEEDS_PASSWORD", SEEDS_PASSWORD);
     }
 
     public static LibertyServerBuilder embeddedDefaults(String name) {

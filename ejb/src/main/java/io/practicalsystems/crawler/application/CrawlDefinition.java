@@ -123,7 +123,8 @@ public record CrawlDefinition(List<String> seeds, List<String> allowedDomains, L
         return seeds.stream().map(normalizer::normalize).map(CrawlDefinition::seedUrl).toList();
     }
 
-    private static FrontierUrl seedUrl(NormalizedUrl url) {
+    /** A normalised URL as the frontier takes a seed: depth 0, with its host and path keys. */
+    public static FrontierUrl seedUrl(NormalizedUrl url) {
         return FrontierUrl.page(url.value(), url.hostKey(), 0, TrapRules.pathKey(url));
     }
 
