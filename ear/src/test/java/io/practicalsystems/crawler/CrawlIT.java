@@ -23,6 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -51,6 +55,14 @@ class CrawlIT {
     private JsonObject finished;
     private Map<String, JsonObject> pages;
     private long crawlSeconds;
+    /** The test web's log up to here belongs to the first crawl, after it to the rebuilt one. */
+    private long firstCrawlEndNanos;
+    private RebuiltCrawl rebuilt;
+
+    /** The second crawl, whose frontier was deleted from Redis mid-crawl: its status, pages and requests. */
+    private record RebuiltCrawl(JsonObject finished, long fetchedBeforeLoss, Map<String, JsonObject> pages,
+                                List<TestWeb.Access> requests) {
+    }
 
     @BeforeAll
     void crawl(OwnServers own) throws Exception {
@@ -82,6 +94,52 @@ class CrawlIT {
                 s -> !s.getString("state").equals("RUNNING"), Duration.ofSeconds(150));
         crawlSeconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
         pages = pages(id);
+        firstCrawlEndNanos = System.nanoTime();
+        rebuilt = crawlLosingItsFrontier();
+    }
+
+    /**
+     * A small crawl of ten plain hosts whose frontier keys are deleted from Redis at once (as a Redis restarted
+     * without its data would lose them; only this crawl's keys: other tests share this Redis) once 20 pages are
+     * fetched. The crawl's runs notice the missing marker key and rebuild the frontier from the page documents.
+     */
+    private RebuiltCrawl crawlLosingItsFrontier() {
+        List<String> hosts = java.util.stream.IntStream.range(ScenarioHost.FIRST_PLAIN, ScenarioHost.FIRST_PLAIN + 10)
+                .mapToObj(web::host).toList();
+        String seeds = hosts.stream().map(h -> "\"" + web.url(web.hosts().indexOf(h), "/") + "\"")
+                .collect(Collectors.joining(","));
+        String allowed = hosts.stream().map(h -> "\"" + h + "\"").collect(Collectors.joining(","));
+        Http.Response created = Http.post(server.httpsBaseUrl() + "/api/crawls", "{\"seeds\":[" + seeds + "],"
+                + "\"allowedDomains\":[" + allowed + "],\"maxDepth\":3,\"maxPages\":80,\"maxPagesPerHost\":8,"
+                + "\"minDelayMs\":100,\"allowPrivateAddresses\":true}", TestServers.admin());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().getString("id");
+        assertThat(Http.post(server.httpsBaseUrl() + "/api/crawls/" + id + "/start", null, TestServers.admin())
+                .status()).isEqualTo(202);
+        JsonObject before = Await.until("crawl " + id + " to fetch 20 pages",
+                () -> Http.getJson(server.baseUrl() + "/api/crawls/" + id),
+                s -> s.getJsonNumber("fetched").longValue() >= 20 || !s.getString("state").equals("RUNNING"),
+                Duration.ofSeconds(120));
+        assertThat(before.getString("state")).as("still running when its frontier is lost").isEqualTo("RUNNING");
+        try (UnifiedJedis redis = RedisClient.create(TestServers.redisUrl())) {
+            List<String> keys = new ArrayList<>();
+            ScanParams match = new ScanParams().match("crawl:{" + id + "}:*").count(1000);
+            String cursor = ScanParams.SCAN_POINTER_START;
+            do {
+                ScanResult<String> page = redis.scan(cursor, match);
+                keys.addAll(page.getResult());
+                cursor = page.getCursor();
+            } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+            assertThat(keys).contains("crawl:{" + id + "}:created");
+            redis.del(keys.toArray(String[]::new)); // one command: the loss is atomic, as a restart's would be
+        }
+        JsonObject done = Await.until("crawl " + id + " to finish after its frontier was rebuilt",
+                () -> Http.getJson(server.baseUrl() + "/api/crawls/" + id),
+                s -> !s.getString("state").equals("RUNNING"), Duration.ofSeconds(150));
+        long end = System.nanoTime();
+        List<TestWeb.Access> requests = log(firstCrawlEndNanos, end).stream()
+                .filter(a -> hosts.contains(a.host())).toList();
+        return new RebuiltCrawl(done, before.getJsonNumber("fetched").longValue(), pages(id), requests);
     }
 
     private Map<String, JsonObject> pages(String id) {
@@ -97,8 +155,13 @@ class CrawlIT {
         return byUrl;
     }
 
+    /** The first crawl's requests. */
     private List<TestWeb.Access> log() {
-        return web.web().accessLog();
+        return log(0, firstCrawlEndNanos);
+    }
+
+    private List<TestWeb.Access> log(long fromNanos, long toNanos) {
+        return web.web().accessLog(a -> a.arrivalNanos() >= fromNanos && a.arrivalNanos() < toNanos);
     }
 
     private String url(TestWeb.Access access) {
@@ -164,8 +227,8 @@ class CrawlIT {
     @Test
     void limitsAndDepthAreRespectedAndTheTrapIsBounded() {
         // /sitemap.xml is asked of every host; ScenarioWeb counts it as a page where the host has none.
-        List<String> pageUrls = web.pageRequests().stream().map(this::url).filter(u -> !u.endsWith("/sitemap.xml"))
-                .distinct().toList();
+        List<String> pageUrls = web.pageRequests().stream().filter(a -> a.arrivalNanos() < firstCrawlEndNanos)
+                .map(this::url).filter(u -> !u.endsWith("/sitemap.xml")).distinct().toList();
         Set<String> reachable = web.expectedFetches(MAX_DEPTH, true);
         assertThat(pageUrls).hasSizeLessThanOrEqualTo((int) MAX_PAGES);
         assertThat(pageUrls).as("within depth %d of the seed or a sitemap, redirects at the same depth", MAX_DEPTH)
@@ -222,5 +285,25 @@ class CrawlIT {
     private static String text(JsonObject object, String field) {
         JsonValue value = object.get(field);
         return value == null || value == JsonValue.NULL ? null : object.getString(field);
+    }
+
+    @Test
+    void aFrontierLostFromRedisIsRebuiltFromThePagesAndNoStoredPageIsFetchedAgain() {
+        JsonObject finished = rebuilt.finished();
+        System.out.println("CrawlIT: crawl with a lost frontier: " + rebuilt.fetchedBeforeLoss() + " fetched before "
+                + "the loss, " + rebuilt.pages().size() + " pages stored, " + rebuilt.requests().size()
+                + " requests; " + finished);
+        assertThat(finished.getString("state")).as(finished.toString()).isEqualTo("FINISHED");
+        assertThat(text(finished, "frontierRebuiltAt")).as("the status says the frontier was rebuilt").isNotNull();
+        Map<String, Long> requestsPerStoredPage = rebuilt.requests().stream().map(this::url)
+                .filter(rebuilt.pages()::containsKey)
+                .collect(Collectors.groupingBy(u -> u, Collectors.counting()));
+        assertThat(requestsPerStoredPage.entrySet()).filteredOn(e -> e.getValue() > 1).as("stored pages fetched twice")
+                .isEmpty();
+        assertThat(requestsPerStoredPage).as("every stored page was requested").hasSize(rebuilt.pages().size());
+        long storedOk = rebuilt.pages().values().stream().filter(p -> text(p, "errorKind") == null).count();
+        assertThat(finished.getJsonNumber("fetched").longValue()).as("the counters, restored from the documents")
+                .isEqualTo(storedOk);
+        assertThat(storedOk).as("the crawl went on after the rebuild").isGreaterThan(rebuilt.fetchedBeforeLoss());
     }
 }

@@ -6,6 +6,8 @@ import io.practicalsystems.crawler.application.CrawlService;
 import io.practicalsystems.crawler.application.CrawlSettings;
 import io.practicalsystems.crawler.application.CrawlState;
 import io.practicalsystems.crawler.application.FetchDispatcher;
+import io.practicalsystems.crawler.application.FrontierRecovery;
+import io.practicalsystems.crawler.application.dispatch.PipelineSettings;
 import io.practicalsystems.crawler.frontier.Claim;
 import io.practicalsystems.crawler.frontier.Frontier;
 import jakarta.batch.api.chunk.AbstractItemReader;
@@ -16,6 +18,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.logging.Logger;
@@ -56,6 +59,12 @@ public class FrontierClaimReader extends AbstractItemReader {
 
     @Inject
     FetchDispatcher dispatcher;
+
+    @Inject
+    FrontierRecovery recovery;
+
+    @Inject
+    PipelineSettings pipeline;
 
     private String crawlId;
     private ClaimLoop loop;
@@ -115,8 +124,19 @@ public class FrontierClaimReader extends AbstractItemReader {
     private ClaimLoop.Step nextStep() {
         lastCapacity = -1;
         try {
+            CrawlState current = state();
+            // Before every claim: a claim from a frontier that Redis lost (and stray offers refilled) could fetch a
+            // stored page again. One EXISTS when the frontier is there.
+            if ((current == CrawlState.RUNNING || current == CrawlState.PAUSED)
+                    && recovery.ensure(crawlId, settle()) == FrontierRecovery.Check.REBUILDING) {
+                return ClaimLoop.WAIT;
+            }
             lastCapacity = dispatcher.capacity(crawlId);
-            ClaimLoop.Step next = loop.next(state(), lastCapacity);
+            ClaimLoop.Step next = loop.next(current, lastCapacity);
+            if (next instanceof ClaimLoop.End end && end.finished()
+                    && recovery.ensure(crawlId, settle()) != FrontierRecovery.Check.INTACT) {
+                return ClaimLoop.WAIT; // nothing left because Redis lost it all: rebuilt (or being rebuilt) now
+            }
             lastProblem = null;
             return next;
         } catch (RuntimeException e) {
@@ -127,6 +147,11 @@ public class FrontierClaimReader extends AbstractItemReader {
             }
             return ClaimLoop.WAIT;
         }
+    }
+
+    /** Fetches in flight when Redis lost the data store their pages within the fetch deadline (+ the runs' refresh). */
+    private Duration settle() {
+        return pipeline.fetchDeadline().plusMillis(4 * STATE_REFRESH_MILLIS);
     }
 
     /** The crawl's state, read from the store at most every half second (pause, resume, stop show within that). */

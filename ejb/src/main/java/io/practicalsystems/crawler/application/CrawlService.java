@@ -62,6 +62,9 @@ public class CrawlService {
     @Inject
     CrawlSeenSets seenSets;
 
+    @Inject
+    FrontierRecovery recovery;
+
     @EJB
     IdGeneratorService ids;
 
@@ -141,6 +144,7 @@ public class CrawlService {
             return null;
         }
         CrawlDefinition definition = crawl.definition();
+        recovery.markCreated(crawlId);
         OfferResult result = frontier.offer(crawlId, definition.seedUrls(), definition.frontierLimits());
         crawls.markSeeded(crawlId);
         return result;

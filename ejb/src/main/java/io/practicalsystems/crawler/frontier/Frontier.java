@@ -76,6 +76,15 @@ public interface Frontier {
      */
     boolean exhausted(String crawlId);
 
+    /**
+     * Puts URLs whose fetch is done back as seen and counted, without queuing them: how a frontier lost with its
+     * Redis data is rebuilt from the stored pages (then their links are offered again, and the seen set admits only
+     * what was not done). A URL already seen is left alone.
+     *
+     * @return how many URLs were restored
+     */
+    int restore(String crawlId, Collection<RestoredUrl> urls);
+
     /** Removes every trace of the crawl. */
     void delete(String crawlId);
 

@@ -64,6 +64,19 @@ public final class FrontierKeys {
         return base + "pathvariants";
     }
 
+    /**
+     * STRING set when the crawl's frontier is created (before its seeds are offered). Its absence while the crawl's
+     * document says it was seeded means Redis lost the crawl's data: the frontier is then rebuilt from the pages.
+     */
+    public String created() {
+        return base + "created";
+    }
+
+    /** STRING held (SET NX PX) by the one server rebuilding the crawl's frontier. */
+    public String rebuildLock() {
+        return base + "rebuilding";
+    }
+
     /** ZSET of a host's queued URLs, scored by priority, members {@code <seq>|<attempt>|<depth>|<kind>|<url>}. */
     public String hostQueue(String hostKey) {
         return base + "q:" + hostKey;
@@ -74,8 +87,9 @@ public final class FrontierKeys {
         return base + "h:" + hostKey;
     }
 
-    /** The keys that are not per host. */
+    /** The keys that are not per host (the rebuild lock excepted: it expires, and a rebuild deletes the rest). */
     public List<String> crawlWide() {
-        return List.of(seen(), seenBloom(), ready(), hosts(), inFlight(), claims(), counters(), pathVariants());
+        return List.of(seen(), seenBloom(), ready(), hosts(), inFlight(), claims(), counters(), pathVariants(),
+                created());
     }
 }

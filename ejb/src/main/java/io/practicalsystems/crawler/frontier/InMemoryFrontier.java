@@ -255,6 +255,36 @@ public final class InMemoryFrontier implements Frontier {
         return clock.getAsLong();
     }
 
+    @Override
+    public synchronized int restore(String crawlId, Collection<RestoredUrl> urls) {
+        Crawl crawl = crawls.computeIfAbsent(FrontierArgs.crawlId(crawlId), id -> new Crawl());
+        int restored = 0;
+        for (RestoredUrl done : urls) {
+            FrontierUrl url = done.url();
+            if (!crawl.seen.add(url.url())) {
+                continue;
+            }
+            if (url.pathKey() != null) {
+                crawl.pathVariants.merge(url.pathKey(), 1, Integer::sum);
+            }
+            Host host = crawl.hosts.computeIfAbsent(url.hostKey(), Host::new);
+            host.admitted++;
+            switch (done.outcome()) {
+                case FETCHED -> {
+                    crawl.fetched++;
+                    host.fetched++;
+                }
+                case FAILED -> {
+                    crawl.failed++;
+                    host.errors++;
+                }
+                default -> crawl.skipped++;
+            }
+            restored++;
+        }
+        return restored;
+    }
+
     /** A queued URL; the host queue orders by priority, then arrival. */
     private record Entry(long sequence, int priority, int attempt, int depth, UrlKind kind, String url) {
         static final Comparator<Entry> ORDER =

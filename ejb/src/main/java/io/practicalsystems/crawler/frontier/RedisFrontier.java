@@ -39,6 +39,7 @@ public final class RedisFrontier implements Frontier {
     private static final LuaScript COMPLETE = LuaScript.fromResource(SCRIPTS + "complete.lua");
     private static final LuaScript STATS = LuaScript.fromResource(SCRIPTS + "stats.lua");
     private static final LuaScript HOSTS = LuaScript.fromResource(SCRIPTS + "hosts.lua");
+    private static final LuaScript RESTORE = LuaScript.fromResource(SCRIPTS + "restore.lua");
     /** KEYS[1] in flight; ARGV[1] token, ARGV[2] now in ms or ''. The lease's ms left, 0 when not in flight or expired. */
     private static final LuaScript HOLDS = new LuaScript("""
             local expires = redis.call('ZSCORE', KEYS[1], ARGV[1])
@@ -173,6 +174,26 @@ public final class RedisFrontier implements Frontier {
                 List.of(keys.base(), testNow(), claim.token(), claim.url(), completion.outcome().name(),
                         Long.toString(completion.hostDelayMs()), Long.toString(completion.remainingDelayMs())));
         return number(reply) == 1;
+    }
+
+    @Override
+    public int restore(String crawlId, Collection<RestoredUrl> urls) {
+        FrontierKeys keys = keys(crawlId);
+        SeenBloomFilter bloom = seenSets.bloomFilterOf(crawlId);
+        List<String> scriptKeys = List.of(bloom == null ? keys.seen() : keys.seenBloom(), keys.hosts(),
+                keys.counters(), keys.pathVariants());
+        List<RestoredUrl> all = List.copyOf(urls);
+        int restored = 0;
+        for (int from = 0; from < all.size(); from += OFFER_BATCH) {
+            List<String> args = new ArrayList<>(List.of(keys.base(), bloom == null ? "exact" : "bloom"));
+            for (RestoredUrl done : all.subList(from, Math.min(all.size(), from + OFFER_BATCH))) {
+                FrontierUrl url = done.url();
+                args.addAll(Arrays.asList(bloom == null ? seenKey(url.url()) : bloom.positions(url.url()),
+                        url.hostKey(), url.pathKey() == null ? "" : url.pathKey(), done.outcome().name()));
+            }
+            restored += Math.toIntExact(number(RESTORE.run(redis, scriptKeys, args)));
+        }
+        return restored;
     }
 
     /** Tokens are unique within a crawl, so the token's lease in the in-flight set is this claim's. */

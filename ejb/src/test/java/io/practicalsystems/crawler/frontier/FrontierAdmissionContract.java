@@ -142,4 +142,35 @@ abstract class FrontierAdmissionContract extends FrontierUnderTest {
         assertNothingStored(crawl);
         assertThat(offer(page(host(0), "/p0")).admitted()).as("seen is gone too").isEqualTo(1);
     }
+
+    @Test
+    void restoredUrlsAreSeenAndCountedButNeverQueued() {
+        int restored = frontier.restore(crawl, List.of(new RestoredUrl(page("a.test", "/1"), Outcome.FETCHED),
+                new RestoredUrl(page("a.test", "/2"), Outcome.FAILED),
+                new RestoredUrl(page("b.test", "/1"), Outcome.SKIPPED),
+                new RestoredUrl(page("b.test", "/1"), Outcome.FETCHED)));
+
+        assertThat(restored).isEqualTo(3);
+        assertThat(frontier.stats(crawl)).isEqualTo(new FrontierStats(0, 0, 1, 1, 1, 3, 2));
+        assertThat(frontier.exhausted(crawl)).isTrue();
+        assertThat(claim("w1", 10)).isEmpty();
+        assertThat(hostView("a.test").fetched()).isEqualTo(1);
+        assertThat(hostView("a.test").errors()).isEqualTo(1);
+        assertThat(hostView("a.test").queued()).isZero();
+    }
+
+    @Test
+    void afterARestoreOfferedLinksAdmitOnlyWhatWasNotDoneAndTheLimitsGoOn() {
+        frontier.restore(crawl, List.of(new RestoredUrl(page("a.test", "/1"), Outcome.FETCHED),
+                new RestoredUrl(page("a.test", "/2"), Outcome.FETCHED)));
+        FrontierLimits threePerHost = new FrontierLimits(Long.MAX_VALUE, 10, 3, Integer.MAX_VALUE);
+
+        OfferResult links = frontier.offer(crawl, List.of(page("a.test", "/1", 1), page("a.test", "/2", 1),
+                page("a.test", "/3", 1), page("a.test", "/4", 1)), threePerHost);
+
+        assertThat(links).isEqualTo(new OfferResult(1, 2, 0, 1, 0));
+        assertThat(claimOne("w1").url()).isEqualTo(url("a.test", "/3"));
+        assertThat(frontier.restore(crawl, List.of(new RestoredUrl(page("a.test", "/3"), Outcome.FETCHED))))
+                .as("a URL already seen is left alone").isZero();
+    }
 }

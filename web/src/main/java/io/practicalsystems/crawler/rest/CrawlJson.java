@@ -11,12 +11,13 @@ import java.util.Map;
 
 /**
  * A crawl as JSON: id, state, the status counters, the definition, and times as ISO-8601 strings. {@code frontier}
- * is null (and {@code unavailable} says why) when Redis does not answer.
+ * is null (and {@code unavailable} says why) when Redis does not answer. {@code frontierRebuiltAt}: when the frontier
+ * was last rebuilt from the stored pages after Redis lost it.
  */
 public record CrawlJson(String id, String state, long fetched, FrontierJson frontier, SeenSetJson seenSet,
                         long duplicates, Map<String, Long> errors, double pagesPerSecond, String unavailable,
                         CrawlDefinition definition, String createdAt, String updatedAt, String startedAt,
-                        String endedAt) {
+                        String endedAt, String frontierRebuiltAt) {
 
     /** The frontier's counters: queued, in flight, done (fetched, failed, skipped), seen URLs and hosts. */
     public record FrontierJson(long queued, long inFlight, long fetched, long failed, long skipped, long seen,
@@ -51,13 +52,13 @@ public record CrawlJson(String id, String state, long fetched, FrontierJson fron
         return new CrawlJson(c.id(), c.state(), status.fetched(), FrontierJson.of(status.frontier()),
                 SeenSetJson.of(c.definition().seenSet(), status), status.duplicates(), status.errors(), Math.round(status.pagesPerSecond() * 100) / 100.0,
                 status.unavailable(), c.definition(), time(c.createdAt()), time(c.updatedAt()), time(c.startedAt()),
-                time(c.endedAt()));
+                time(c.endedAt()), time(c.frontierRebuiltAt()));
     }
 
     /** A crawl in a listing: no Redis calls, so the counters are left out (null/0). */
     static CrawlJson summary(CrawlDocument c) {
         return new CrawlJson(c.id(), c.state(), 0, null, null, 0, null, 0, null, c.definition(), time(c.createdAt()),
-                time(c.updatedAt()), time(c.startedAt()), time(c.endedAt()));
+                time(c.updatedAt()), time(c.startedAt()), time(c.endedAt()), time(c.frontierRebuiltAt()));
     }
 
     static String time(Long epochMillis) {

@@ -9,6 +9,7 @@ import io.practicalsystems.crawler.frontier.FrontierStats;
 import io.practicalsystems.crawler.frontier.FrontierUrl;
 import io.practicalsystems.crawler.frontier.HostPage;
 import io.practicalsystems.crawler.frontier.OfferResult;
+import io.practicalsystems.crawler.frontier.RestoredUrl;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
@@ -36,6 +37,11 @@ final class TimedFrontier implements Frontier {
     @Override
     public double seenFalsePositiveRate(String crawlId) {
         return timed(() -> frontier.seenFalsePositiveRate(crawlId));
+    }
+
+    @Override
+    public int restore(String crawlId, Collection<RestoredUrl> urls) {
+        return timed(() -> frontier.restore(crawlId, urls));
     }
 
     @Override

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * One crawl in the document store (collection {@value #COLLECTION}): its definition, flat, its state and when things
  * happened (epoch milliseconds; null when not yet); a crawl created before seen sets were chosen has no
- * {@code seenSetKind} and the exact set. {@code seeded} says the seeds reached the frontier, so the seed
+ * {@code seenSetKind} and the exact set. {@code frontierRebuiltAt}: when its frontier was last rebuilt from the
+ * pages after Redis lost it (null: never). {@code seeded} says the seeds reached the frontier, so the seed
  * step of a later run need not offer them again. The state changes only by compare-and-set
  * ({@link CrawlStore#transition}), never by rewriting the document.
  */
@@ -26,7 +27,7 @@ public record CrawlDocument(@Id String id, @Column String state,
                             @Column boolean sortQueryParameters, @Column long createdAt, @Column long updatedAt,
                             @Column Long startedAt, @Column Long endedAt, @Column boolean seeded,
                             @Column String seenSetKind, @Column Long seenSetExpectedUrls,
-                            @Column Double seenSetFalsePositiveRate) {
+                            @Column Double seenSetFalsePositiveRate, @Column Long frontierRebuiltAt) {
 
     public static final String COLLECTION = "crawls";
 
@@ -36,7 +37,7 @@ public record CrawlDocument(@Id String id, @Column String state,
                 d.includePatterns(), d.excludePatterns(), d.maxDepth(), d.maxPages(), d.maxPagesPerHost(),
                 d.minDelayMs(), d.allowPrivateAddresses(), d.maxUrlLength(), d.maxPathRepetitions(),
                 d.maxQueryVariantsPerPath(), d.sortQueryParameters(), nowMillis, nowMillis, null, null, false,
-                d.seenSet().kind(), d.seenSet().expectedUrls(), d.seenSet().falsePositiveRate());
+                d.seenSet().kind(), d.seenSet().expectedUrls(), d.seenSet().falsePositiveRate(), null);
     }
 
     public CrawlState crawlState() {

@@ -80,6 +80,11 @@ public class CrawlStore {
                 states.stream().map(CrawlState::name).toList()))).getDeletedCount() == 1;
     }
 
+    /** Records when the crawl's frontier was last rebuilt from its pages (Redis had lost it). */
+    public void markFrontierRebuilt(String id, long nowMillis) {
+        collection().updateOne(Filters.eq("_id", id), Updates.set("frontierRebuiltAt", nowMillis));
+    }
+
     /** Records that the crawl's seeds are in the frontier (idempotent). */
     public void markSeeded(String id) {
         collection().updateOne(Filters.eq("_id", id), Updates.set("seeded", true));
