@@ -63,6 +63,7 @@ class CrawlIT {
     private record RebuiltCrawl(JsonObject finished, long fetchedBeforeLoss, Map<String, JsonObject> pages,
                                 List<TestWeb.Access> requests) {
     }
+    private String crawlId;
 
     @BeforeAll
     void crawl(OwnServers own) throws Exception {
@@ -86,6 +87,7 @@ class CrawlIT {
                 + ",\"maxQueryVariantsPerPath\":3,\"allowPrivateAddresses\":true}", TestServers.admin());
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().getString("id");
+        crawlId = id;
         long started = System.nanoTime();
         Http.Response start = Http.post(server.httpsBaseUrl() + "/api/crawls/" + id + "/start", null,
                 TestServers.admin());
@@ -177,6 +179,32 @@ class CrawlIT {
         assertThat(server.logContains("CWWKY0303W")).as("every batch call (the joiner's too) authorised").isFalse();
         System.out.println("CrawlIT: crawl finished in " + crawlSeconds + " s; " + log().size() + " requests; "
                 + finished);
+    }
+
+    /** The hosts view shows each host's robots.txt as decided, and the delay in force after its last request. */
+    @Test
+    void theHostsViewShowsRobotsStateAndTheDelayInForce() {
+        Map<String, JsonObject> hosts = new HashMap<>();
+        String cursor = null;
+        do {
+            JsonObject page = Http.getJson(server.baseUrl() + "/api/crawls/" + crawlId + "/hosts?limit=20"
+                    + (cursor == null ? "" : "&cursor=" + cursor));
+            page.getJsonArray("items").forEach(item -> hosts.put(item.asJsonObject().getString("host"),
+                    item.asJsonObject()));
+            cursor = page.isNull("next") ? null : page.getString("next");
+        } while (cursor != null);
+
+        JsonObject paths = hosts.get(web.host(ScenarioHost.DISALLOW_PATHS));
+        assertThat(paths.getString("robots")).as(paths.toString()).isEqualTo("rules");
+        assertThat(paths.getJsonNumber("delayMs").longValue()).as(paths.toString()).isEqualTo(MIN_DELAY_MS);
+        JsonObject slowed = hosts.get(web.host(ScenarioHost.CRAWL_DELAY));
+        long crawlDelayMs = web.settings().crawlDelaySeconds() * 1000L;
+        assertThat(slowed.getString("robots")).as(slowed.toString()).isEqualTo("rules");
+        assertThat(slowed.getJsonNumber("crawlDelayMs").longValue()).as(slowed.toString()).isEqualTo(crawlDelayMs);
+        assertThat(slowed.getJsonNumber("delayMs").longValue()).as(slowed.toString()).isEqualTo(crawlDelayMs);
+        JsonObject absent = hosts.get(web.host(ScenarioHost.ROBOTS_404));
+        assertThat(absent.getString("robots")).as(absent.toString()).isEqualTo("allow-all");
+        assertThat(absent.getJsonNumber("crawlDelayMs").longValue()).as(absent.toString()).isZero();
     }
 
     @Test

@@ -234,7 +234,7 @@ public final class InMemoryFrontier implements Frontier {
                 return new HostPage(items, FrontierArgs.cursorAfter(items.get(limit - 1).hostKey()));
             }
             items.add(new HostView(host.key, host.queue.size(), host.fetched, host.errors, host.consecutiveErrors,
-                    host.nextFetchAt, host.leasedBy, host.leaseExpiresAt));
+                    host.nextFetchAt, host.leasedBy, host.leaseExpiresAt, host.delayMs));
         }
         return new HostPage(items, null);
     }

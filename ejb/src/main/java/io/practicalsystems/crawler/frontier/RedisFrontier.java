@@ -232,7 +232,7 @@ public final class RedisFrontier implements Frontier {
             String leasedBy = string(h.get(6));
             items.add(new HostView(string(h.get(0)), number(h.get(1)), number(h.get(2)), number(h.get(3)),
                     Math.toIntExact(number(h.get(4))), number(h.get(5)), leasedBy.isEmpty() ? null : leasedBy,
-                    number(h.get(7))));
+                    number(h.get(7)), number(h.get(8))));
         }
         boolean more = number(reply.get(reply.size() - 1)) == 1;
         return new HostPage(items, more ? FrontierArgs.cursorAfter(items.get(items.size() - 1).hostKey()) : null);

@@ -90,7 +90,7 @@ abstract class FrontierAdmissionContract extends FrontierUnderTest {
         assertThat(second.items()).extracting(HostView::hostKey).containsExactly(host(2), host(3));
         assertThat(third.items()).extracting(HostView::hostKey).containsExactly(host(4));
         assertThat(third.next()).isNull();
-        assertThat(first.items().get(0)).isEqualTo(new HostView(host(0), 2, 0, 0, 0, 0, null, 0));
+        assertThat(first.items().get(0)).isEqualTo(new HostView(host(0), 2, 0, 0, 0, 0, null, 0, 0));
         assertThat(frontier.hosts(crawl, null, 5).next()).isNull();
     }
 
@@ -104,8 +104,8 @@ abstract class FrontierAdmissionContract extends FrontierUnderTest {
         frontier.complete(crawl, claim, new Completion(Outcome.FETCHED, 500));
         HostView released = hostView("a.test");
 
-        assertThat(leased).isEqualTo(new HostView("a.test", 1, 0, 0, 0, 0, "w1", T0 + LEASE));
-        assertThat(released).isEqualTo(new HostView("a.test", 1, 1, 0, 0, T0 + 510, null, 0));
+        assertThat(leased).isEqualTo(new HostView("a.test", 1, 0, 0, 0, 0, "w1", T0 + LEASE, 0));
+        assertThat(released).isEqualTo(new HostView("a.test", 1, 1, 0, 0, T0 + 510, null, 0, 500));
     }
 
     @Test

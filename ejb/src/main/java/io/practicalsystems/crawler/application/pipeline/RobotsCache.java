@@ -52,7 +52,12 @@ public final class RobotsCache {
 
     /** The decision for the URL's origin, if robots.txt was fetched and has not expired. */
     public Optional<Cached> find(String crawlId, NormalizedUrl url) {
-        String key = new PipelineKeys(prefix, crawlId).robots(url.origin());
+        return findForOrigin(crawlId, url.origin());
+    }
+
+    /** The decision for an origin ({@code scheme://host[:port]}), as {@link #find} — for views that have no URL. */
+    public Optional<Cached> findForOrigin(String crawlId, String origin) {
+        String key = new PipelineKeys(prefix, crawlId).robots(origin);
         long now = clock.getAsLong();
         Cached cached = local.getIfPresent(key);
         if (cached != null && cached.expiresAtMillis() > now) {
@@ -69,7 +74,7 @@ public final class RobotsCache {
             if (expiresAt <= now) {
                 return Optional.empty(); // another server's clock runs behind ours; Redis drops the key soon
             }
-            cached = new Cached(decide(o, url.robotsUrl()), expiresAt);
+            cached = new Cached(decide(o, origin + "/robots.txt"), expiresAt);
             local.put(key, cached);
             return Optional.of(cached);
         }
