@@ -194,15 +194,15 @@ class CrawlIT {
             cursor = page.isNull("next") ? null : page.getString("next");
         } while (cursor != null);
 
-        JsonObject paths = hosts.get(web.host(ScenarioHost.DISALLOW_PATHS));
+        JsonObject paths = hosts.get(web.host(ScenarioHost.DISALLOW_PATHS) + ":" + web.port());
         assertThat(paths.getString("robots")).as(paths.toString()).isEqualTo("rules");
         assertThat(paths.getJsonNumber("delayMs").longValue()).as(paths.toString()).isEqualTo(MIN_DELAY_MS);
-        JsonObject slowed = hosts.get(web.host(ScenarioHost.CRAWL_DELAY));
+        JsonObject slowed = hosts.get(web.host(ScenarioHost.CRAWL_DELAY) + ":" + web.port());
         long crawlDelayMs = web.settings().crawlDelaySeconds() * 1000L;
         assertThat(slowed.getString("robots")).as(slowed.toString()).isEqualTo("rules");
         assertThat(slowed.getJsonNumber("crawlDelayMs").longValue()).as(slowed.toString()).isEqualTo(crawlDelayMs);
         assertThat(slowed.getJsonNumber("delayMs").longValue()).as(slowed.toString()).isEqualTo(crawlDelayMs);
-        JsonObject absent = hosts.get(web.host(ScenarioHost.ROBOTS_404));
+        JsonObject absent = hosts.get(web.host(ScenarioHost.ROBOTS_404) + ":" + web.port());
         assertThat(absent.getString("robots")).as(absent.toString()).isEqualTo("allow-all");
         assertThat(absent.getJsonNumber("crawlDelayMs").longValue()).as(absent.toString()).isZero();
     }
