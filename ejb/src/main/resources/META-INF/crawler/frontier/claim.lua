@@ -6,8 +6,8 @@
 -- KEYS[4] counters
 -- ARGV[1] per-crawl key prefix   ARGV[2] now in ms, or '' for Redis TIME   ARGV[3] worker id   ARGV[4] max claims
 -- ARGV[5] lease ms   ARGV[6] maxPages   ARGV[7] maxPagesPerHost   ARGV[8] max leases reclaimed
--- ARGV[9] max due hosts examined (bounds the work of one call)
--- Returns one {url, host, depth, kind, attempt, host consecutive errors, token, lease expiry} per claim.
+-- ARGV[9] max due hosts examined (bounds the work of one call)   ARGV[10] claim ahead ms: hosts due that soon count
+-- Returns one {url, host, depth, kind, attempt, host consecutive errors, token, lease expiry, ms until due} per claim.
 local base = ARGV[1]
 local now = tonumber(ARGV[2])
 if now == nil then
@@ -43,7 +43,8 @@ if budget <= 0 then
 end
 
 -- 3. due hosts (longest due first, bounded), best head priority first
-local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'WITHSCORES', 'LIMIT', 0, tonumber(ARGV[9]))
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now + tonumber(ARGV[10]), 'WITHSCORES', 'LIMIT', 0,
+  tonumber(ARGV[9]))
 local candidates = {}
 for i = 1, #due, 2 do
   local host = due[i]
@@ -86,7 +87,7 @@ for _, c in ipairs(candidates) do
     budget = budget - 1
     local _, attempt, depth, kind, url = string.match(c.entry, '^(%d+)|(%d+)|(%d+)|(%u+)|(.*)$')
     claims[#claims + 1] = {url, c.host, tonumber(depth), kind, tonumber(attempt), tonumber(host[2] or '0'),
-      token, expires}
+      token, expires, math.max(0, c.due - now)}
   end
 end
 return claims

@@ -79,7 +79,7 @@ public class FrontierClaimReader extends AbstractItemReader {
     public void open(Serializable checkpoint) {
         crawlId = CrawlRunParameters.crawlId(job);
         loop = new ClaimLoop(frontier, crawlId, settings.workerId(), settings.leaseMillis(),
-                crawls.get(crawlId).definition().frontierLimits());
+                crawls.get(crawlId).definition().frontierLimits(), settings.claimAheadMillis());
     }
 
     @Override

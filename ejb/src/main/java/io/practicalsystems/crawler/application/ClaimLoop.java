@@ -49,13 +49,21 @@ public final class ClaimLoop {
     private final String workerId;
     private final long leaseMillis;
     private final FrontierLimits limits;
+    private final long aheadMillis;
 
     public ClaimLoop(Frontier frontier, String crawlId, String workerId, long leaseMillis, FrontierLimits limits) {
+        this(frontier, crawlId, workerId, leaseMillis, limits, 0);
+    }
+
+    /** @param aheadMillis claim hosts due within this long already (their tasks wait; {@link Frontier#claim}) */
+    public ClaimLoop(Frontier frontier, String crawlId, String workerId, long leaseMillis, FrontierLimits limits,
+                     long aheadMillis) {
         this.frontier = frontier;
         this.crawlId = crawlId;
         this.workerId = workerId;
         this.leaseMillis = leaseMillis;
         this.limits = limits;
+        this.aheadMillis = aheadMillis;
     }
 
     /**
@@ -73,7 +81,7 @@ public final class ClaimLoop {
             return WAIT;
         }
         List<Claim> claims = frontier.claim(crawlId, workerId, Math.min(capacity, MAX_CLAIMS_PER_CALL), leaseMillis,
-                limits);
+                limits, aheadMillis);
         if (!claims.isEmpty()) {
             return new Claimed(claims);
         }
@@ -84,6 +92,7 @@ public final class ClaimLoop {
         if (stats.inFlight() == 0 && stats.fetched() >= limits.maxPages()) {
             return new End("MAX_PAGES", true);
         }
-        return new Wait(frontier.millisUntilDue(crawlId));
+        long untilDue = frontier.millisUntilDue(crawlId);
+        return new Wait(untilDue == Long.MAX_VALUE ? untilDue : Math.max(0, untilDue - aheadMillis));
     }
 }

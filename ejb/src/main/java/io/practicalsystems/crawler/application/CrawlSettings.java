@@ -42,6 +42,14 @@ public class CrawlSettings {
     @ConfigProperty(name = "ps.crawler.lease.ms", defaultValue = "60000")
     long leaseMillis;
 
+    /**
+     * How long before a host is due this server may claim it already; the fetch task then waits until it is due.
+     * Hides the claim-to-request latency (queueing, task start) from the politeness bound without shortening any delay.
+     */
+    @Inject
+    @ConfigProperty(name = "ps.crawler.claim-ahead.ms", defaultValue = "250")
+    long claimAheadMillis;
+
     @Inject
     @ConfigProperty(name = "ps.crawler.max-body-bytes", defaultValue = "2097152")
     int maxBodyBytes;
@@ -133,6 +141,7 @@ public class CrawlSettings {
     void validate() {
         check("ps.crawler.fetch-concurrency", fetchConcurrency, 1, 1024);
         check("ps.crawler.lease.ms", leaseMillis, 1000, 3_600_000);
+        check("ps.crawler.claim-ahead.ms", claimAheadMillis, 0, 1000);
         check("ps.crawler.max-body-bytes", maxBodyBytes, 1024, 256L * 1024 * 1024);
         check("ps.crawler.connect-timeout.ms", connectTimeoutMillis, 100, 600_000);
         check("ps.crawler.read-timeout.ms", readTimeoutMillis, 100, 600_000);
@@ -178,6 +187,10 @@ public class CrawlSettings {
 
     public long leaseMillis() {
         return leaseMillis;
+    }
+
+    public long claimAheadMillis() {
+        return claimAheadMillis;
     }
 
     public int maxBodyBytes() {

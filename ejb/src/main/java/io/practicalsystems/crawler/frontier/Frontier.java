@@ -24,7 +24,20 @@ public interface Frontier {
      * @param maxClaims 1 to {@value FrontierArgs#MAX_CLAIMS}
      * @param leaseMs   how long the host stays leased to {@code workerId}, 1 to {@value FrontierArgs#MAX_LEASE_MS}
      */
-    List<Claim> claim(String crawlId, String workerId, int maxClaims, long leaseMs, FrontierLimits limits);
+    default List<Claim> claim(String crawlId, String workerId, int maxClaims, long leaseMs, FrontierLimits limits) {
+        return claim(crawlId, workerId, maxClaims, leaseMs, limits, 0);
+    }
+
+    /**
+     * As {@link #claim(String, String, int, long, FrontierLimits)}, but a host due within {@code aheadMs} may be
+     * claimed already: its claim says how long until it is due ({@link Claim#dueInMillis}), and the worker must not
+     * request anything from the host before then. Claiming ahead hides the time between a host becoming due and its
+     * request leaving (claim, queueing, task start) without shortening any host's delay.
+     *
+     * @param aheadMs 0 to {@value FrontierArgs#MAX_CLAIM_AHEAD_MS}
+     */
+    List<Claim> claim(String crawlId, String workerId, int maxClaims, long leaseMs, FrontierLimits limits,
+                      long aheadMs);
 
     /** false (and nothing changes) when the claim is stale: its lease expired and the URL was re-claimed. */
     boolean complete(String crawlId, Claim claim, Completion completion);

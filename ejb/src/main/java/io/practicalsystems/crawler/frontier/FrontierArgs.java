@@ -11,6 +11,8 @@ final class FrontierArgs {
     static final int MAX_HOST_PAGE = 1000;
     /** Longest lease (a day): far beyond any fetch, and now + lease never overflows. */
     static final long MAX_LEASE_MS = 86_400_000L;
+    /** Claiming further ahead would hold hosts leased while they wait: a second is far more than a task's latency. */
+    static final long MAX_CLAIM_AHEAD_MS = 1_000L;
 
     private FrontierArgs() {
     }
@@ -28,7 +30,11 @@ final class FrontierArgs {
         return crawlId;
     }
 
-    static void claimArgs(String workerId, int maxClaims, long leaseMs) {
+    static void claimArgs(String workerId, int maxClaims, long leaseMs, long aheadMs) {
+        if (aheadMs < 0 || aheadMs > MAX_CLAIM_AHEAD_MS || aheadMs >= leaseMs) {
+            throw new IllegalArgumentException("aheadMs must be 0 to " + MAX_CLAIM_AHEAD_MS + " and below the lease, got "
+                    + aheadMs);
+        }
         if (workerId == null || workerId.isBlank()) {
             throw new IllegalArgumentException("a claim needs a worker id");
         }

@@ -71,8 +71,8 @@ public final class InMemoryFrontier implements Frontier {
 
     @Override
     public synchronized List<Claim> claim(String crawlId, String workerId, int maxClaims, long leaseMs,
-                                          FrontierLimits limits) {
-        FrontierArgs.claimArgs(workerId, maxClaims, leaseMs);
+                                          FrontierLimits limits, long aheadMs) {
+        FrontierArgs.claimArgs(workerId, maxClaims, leaseMs, aheadMs);
         Objects.requireNonNull(limits, "limits");
         Crawl crawl = crawls.get(FrontierArgs.crawlId(crawlId));
         if (crawl == null) {
@@ -83,7 +83,7 @@ public final class InMemoryFrontier implements Frontier {
         long budget = limits.maxPages() - crawl.fetched - crawl.inFlight.size();
         List<Host> due = new ArrayList<>();
         for (Host host : crawl.hosts.values()) {
-            if (host.leaseToken == null && !host.queue.isEmpty() && host.nextFetchAt <= now) {
+            if (host.leaseToken == null && !host.queue.isEmpty() && host.nextFetchAt <= now + aheadMs) {
                 due.add(host);
             }
         }
@@ -110,7 +110,8 @@ public final class InMemoryFrontier implements Frontier {
             host.leaseExpiresAt = now + leaseMs;
             crawl.inFlight.put(token, new InFlight(entry, host, host.leaseExpiresAt));
             claims.add(new Claim(entry.url(), host.key, entry.depth(), entry.kind(), entry.attempt(),
-                    host.consecutiveErrors, token, workerId, host.leaseExpiresAt));
+                    host.consecutiveErrors, token, workerId, host.leaseExpiresAt,
+                    Math.max(0, host.nextFetchAt - now)));
         }
         return claims;
     }

@@ -145,8 +145,9 @@ public final class RedisFrontier implements Frontier {
     }
 
     @Override
-    public List<Claim> claim(String crawlId, String workerId, int maxClaims, long leaseMs, FrontierLimits limits) {
-        FrontierArgs.claimArgs(workerId, maxClaims, leaseMs);
+    public List<Claim> claim(String crawlId, String workerId, int maxClaims, long leaseMs, FrontierLimits limits,
+                             long aheadMs) {
+        FrontierArgs.claimArgs(workerId, maxClaims, leaseMs, aheadMs);
         Objects.requireNonNull(limits, "limits");
         FrontierKeys keys = keys(crawlId);
         int scan = Math.min(FrontierArgs.MAX_CLAIMS * CLAIM_SCAN_FACTOR,
@@ -154,13 +155,14 @@ public final class RedisFrontier implements Frontier {
         Object reply = CLAIM.run(redis, List.of(keys.ready(), keys.inFlight(), keys.claims(), keys.counters()),
                 List.of(keys.base(), testNow(), workerId, Integer.toString(maxClaims), Long.toString(leaseMs),
                         Long.toString(limits.maxPages()), Long.toString(limits.maxPagesPerHost()),
-                        Integer.toString(RECLAIM_LIMIT), Integer.toString(scan)));
+                        Integer.toString(RECLAIM_LIMIT), Integer.toString(scan), Long.toString(aheadMs)));
         List<Claim> claims = new ArrayList<>();
         for (Object item : list(reply, "claim")) {
             List<?> c = list(item, "claim");
             claims.add(new Claim(string(c.get(0)), string(c.get(1)), Math.toIntExact(number(c.get(2))),
                     UrlKind.valueOf(string(c.get(3))), Math.toIntExact(number(c.get(4))),
-                    Math.toIntExact(number(c.get(5))), string(c.get(6)), workerId, number(c.get(7))));
+                    Math.toIntExact(number(c.get(5))), string(c.get(6)), workerId, number(c.get(7)),
+                    number(c.get(8))));
         }
         return claims;
     }

@@ -73,6 +73,19 @@ class ClaimLoopTest {
     }
 
     @Test
+    void claimingAheadWaitsOnlyUntilAHostIsThatCloseToDueAndClaimsItThen() {
+        offer("a.test/1", "a.test/2");
+        ClaimLoop loop = new ClaimLoop(frontier, "c1", "worker-a", 60_000, LIMITS, 300);
+        Claim first = claimed(loop.next(CrawlState.RUNNING, 10)).get(0);
+        frontier.complete("c1", first, new Completion(Outcome.FETCHED, 1_000));
+
+        assertThat(loop.next(CrawlState.RUNNING, 10)).isEqualTo(new ClaimLoop.Wait(700));
+        clock.addAndGet(700);
+        Claim second = claimed(loop.next(CrawlState.RUNNING, 10)).get(0);
+        assertThat(second.dueInMillis()).isEqualTo(300);
+    }
+
+    @Test
     void finishesAtMaxPagesEvenWithUrlsStillQueued() {
         FrontierLimits onePage = new FrontierLimits(1, 5, 100, 100);
         offer("a.test/1", "b.test/1");

@@ -1,6 +1,7 @@
 package io.practicalsystems.crawler.frontier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
@@ -97,6 +98,34 @@ abstract class FrontierContract extends FrontierSchedulingContract {
 
         assertThat(early).isEmpty();
         assertThat(onTime).extracting(Claim::url).containsExactly(url("a.test", "/2"));
+    }
+
+    @Test
+    void aHostDueSoonCanBeClaimedAheadAndItsClaimSaysHowLongUntilItIsDue() {
+        offer(page("a.test", "/1"), page("a.test", "/2"), page("b.test", "/1"));
+        Claim a = claimOne("w1");
+        Claim b = claimOne("w1");
+        frontier.complete(crawl, a, new Completion(Outcome.FETCHED, 500));
+        frontier.complete(crawl, b, new Completion(Outcome.FETCHED, 500));
+
+        clock.advance(300);
+        List<Claim> notYet = frontier.claim(crawl, "w1", 5, LEASE, UNLIMITED, 199);
+        List<Claim> ahead = frontier.claim(crawl, "w1", 5, LEASE, UNLIMITED, 200);
+
+        assertThat(a.dueInMillis()).isZero();
+        assertThat(notYet).isEmpty();
+        assertThat(ahead).extracting(Claim::url, Claim::dueInMillis).containsExactly(tuple(url("a.test", "/2"), 200L));
+        assertThat(hostView("a.test").leasedBy()).isEqualTo("w1");
+    }
+
+    @Test
+    void claimingAheadIsBoundedBelowTheLeaseAndASecond() {
+        assertThatThrownBy(() -> frontier.claim(crawl, "w1", 1, LEASE, UNLIMITED, -1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> frontier.claim(crawl, "w1", 1, LEASE, UNLIMITED, 1_001))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> frontier.claim(crawl, "w1", 1, 500, UNLIMITED, 500))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -65,7 +65,7 @@ public class JmsFetchDispatcher implements FetchDispatcher {
             for (Claim claim : claims) {
                 inFlight.dispatched(crawlId, claim.token(), settings.leaseMillis());
                 try {
-                    producer.send(queue, new FetchTask(crawlId, claim).toJson());
+                    producer.send(queue, FetchTask.claimedAt(System.currentTimeMillis(), crawlId, claim).toJson());
                 } catch (RuntimeException e) {
                     inFlight.finished(crawlId, claim.token());
                     throw e;

@@ -50,8 +50,9 @@ final class TimedFrontier implements Frontier {
     }
 
     @Override
-    public List<Claim> claim(String crawlId, String workerId, int maxClaims, long leaseMs, FrontierLimits limits) {
-        return timed(() -> frontier.claim(crawlId, workerId, maxClaims, leaseMs, limits));
+    public List<Claim> claim(String crawlId, String workerId, int maxClaims, long leaseMs, FrontierLimits limits,
+                             long aheadMs) {
+        return timed(() -> frontier.claim(crawlId, workerId, maxClaims, leaseMs, limits, aheadMs));
     }
 
     @Override

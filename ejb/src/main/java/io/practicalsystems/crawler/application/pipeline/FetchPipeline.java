@@ -44,6 +44,8 @@ public final class FetchPipeline {
     private final RedirectStep redirects;
     private final FailureStep failures;
     private OutageWait outage;
+    private LongSupplier dueClock;
+    private OutageWait.Sleeper dueSleeper = Thread::sleep;
     private volatile StepTimer timer = StepTimer.NONE;
 
     /**
@@ -57,6 +59,7 @@ public final class FetchPipeline {
                          LongSupplier clock) {
         this.frontier = frontier;
         this.outage = new OutageWait(clock, Thread::sleep);
+        this.dueClock = clock;
         this.fetchers = fetchers;
         this.claimCheck = new ClaimCheckStep(frontier, crawls, options.minLeaseLeftMs());
         this.failures = new FailureStep(pageSink, tally, options.maxAttempts(), clock);
@@ -76,11 +79,30 @@ public final class FetchPipeline {
         if (check.stale()) {
             return Handled.STALE;
         }
-        Worked worked = check.done() != null ? new Worked(check.done(), System.nanoTime())
-                : work(check.crawl(), claim, leaseEnd);
+        Worked worked;
+        if (check.done() != null) {
+            worked = new Worked(check.done(), System.nanoTime());
+        } else {
+            awaitDue(task);
+            worked = work(check.crawl(), claim, leaseEnd);
+        }
         Done done = worked.done();
         return new Handled(done, outage.call("completing " + claim.url(), leaseEnd,
                 () -> frontier.complete(task.crawlId(), claim, done.completion(millisSince(worked.answeredNanos())))));
+    }
+
+    /** A claim made ahead of its host's time ({@link FetchTask#notBeforeMillis}) requests nothing before it. */
+    private void awaitDue(FetchTask task) {
+        long wait = task.notBeforeMillis() - dueClock.getAsLong();
+        if (wait <= 0) {
+            return;
+        }
+        try {
+            dueSleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the host to be due", e);
+        }
     }
 
     /**
@@ -149,6 +171,8 @@ public final class FetchPipeline {
 
     /** Tests: how outages are waited out (a clock and a sleeper of their own). */
     FetchPipeline withOutageWait(LongSupplier clock, OutageWait.Sleeper sleeper) {
+        this.dueClock = clock;
+        this.dueSleeper = sleeper;
         this.outage = new OutageWait(clock, sleeper);
         return this;
     }

@@ -94,6 +94,27 @@ class FetchPipelineTest {
     }
 
     @Test
+    void aTaskClaimedAheadOfItsHostsTimeRequestsNothingBeforeThen() throws Exception {
+        long[] now = {1_000_000};
+        List<Integer> requestsWhenSleeping = new java.util.ArrayList<>();
+        List<Long> sleeps = new java.util.ArrayList<>();
+        f.pipeline.withOutageWait(() -> now[0], millis -> {
+            requestsWhenSleeping.add(f.web.accessLog().size());
+            sleeps.add(millis);
+            now[0] += millis;
+        });
+        f.seed(f.url(site, "/"));
+        Claim claim = f.claim();
+
+        FetchPipeline.Handled robots = f.pipeline.handle(new FetchTask(PipelineFixture.CRAWL, claim, now[0] + 150));
+
+        assertThat(sleeps).containsExactly(150L);
+        assertThat(requestsWhenSleeping).containsExactly(0);
+        assertThat(robots.done().outcome()).isEqualTo(Outcome.REQUEUE);
+        assertThat(f.web.accessLog()).extracting(TestWeb.Access::pathAndQuery).containsExactly("/robots.txt");
+    }
+
+    @Test
     void aDisallowedUrlIsSkippedAndRecordedWithoutARequest() throws Exception {
         f.seed(f.url(site, "/private/x"));
 

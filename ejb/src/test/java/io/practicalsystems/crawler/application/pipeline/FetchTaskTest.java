@@ -18,6 +18,18 @@ class FetchTaskTest {
     }
 
     @Test
+    void aTaskClaimedAheadWaitsFromItsClaimUntilItsHostIsDueAndSurvivesItsJsonForm() {
+        Claim ahead = new Claim("http://a.test/", "a.test", 0, UrlKind.PAGE, 0, 0, "8", "w", 1_765_000_060_000L, 150);
+        Claim due = new Claim("http://b.test/", "b.test", 0, UrlKind.PAGE, 0, 0, "9", "w", 1_765_000_060_000L);
+
+        FetchTask waits = FetchTask.claimedAt(1_765_000_000_000L, "123", ahead);
+
+        assertThat(waits.notBeforeMillis()).isEqualTo(1_765_000_000_150L);
+        assertThat(FetchTask.claimedAt(1_765_000_000_000L, "123", due).notBeforeMillis()).isZero();
+        assertThat(FetchTask.fromJson(waits.toJson())).isEqualTo(waits);
+    }
+
+    @Test
     void anythingElseIsRefusedAsNotATask() {
         assertThatThrownBy(() -> FetchTask.fromJson("{\"crawlId\":\"1\"}")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> FetchTask.fromJson("not json")).isInstanceOf(IllegalArgumentException.class);
