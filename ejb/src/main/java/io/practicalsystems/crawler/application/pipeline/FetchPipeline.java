@@ -140,8 +140,9 @@ public final class FetchPipeline {
         }
         PageFetcher fetcher = fetchers.forCrawl(crawl);
         long started = System.nanoTime();
+        RobotsTxtOnce robotsTxt = new RobotsTxtOnce(() -> fetcher.fetch(url.robotsUrl()));
         RobotsStep.Verdict robotsVerdict = outage.call("robots.txt for " + claim.url(), leaseEnd,
-                () -> robots.check(crawl, claim, url, fetcher));
+                () -> robots.check(crawl, claim, url, robotsTxt));
         started = timer.since(StepTimer.Step.ROBOTS, started); // after robots.txt's answer, if it was fetched
         if (robotsVerdict.done() != null) {
             return new Worked(robotsVerdict.done(), started);

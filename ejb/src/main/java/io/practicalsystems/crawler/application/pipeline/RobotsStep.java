@@ -1,7 +1,6 @@
 package io.practicalsystems.crawler.application.pipeline;
 
 import io.practicalsystems.crawler.fetch.FetchResult;
-import io.practicalsystems.crawler.fetch.PageFetcher;
 import io.practicalsystems.crawler.frontier.Claim;
 import io.practicalsystems.crawler.frontier.Frontier;
 import io.practicalsystems.crawler.frontier.FrontierUrl;
@@ -47,10 +46,18 @@ final class RobotsStep {
         this.clock = clock;
     }
 
-    Verdict check(CrawlContext crawl, Claim claim, NormalizedUrl url, PageFetcher fetcher) {
+    /**
+     * Repeated by the pipeline while Redis is away ({@link OutageWait}). Once this task has requested robots.txt the
+     * request was the host's turn, whatever failed after it: a repeat stores and offers again from the same answer
+     * and gives the URL back, so neither robots.txt nor the page is requested a second time in this turn.
+     */
+    Verdict check(CrawlContext crawl, Claim claim, NormalizedUrl url, RobotsTxtOnce robotsTxt) {
+        if (robotsTxt.requested()) {
+            return new Verdict(null, fetchRobots(crawl, claim, url, robotsTxt));
+        }
         Optional<RobotsCache.Cached> cached = cache.find(crawl.crawlId(), url);
         if (cached.isEmpty()) {
-            return new Verdict(null, fetchRobots(crawl, claim, url, fetcher));
+            return new Verdict(null, fetchRobots(crawl, claim, url, robotsTxt));
         }
         RobotsDecision decision = cached.get().decision();
         if (decision.kind() == RobotsDecision.Kind.DISALLOW_ALL) {
@@ -65,8 +72,8 @@ final class RobotsStep {
         return new Verdict(decision, null);
     }
 
-    private Done fetchRobots(CrawlContext crawl, Claim claim, NormalizedUrl url, PageFetcher fetcher) {
-        FetchResult response = fetcher.fetch(url.robotsUrl());
+    private Done fetchRobots(CrawlContext crawl, Claim claim, NormalizedUrl url, RobotsTxtOnce robotsTxt) {
+        FetchResult response = robotsTxt.get();
         if (response instanceof FetchResult.Failed failed && !FailureStep.isTransient(failed.kind())) {
             // No such host, a refused address, a bad URL: the page would fail the same way, and for good.
             return failures.failed(crawl, claim, failed, null);

@@ -114,6 +114,23 @@ class FetchPipelineTest {
         assertThat(f.web.accessLog()).extracting(TestWeb.Access::pathAndQuery).containsExactly("/robots.txt");
     }
 
+    /**
+     * An outage after robots.txt was answered (here: offering its sitemap) repeats the robots step; the repeat must
+     * not request robots.txt again, nor go on to the page in the same turn (it once did: the step's repeat found the
+     * stored decision and fetched the page right after robots.txt).
+     */
+    @Test
+    void anOutageAfterRobotsTxtWasAnsweredRequestsNothingMoreInThatTurn() throws Exception {
+        f.seed(f.url(site, "/"));
+        f.offerFailures.set(1);
+
+        FetchPipeline.Handled robots = f.next();
+
+        assertThat(robots.done().outcome()).isEqualTo(Outcome.REQUEUE);
+        assertThat(f.web.accessLog()).extracting(TestWeb.Access::pathAndQuery).containsExactly("/robots.txt");
+        assertThat(f.frontier.stats(PipelineFixture.CRAWL).seen()).as("the sitemap offered on the repeat").isEqualTo(2);
+    }
+
     @Test
     void aDisallowedUrlIsSkippedAndRecordedWithoutARequest() throws Exception {
         f.seed(f.url(site, "/private/x"));

@@ -44,6 +44,8 @@ final class PipelineFixture implements AutoCloseable {
     final AtomicReference<CrawlState> state = new AtomicReference<>(CrawlState.RUNNING);
     /** How long storing a page document takes (a slow document store). */
     volatile long storeMillis;
+    /** The pipeline's next this many frontier offers fail as if Redis had gone away. */
+    final java.util.concurrent.atomic.AtomicInteger offerFailures = new java.util.concurrent.atomic.AtomicInteger();
     final PipelineOptions options;
     final CrawlDefinition definition;
     private final PageFetchers fetchers;
@@ -77,7 +79,18 @@ final class PipelineFixture implements AutoCloseable {
                 counts.merge("error:" + kind, 1L, Long::sum);
             }
         };
-        pipeline = new FetchPipeline(frontier, crawls, fetchers, redis, prefix, p -> {
+        Frontier failingOffers = (Frontier) java.lang.reflect.Proxy.newProxyInstance(Frontier.class.getClassLoader(),
+                new Class<?>[] {Frontier.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("offer") && offerFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                        throw new IllegalStateException("Redis went away (test)");
+                    }
+                    try {
+                        return method.invoke(frontier, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        pipeline = new FetchPipeline(failingOffers, crawls, fetchers, redis, prefix, p -> {
             sleep(storeMillis);
             pages.put(p.url(), p);
         }, tally, options, System::currentTimeMillis);
