@@ -160,16 +160,17 @@ class CrawlApiIT {
 
     @Test
     void aStartedCrawlIsSeededByItsBatchJobAndListsItsHosts() {
-        // .invalid never resolves (RFC 2606): the pipeline contacts nobody, the URLs wait for their robots.txt.
-        String id = createId("{\"seeds\":[\"https://a.crawl.invalid/\",\"https://b.crawl.invalid/\"],"
-                + "\"maxDepth\":0}");
+        // .invalid never resolves (RFC 2606): the pipeline contacts nobody. Each host's first URL fails at once; its
+        // second waits out the 60 s delay, so the crawl is still RUNNING when it is stopped below.
+        String id = createId("{\"seeds\":[\"https://a.crawl.invalid/\",\"https://b.crawl.invalid/\","
+                + "\"https://a.crawl.invalid/2\",\"https://b.crawl.invalid/2\"],\"maxDepth\":0,\"minDelayMs\":60000}");
         assertProblem(act(id, "pause"), 409);
         Http.Response started = act(id, "start");
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         assertThat(started.json().getString("state")).isEqualTo("RUNNING");
         assertThat(started.json().getString("startedAt")).isNotBlank();
         JsonObject seeded = Await.until("crawl " + id + " to be seeded by its crawl-run job", () -> status(id),
-                s -> s.getJsonObject("frontier").getJsonNumber("seen").longValue() == 2, Duration.ofSeconds(60));
+                s -> s.getJsonObject("frontier").getJsonNumber("seen").longValue() == 4, Duration.ofSeconds(60));
         assertThat(seeded.getJsonObject("frontier").getJsonNumber("hosts").longValue()).isEqualTo(2);
         assertProblem(act(id, "start"), 409);
 
@@ -282,10 +283,13 @@ class CrawlApiIT {
 
     @Test
     void aCrawlIsDeletedOnlyWhenNotRunningAndThenLeavesNothing() {
-        String id = createId("{\"seeds\":[\"https://a.gone.invalid/\",\"https://b.gone.invalid/\"],\"maxDepth\":0}");
+        // One host that never resolves, 60 s apart: its first URL fails at once, the other two keep the crawl RUNNING
+        // (with one URL per host the crawl could finish before the stop below, which is then 409).
+        String id = createId("{\"seeds\":[\"https://a.gone.invalid/1\",\"https://a.gone.invalid/2\","
+                + "\"https://a.gone.invalid/3\"],\"maxDepth\":0,\"minDelayMs\":60000}");
         assertThat(act(id, "start").status()).isEqualTo(202);
         Await.until("crawl " + id + " to be seeded", () -> status(id),
-                s -> s.getJsonObject("frontier").getJsonNumber("seen").longValue() == 2, Duration.ofSeconds(60));
+                s -> s.getJsonObject("frontier").getJsonNumber("seen").longValue() == 3, Duration.ofSeconds(60));
         try (UnifiedJedis redis = RedisClient.create(TestServers.redisUrl())) {
             assertThat(crawlKeys(redis, id)).isNotEmpty();
 
