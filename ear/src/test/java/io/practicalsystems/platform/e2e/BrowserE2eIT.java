@@ -1,0 +1,53 @@
+package io.practicalsystems.platform.e2e;
+
+import io.practicalsystems.platform.testkit.LibertyServer;
+import io.practicalsystems.platform.testkit.SharedServer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Every browser scenario of {@code ear/src/test/e2e/scenarios} against the shared server, in one Chromium: one
+ * JUnit test per scenario, failing with the scenario's error and log; a scenario that declares {@code skip} (say,
+ * the UI it needs has not landed) is reported as skipped with its reason. See docs/testing.md, "Browser tests".
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserE2eIT {
+
+    private BrowserScenarios.Run run;
+
+    @BeforeAll
+    void runScenarios(@SharedServer LibertyServer server) {
+        run = BrowserScenarios.fromSystemProperties().runAgainst(server.baseUrl());
+        System.out.println(run.output());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> scenarios() {
+        if (run.outcomes().isEmpty()) {
+            throw new AssertionFailedError("the e2e run reported no scenario (exit " + run.exitCode() + "):\n"
+                    + run.outputTail());
+        }
+        Stream<DynamicTest> perScenario = run.outcomes().stream().map(outcome ->
+                DynamicTest.dynamicTest(outcome.name() + ": " + outcome.title(), () -> {
+                    if (outcome.skipped()) {
+                        throw new TestAbortedException("skipped: " + outcome.error());
+                    }
+                    if (!outcome.passed()) {
+                        throw new AssertionFailedError(outcome.failureReport());
+                    }
+                }));
+        boolean anyFailed = run.outcomes().stream().anyMatch(o -> !o.passed() && !o.skipped());
+        if (run.exitCode() != 0 && !anyFailed) {
+            // Every scenario passed yet the run failed (closing the browser, copying screenshots): say so.
+            return Stream.concat(perScenario, Stream.of(DynamicTest.dynamicTest("the e2e run itself", () -> {
+                throw new AssertionFailedError("the e2e run exited " + run.exitCode() + ":\n" + run.outputTail());
+            })));
+        }
+        return perScenario;
+    }
+}

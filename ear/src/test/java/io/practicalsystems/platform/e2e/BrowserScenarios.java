@@ -1,0 +1,189 @@
+package io.practicalsystems.platform.e2e;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The end-to-end browser scenarios of {@code ear/src/test/e2e} (Node.js, playwright-core driving Debian's
+ * Chromium), run as one process against a running server: {@code npm ci --prefer-offline} once, then
+ * {@code node run.mjs}, which launches one browser for all scenarios and writes a JSON report with one entry per
+ * scenario. Screenshots go to docs/screenshots only when every scenario that ran passed (run.mjs decides).
+ *
+ * <p>Settings (system properties, set by the ear pom for failsafe): {@code e2e.dir} (the Node project),
+ * {@code e2e.work.dir} (report, log, staged screenshots), {@code e2e.screenshots.dir} (where passing runs write
+ * their screenshots; empty: nowhere), {@code e2e.only} (comma-separated scenario names; empty: all),
+ * {@code e2e.chromium} (default /usr/bin/chromium).
+ */
+public final class BrowserScenarios {
+
+    private static final Duration NPM_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(20);
+    private static final int OUTPUT_TAIL_LINES = 60;
+
+    /** One scenario's outcome as run.mjs reported it. */
+    public record Outcome(String name, String title, String status, String error, List<String> log, long millis) {
+
+        public boolean passed() {
+            return "passed".equals(status);
+        }
+
+        public boolean skipped() {
+            return "skipped".equals(status);
+        }
+
+        /** What a failure shows: run.mjs's error (with the stack into the scenario) and the scenario's own log. */
+        public String failureReport() {
+            return "e2e scenario " + name + " (" + title + ") " + status + ":\n" + error
+                    + "\n--- scenario log ---\n" + String.join("\n", log);
+        }
+    }
+
+    /** The whole run: every scenario's outcome, the process's exit code and its output. */
+    public record Run(List<Outcome> outcomes, int exitCode, String output) {
+
+        public String outputTail() {
+            List<String> lines = output.lines().toList();
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - OUTPUT_TAIL_LINES), lines.size()));
+        }
+    }
+
+    private final Path projectDir;
+    private final Path workDir;
+    private final String screenshotsDir;
+    private final String only;
+    private final String chromium;
+
+    private BrowserScenarios(Path projectDir, Path workDir, String screenshotsDir, String only, String chromium) {
+        this.projectDir = projectDir;
+        this.workDir = workDir;
+        this.screenshotsDir = screenshotsDir;
+        this.only = only;
+        this.chromium = chromium;
+    }
+
+    /** Settings from the system properties the ear pom passes to failsafe. */
+    public static BrowserScenarios fromSystemProperties() {
+        return new BrowserScenarios(
+                Path.of(required("e2e.dir")),
+                Path.of(required("e2e.work.dir")),
+                System.getProperty("e2e.screenshots.dir", ""),
+                System.getProperty("e2e.only", ""),
+                System.getProperty("e2e.chromium", "/usr/bin/chromium"));
+    }
+
+    /**
+     * Installs the Node project's locked dependencies and runs the scenarios against {@code baseUrl}. Throws, with
+     * the output, when the tools are missing, npm fails, or the run ends without a report; a failed scenario is
+     * not an exception here but an {@link Outcome}.
+     */
+    public Run runAgainst(String baseUrl) {
+        if (!Files.isExecutable(Path.of(chromium))) {
+            throw new IllegalStateException("no Chromium at " + chromium + ": the browser tests need Debian's"
+                    + " chromium (apt-get install -y chromium, as .ci/run does), or -De2e.chromium=/path/to/it");
+        }
+        try {
+            Files.createDirectories(workDir);
+            String npmOutput = exec("npm ci", NPM_TIMEOUT, "npm", "ci", "--prefer-offline", "--no-audit", "--no-fund");
+            Path report = workDir.resolve("report.json");
+            Files.deleteIfExists(report);
+            List<String> command = new ArrayList<>(List.of("node", "run.mjs", "--base-url", baseUrl,
+                    "--report", report.toString(), "--work", workDir.toString()));
+            if (!screenshotsDir.isBlank()) {
+                command.addAll(List.of("--screenshots", screenshotsDir));
+            }
+            if (!only.isBlank()) {
+                command.addAll(List.of("--only", only));
+            }
+            Process node = start(command, workDir.resolve("run.log"));
+            int exit = await(node, RUN_TIMEOUT, "node run.mjs");
+            String output = Files.readString(workDir.resolve("run.log"));
+            if (!Files.exists(report)) {
+                throw new IllegalStateException("the e2e run (exit " + exit + ") wrote no report; its output:\n"
+                        + npmOutput + output);
+            }
+            return new Run(parse(Files.readString(report)), exit, output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String exec(String what, Duration timeout, String... command) throws IOException {
+        Path log = workDir.resolve(command[0] + ".log");
+        int exit = await(start(List.of(command), log), timeout, what);
+        String output = Files.readString(log);
+        if (exit != 0) {
+            throw new IllegalStateException(what + " in " + projectDir + " failed (exit " + exit + "):\n" + output);
+        }
+        return output;
+    }
+
+    private Process start(List<String> command, Path log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(projectDir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("CHROMIUM_PATH", chromium);
+        env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");   // never let a tool fetch a browser of its own
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + command.get(0) + " (" + e.getMessage() + "): the"
+                    + " browser tests need Node.js 20+ and npm on the PATH", e);
+        }
+    }
+
+    private static int await(Process process, Duration timeout, String what) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new IllegalStateException(what + " did not finish within " + timeout.toMinutes() + " min");
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw new IllegalStateException("interrupted waiting for " + what, e);
+        }
+    }
+
+    static List<Outcome> parse(String reportJson) {
+        try (JsonReader reader = Json.createReader(new StringReader(reportJson))) {
+            return reader.readObject().getJsonArray("scenarios").getValuesAs(JsonObject.class).stream()
+                    .map(s -> new Outcome(s.getString("name"), s.getString("title"), s.getString("status"),
+                            text(s.get("error")).orElse(""),
+                            s.getJsonArray("log").getValuesAs(JsonString.class).stream()
+                                    .map(JsonString::getString).collect(Collectors.toList()),
+                            s.getJsonNumber("ms").longValue()))
+                    .toList();
+        }
+    }
+
+    private static Optional<String> text(JsonValue value) {
+        return value instanceof JsonString string ? Optional.of(string.getString()) : Optional.empty();
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("system property " + property + " is not set (the ear pom sets it for"
+                    + " failsafe)");
+        }
+        return value;
+    }
+}
