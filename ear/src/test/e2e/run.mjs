@@ -7,7 +7,7 @@
 import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseArgs, stripVTControlCharacters } from 'node:util';
 import { launchBrowser, CHROMIUM } from './lib/browser.mjs';
 import { Scenario } from './lib/scenario.mjs';
 
@@ -73,7 +73,7 @@ try {
       scenario.checkNoUnexpectedErrors();
     } catch (error) {
       entry.status = 'failed';
-      entry.error = error.stack ?? String(error);
+      entry.error = stripVTControlCharacters(error.stack ?? String(error));   // Playwright colours its call logs
     } finally {
       clearTimeout(timer);
       await scenario.close();

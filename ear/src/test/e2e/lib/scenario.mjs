@@ -45,7 +45,8 @@ export class Scenario {
 
   async goto(page, path) {
     const response = await page.goto(this.baseUrl + path);
-    this.log(`${path} -> ${response ? response.status() : 'no response'}`);
+    // A hash route of a page already open is a same-document navigation: no response at all.
+    this.log(`${path} -> ${response ? response.status() : 'same document'}`);
     if (response && response.status() >= 400) {
       throw new Error(`GET ${path} answered ${response.status()}`);
     }
