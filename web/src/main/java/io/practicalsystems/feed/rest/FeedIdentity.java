@@ -1,5 +1,6 @@
 package io.practicalsystems.feed.rest;
 
+import io.practicalsystems.feed.session.TokenSigner;
 import java.security.Principal;
 import java.util.Optional;
 import java.util.Set;
@@ -9,7 +10,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * Who a request's feed token says the caller is. Liberty's mpJwt feature has already checked the token (signature
  * with the feed's public key, issuer, audience, expiry) before the request reaches the application; this only reads
  * what a checked token carries and refuses a principal that is not a feed token: none at all, another kind of
- * principal, a token without the {@value #GROUP} group, or one whose subject is not a positive decimal user ID.
+ * principal, a token without the {@code feed-user} group, or one whose subject is not a positive decimal user ID.
  * Plain Java over the {@link JsonWebToken} interface, unit-tested.
  *
  * @param id     the user's ID ({@code sub})
@@ -17,16 +18,13 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 public record FeedIdentity(long id, String handle) {
 
-    /** The group every feed token carries ({@code groups} claim). */
-    public static final String GROUP = "feed-user";
-
     public static Optional<FeedIdentity> of(Principal principal) {
         if (!(principal instanceof JsonWebToken token)) {
             return Optional.empty();
         }
         Set<String> groups = token.getGroups();
         String handle = token.getName();
-        if (groups == null || !groups.contains(GROUP) || handle == null || handle.isEmpty()) {
+        if (groups == null || !groups.contains(TokenSigner.GROUP) || handle == null || handle.isEmpty()) {
             return Optional.empty();
         }
         return userId(token.getSubject()).map(id -> new FeedIdentity(id, handle));
