@@ -38,6 +38,7 @@ class EmbeddedDefaultsIT {
     private LibertyServer server;
     private int redisPort;
     private long jobInstance;
+    private String feedToken;
 
     /** A server of its own: it runs on other settings, is restarted and stopped by the tests. */
     @BeforeAll
@@ -133,6 +134,20 @@ class EmbeddedDefaultsIT {
         assertThat(check(details, "mongodb").getJsonObject("data").getString("backend")).contains("127.0.0.1:");
     }
 
+    /** The feed's signing key pair is generated at first start, under the server's data directory. */
+    @Test
+    @Order(4)
+    void feedLogInSignsWithAKeyPairGeneratedAtFirstStart() {
+        String handle = "restart_" + Long.toHexString(System.nanoTime());
+        String body = "{\"handle\":\"" + handle + "\",\"password\":\"correct horse battery\"}";
+        assertThat(Http.post(server.baseUrl() + "/api/feed/users", body).status()).isEqualTo(201);
+        Http.Response session = Http.post(server.baseUrl() + "/api/feed/sessions", body);
+        assertThat(session.status()).as(session.body()).isEqualTo(200);
+        feedToken = session.json().getString("token");
+        assertThat(server.serverOutputDir().resolve("data/feed-jwt/private-key.pem")).isRegularFile();
+        assertThat(server.logContains("Generated the feed's token signing key pair (first start)")).isTrue();
+    }
+
     @Test
     @Order(5)
     void aBatchJobRunsFromTheRestApiAndItsHistorySurvivesARestart() {
@@ -146,6 +161,18 @@ class EmbeddedDefaultsIT {
         JsonObject instance = BatchJobs.instance(server, jobInstance);
         assertThat(instance.getString("jobName")).isEqualTo("idgen-lease-report");
         assertThat(instance.getString("batchStatus")).isEqualTo("COMPLETED");
+    }
+
+    /** The restart above kept the key pair, so a token from before it is still good. */
+    @Test
+    @Order(6)
+    void aFeedTokenFromBeforeTheRestartStillWorks() {
+        assertThat(feedToken).as("issued before the restart").isNotNull();
+        Http.Response me = Http.send("GET", server.baseUrl() + "/api/feed/me", null, null, "Authorization",
+                "Bearer " + feedToken);
+        assertThat(me.status()).as(me.body()).isEqualTo(200);
+        assertThat(me.json().getString("handle")).startsWith("restart_");
+        assertThat(server.logContains("Feed tokens are signed with the key pair in")).isTrue();
     }
 
     @Test

@@ -71,6 +71,11 @@ public final class TestServers {
                 // KvSingleNodeIT: small value and per-key limits, so that "too large" is cheap to send.
                 .env("PS_KV_MAX_VALUE_BYTES", SHARED_KV_MAX_VALUE_BYTES)
                 .env("PS_KV_MAX_OBJECT_BYTES", SHARED_KV_MAX_OBJECT_BYTES)
+                // The feed ITs: every test signs up and logs in users of its own, all from 127.0.0.1, and sends bad
+                // tokens, which count as failed sign-ins of that address (AdminSurfaceIT tests that throttle).
+                .env("PS_RATELIMIT_FEED_SIGNUP_CAPACITY", "10000")
+                .env("PS_RATELIMIT_FEED_LOGIN_CAPACITY", "10000")
+                .env("PS_LOGIN_MAX_FAILURES", "1000")
                 // CrawlSeedProducerIT: the messaging engine's TLS endpoint and messaging security, so that a producer
                 // in another process can send seeds (every in-process connection then signs in too).
                 .env(remoteMessaging());

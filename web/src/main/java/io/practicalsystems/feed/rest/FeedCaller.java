@@ -18,7 +18,7 @@ import java.util.OptionalLong;
  * </ul>
  *
  * A token that is present but invalid (expired, tampered with, signed by another key, another issuer) never gets
- * this far: Liberty's mpJwt feature answers 401 before the application runs (server.xml, docs/feed.md).
+ * this far: Liberty's mpJwt feature refuses it and {@link FeedTokenFilter} answers 401 before any endpoint runs.
  */
 @RequestScoped
 public class FeedCaller {
