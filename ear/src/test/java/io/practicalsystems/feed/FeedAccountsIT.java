@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -169,6 +170,8 @@ class FeedAccountsIT {
                         "https://practicalsystems.io/feed", "some-other-service"))},
                 {"payload swapped for another user's", tamper(token)},
                 {"unsigned (alg none)", unsigned(token)},
+                {"HS256 with the public key as the secret", hmacWithPublicKey(claims(id, handle, now,
+                        now.plusSeconds(3600), "https://practicalsystems.io/feed", "practical-systems-feed"))},
                 {"not a JWT", "not-a-token"}}) {
             Http.Response answer = Http.send("GET", feed("/me"), null, null, "Authorization", "Bearer " + bad[1]);
             softly.check(() -> assertBearerProblem(answer));
@@ -278,6 +281,14 @@ class FeedAccountsIT {
         String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(other.toString()
                 .getBytes(StandardCharsets.UTF_8));
         return parts[0] + "." + payload + "." + parts[2];
+    }
+
+    /** The key-confusion attack: a verifier that let the token choose HMAC would check it with the public key. */
+    private String hmacWithPublicKey(JWTClaimsSet claims) throws Exception {
+        byte[] secret = Files.readAllBytes(server.serverOutputDir().resolve("data/feed-jwt/public-key.pem"));
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        jwt.sign(new MACSigner(secret));
+        return jwt.serialize();
     }
 
     /** The real token's payload with {@code alg: none} and no signature. */
