@@ -1,0 +1,44 @@
+import { ApiError, problemFrom } from './problem';
+
+/** What the client needs from its surroundings: where the token is and what to do when it stops being accepted. */
+export interface ClientOptions {
+  token: () => string | null;
+  /** Called when a call made with a token is answered 401 (expired or revoked): sign out, back to log-in. */
+  onUnauthorized: () => void;
+  fetchImpl?: typeof fetch;
+}
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** A fetch wrapper for `/api/...`: JSON in and out, `Authorization: Bearer` when signed in, problem+json errors. */
+export class ApiClient {
+  constructor(private readonly options: ClientOptions) {}
+
+  async request<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+    const response = await this.send(method, path, body, signal);
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    return (text === '' ? undefined : JSON.parse(text)) as T;
+  }
+
+  /** The raw response of a successful call (the live stream reads its body itself). */
+  async send(method: Method, path: string, body?: unknown, signal?: AbortSignal, accept = 'application/json'): Promise<Response> {
+    const token = this.options.token();
+    const headers: Record<string, string> = { Accept: accept };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const doFetch = this.options.fetchImpl ?? fetch;
+    const response = await doFetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+    if (response.ok) return response;
+    const error = await problemFrom(response);
+    if (response.status === 401 && token) this.options.onUnauthorized();
+    throw error;
+  }
+}
+
+export { ApiError };
