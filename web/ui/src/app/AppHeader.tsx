@@ -6,8 +6,8 @@ export function AppHeader() {
   return (
     <header className="app-header">
       <nav aria-label="Main" className="app-nav">
-        <Link href="/" className="brand">
-          Practical Feed
+        <Link href="/" className="brand" aria-label="Practical Feed">
+          <span className="brand-long">Practical </span>Feed
         </Link>
         {session ? (
           <>

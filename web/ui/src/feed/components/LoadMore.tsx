@@ -31,7 +31,7 @@ export function LoadMore({ status, error, onMore, label, endText, empty, emptyTe
   }, [status]);
 
   return (
-    <div ref={sentinel} className="list-foot">
+    <div ref={sentinel} className={`list-foot${status === 'done' ? ' done' : ''}`}>
       {status === 'loading' && (
         <p role="status" className="muted">
           Loading…
@@ -50,7 +50,7 @@ export function LoadMore({ status, error, onMore, label, endText, empty, emptyTe
           {label}
         </button>
       )}
-      {status === 'done' && <p className="muted">{empty ? emptyText : endText}</p>}
+      {status === 'done' && (empty ? emptyText : endText) && <p className="muted">{empty ? emptyText : endText}</p>}
     </div>
   );
 }
