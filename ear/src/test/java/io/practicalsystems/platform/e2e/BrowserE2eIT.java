@@ -24,6 +24,8 @@ class BrowserE2eIT {
     void runScenarios(@SharedServer LibertyServer server) {
         run = BrowserScenarios.fromSystemProperties().runAgainst(server.baseUrl());
         System.out.println(run.output());
+        System.out.printf("e2e: npm ci %.1f s, node run.mjs %.1f s%n", run.npmCi().toMillis() / 1000.0,
+                run.scenarios().toMillis() / 1000.0);
     }
 
     @TestFactory

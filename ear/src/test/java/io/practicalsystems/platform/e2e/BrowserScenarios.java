@@ -53,8 +53,8 @@ public final class BrowserScenarios {
         }
     }
 
-    /** The whole run: every scenario's outcome, the process's exit code and its output. */
-    public record Run(List<Outcome> outcomes, int exitCode, String output) {
+    /** The whole run: every scenario's outcome, the process's exit code, its output and what npm and node took. */
+    public record Run(List<Outcome> outcomes, int exitCode, String output, Duration npmCi, Duration scenarios) {
 
         public String outputTail() {
             List<String> lines = output.lines().toList();
@@ -98,7 +98,9 @@ public final class BrowserScenarios {
         }
         try {
             Files.createDirectories(workDir);
+            long npmStarted = System.nanoTime();
             String npmOutput = exec("npm ci", NPM_TIMEOUT, "npm", "ci", "--prefer-offline", "--no-audit", "--no-fund");
+            Duration npmCi = Duration.ofNanos(System.nanoTime() - npmStarted);
             Path report = workDir.resolve("report.json");
             Files.deleteIfExists(report);
             List<String> command = new ArrayList<>(List.of("node", "run.mjs", "--base-url", baseUrl,
@@ -109,14 +111,16 @@ public final class BrowserScenarios {
             if (!only.isBlank()) {
                 command.addAll(List.of("--only", only));
             }
+            long nodeStarted = System.nanoTime();
             Process node = start(command, workDir.resolve("run.log"));
             int exit = await(node, RUN_TIMEOUT, "node run.mjs");
+            Duration scenarios = Duration.ofNanos(System.nanoTime() - nodeStarted);
             String output = Files.readString(workDir.resolve("run.log"));
             if (!Files.exists(report)) {
                 throw new IllegalStateException("the e2e run (exit " + exit + ") wrote no report; its output:\n"
                         + npmOutput + output);
             }
-            return new Run(parse(Files.readString(report)), exit, output);
+            return new Run(parse(Files.readString(report)), exit, output, npmCi, scenarios);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
