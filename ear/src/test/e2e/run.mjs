@@ -28,8 +28,11 @@ if (!args['base-url']) {
 const work = resolve(args.work);
 const stagingDir = join(work, 'screenshots');
 const reportFile = resolve(args.report ?? join(work, 'report.json'));
-await rm(stagingDir, { recursive: true, force: true });
-await mkdir(stagingDir, { recursive: true });
+const failureDir = join(work, 'failures');
+for (const dir of [stagingDir, failureDir]) {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+}
 
 const only = args.only ? new Set(args.only.split(',').map((s) => s.trim()).filter(Boolean)) : null;
 const files = (await readdir(join(here, 'scenarios'))).filter((f) => f.endsWith('.mjs')).sort();
@@ -74,6 +77,8 @@ try {
     } catch (error) {
       entry.status = 'failed';
       entry.error = stripVTControlCharacters(error.stack ?? String(error));   // Playwright colours its call logs
+      const shots = await scenario.captureFailure(failureDir);
+      if (shots.length) entry.error += `\nwhat the pages showed: ${shots.join(', ')}`;
     } finally {
       clearTimeout(timer);
       await scenario.close();

@@ -13,6 +13,7 @@ export class Scenario {
     this.lines = [];
     this.screenshots = [];
     this.contexts = [];
+    this.pages = [];
     this.problems = [];          // console errors, page errors: each fails the scenario unless allowed
     this.allowed = [];
   }
@@ -34,6 +35,7 @@ export class Scenario {
     context.setDefaultTimeout(DEFAULT_WAIT_MS);
     this.contexts.push(context);
     const page = await context.newPage();
+    this.pages.push({ label, page });
     page.on('console', (msg) => {
       if (msg.type() === 'error') {
         this.problems.push(`${label}: console error: ${msg.text()} (${page.url()})`);
@@ -103,6 +105,21 @@ export class Scenario {
     if (unexpected.length) {
       throw new Error(`the pages logged ${unexpected.length} unexpected error(s):\n  ${unexpected.join('\n  ')}`);
     }
+  }
+
+  /** After a failure: what each person's page showed, as PNGs in failureDir (not for docs). */
+  async captureFailure(failureDir) {
+    const files = [];
+    for (const { label, page } of this.pages) {
+      const file = join(failureDir, `${this.name}-${label}.png`);
+      try {
+        await page.screenshot({ path: file, fullPage: true, timeout: 10_000 });
+        files.push(file);
+      } catch {
+        // a page that is gone or hangs shows nothing; the error already says what failed
+      }
+    }
+    return files;
   }
 
   async close() {

@@ -22,6 +22,8 @@ export default async function signUpFollowLive(t) {
   await t.goto(alicePage, `/feed/#/u/${bob}`);
   await alicePage.getByRole('button', { name: 'Follow', exact: true }).click();
   await alicePage.getByRole('button', { name: 'Unfollow' }).waitFor();
+  await t.until('the profile to count the follower', () => alicePage.getByTestId('profile-followers').textContent(),
+    (count) => count?.trim() === '1');
   const profile = await t.until(`@${bob} has a follower`, () => t.api('GET', `/api/feed/users/${bob}`),
     (r) => r.status === 200 && r.json.followers === 1);
   t.log(`@${bob}: ${profile.json.followers} follower`);
