@@ -25,6 +25,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,6 +83,24 @@ class FeedAccountsIT {
         assertThat(logIn(handle, PASSWORD).status()).isEqualTo(200);
     }
 
+    /** The handle is the document's id: of sign-ups racing for it, in any letter case, the store lets one in. */
+    @Test
+    void ofConcurrentSignUpsForOneHandleExactlyOneWins() {
+        String handle = newHandle();
+        List<CompletableFuture<Http.Response>> racing = IntStream.range(0, 8).mapToObj(i -> CompletableFuture.supplyAsync(
+                () -> signUp(body(i % 2 == 0 ? handle : handle.toUpperCase(Locale.ROOT), PASSWORD + " " + i))))
+                .toList();
+        List<Http.Response> answers = racing.stream().map(CompletableFuture::join).toList();
+
+        assertThat(answers).extracting(Http.Response::status).containsOnly(201, 409).filteredOn(s -> s == 201)
+                .hasSize(1);
+        int winner = answers.indexOf(answers.stream().filter(a -> a.status() == 201).findFirst().orElseThrow());
+        for (int i = 0; i < answers.size(); i++) {
+            assertThat(logIn(handle, PASSWORD + " " + i).status()).as("password %d", i)
+                    .isEqualTo(i == winner ? 200 : 401);
+        }
+    }
+
     @Test
     void badSignUpsAre400ProblemsNamingTheFieldAndStoreNothing() {
         String handle = newHandle();
@@ -116,6 +136,7 @@ class FeedAccountsIT {
 
         assertThat(session.status()).as(session.body()).isEqualTo(200);
         assertThat(session.json().getString("handle")).isEqualTo(handle);
+        assertThat(session.header("RateLimit-Limit")).as("the feed-login limit applies").isPresent();
         Instant expiresAt = Instant.parse(session.json().getString("expiresAt"));
         assertThat(expiresAt).isAfter(Instant.now().plusSeconds(3600));
         JsonObject me = me(session.json().getString("token"));
@@ -227,6 +248,7 @@ class FeedAccountsIT {
     private JsonObject me(String token) {
         Http.Response me = Http.send("GET", feed("/me"), null, null, "Authorization", "Bearer " + token);
         assertThat(me.status()).as(me.body()).isEqualTo(200);
+        assertThat(me.header("Set-Cookie")).as("the token is the only credential: no session cookie").isEmpty();
         return me.json();
     }
 
