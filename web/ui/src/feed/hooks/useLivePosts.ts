@@ -4,7 +4,8 @@ import { useSession } from '../../session/SessionContext';
 
 /**
  * IDs of posts that reached the signed-in reader's home timeline since it was last shown, from the live stream.
- * `isShown` filters out posts already on screen (the reader's own, just published).
+ * The reader's own posts (already put on top when published, and the event may come before the publish's answer)
+ * and posts already on screen (`isShown`) do not count.
  */
 export function useLivePosts(isShown: (id: string) => boolean, backoff?: LiveOptions['backoff']) {
   const { session, api } = useSession();
@@ -13,20 +14,21 @@ export function useLivePosts(isShown: (id: string) => boolean, backoff?: LiveOpt
   const isShownRef = useRef(isShown);
   isShownRef.current = isShown;
   const token = session?.token;
+  const me = session?.handle;
 
   useEffect(() => {
     if (!token) return;
     const live = followLive({
       open: (signal) => api.live(signal),
       onPost: (post) => {
-        if (isShownRef.current(post.id)) return;
+        if (post.author === me || isShownRef.current(post.id)) return;
         setFresh((ids) => (ids.includes(post.id) ? ids : [...ids, post.id]));
       },
       onStatus: setConnected,
       backoff,
     });
     return () => live.stop();
-  }, [token, api, backoff]);
+  }, [token, me, api, backoff]);
 
   return { fresh, connected, clear: () => setFresh([]) };
 }

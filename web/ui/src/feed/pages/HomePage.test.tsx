@@ -72,6 +72,7 @@ describe('home timeline', () => {
 
     fresh = true;
     live.send(': heartbeat\n\n');
+    live.send('event: post\ndata: {"id":"98","author":"alice"}\n\n'); // her own: already on top when published
     live.send('event: post\ndata: {"id":"99","author":"bob"}\n\n');
 
     const notice = await screen.findByRole('button', { name: 'Show 1 new post' });
