@@ -1,0 +1,132 @@
+package io.practicalsystems.feed.application;
+
+import io.practicalsystems.crawler.application.Listing;
+import io.practicalsystems.feed.account.Account;
+import io.practicalsystems.feed.fanout.DeliveryMode;
+import io.practicalsystems.feed.fanout.FanoutPlanner;
+import io.practicalsystems.feed.post.Post;
+import io.practicalsystems.feed.store.PostStore;
+import io.practicalsystems.feed.timeline.FeedCursor;
+import io.practicalsystems.feed.timeline.TimelineMerge;
+import io.practicalsystems.feed.timeline.TimelinePage;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Home timelines and users' post lists. A home timeline is the reader's pushed feed merged (k-way, by ID) with the
+ * recent PULL posts of each author they follow who ever published one, themselves included; deleted posts and
+ * authors either side blocked are skipped. A reader inactive for longer than the window (or whose feed Redis lost)
+ * gets the feed rebuilt from the documents first: the PUSH posts of everyone they follow, and their own.
+ */
+@ApplicationScoped
+public class TimelineService {
+
+    @Inject
+    FeedCache cache;
+
+    @Inject
+    PostStore store;
+
+    @Inject
+    FeedSettings settings;
+
+    @Inject
+    PostService posts;
+
+    @Inject
+    GraphService graph;
+
+    private FanoutPlanner planner;
+
+    @PostConstruct
+    void init() {
+        planner = new FanoutPlanner(settings.fanout());
+    }
+
+    public Listing<PostView> home(long readerId, String cursor, int limit) {
+        Long after = FeedCursors.decode(FeedCursors.TIMELINE, cursor);
+        long now = System.currentTimeMillis();
+        boolean stale = planner.feedNeedsRebuild(cache.lastReads(List.of(readerId)).get(0), now);
+        Set<Long> authors = new LinkedHashSet<>(cache.sets().members(cache.following(readerId)));
+        authors.add(readerId);
+        List<List<Long>> sources = new ArrayList<>();
+        sources.add(cache.feeds().read(cache.keys().home(readerId), stale, () -> pushedPostsOf(authors)));
+        cache.recordRead(readerId, now); // only after the rebuild check: see FanoutPlanner.feedNeedsRebuild
+        Set<Long> pullAuthors = cache.sets().members(cache.pullAuthors());
+        for (long author : authors) {
+            if (pullAuthors.contains(author)) {
+                sources.add(cache.pulledPosts(author));
+            }
+        }
+        Visibility visible = new Visibility(readerId);
+        TimelinePage page = TimelineMerge.page(sources, visible::test, after == null ? null : new FeedCursor(after),
+                limit);
+        List<PostView> views = new ArrayList<>(page.postIds().size());
+        for (long id : page.postIds()) {
+            views.add(posts.view(visible.loaded.get(id), OptionalLong.of(readerId)));
+        }
+        return new Listing<>(views, page.next() == null ? null
+                : FeedCursors.encode(FeedCursors.TIMELINE, page.next().lastServedId()));
+    }
+
+    /** A user's own posts, newest first, by cursor (from the documents: any depth). */
+    public Listing<PostView> byUser(String handle, OptionalLong viewer, String cursor, int limit) {
+        Account author = graph.account(handle);
+        Long before = FeedCursors.decode(FeedCursors.USER_POSTS, cursor);
+        List<Post> found = store.byAuthor(author.id(), null, before, limit + 1);
+        List<PostView> views = new ArrayList<>();
+        for (Post post : found.subList(0, Math.min(limit, found.size()))) {
+            views.add(posts.view(post, viewer));
+        }
+        return new Listing<>(views, found.size() > limit
+                ? FeedCursors.encode(FeedCursors.USER_POSTS, found.get(limit - 1).id()) : null);
+    }
+
+    /** The newest PUSH posts of these authors: what a rebuilt home feed holds. */
+    private List<Long> pushedPostsOf(Set<Long> authors) {
+        Set<Long> ids = new HashSet<>();
+        for (long author : authors) {
+            for (Post post : store.byAuthor(author, DeliveryMode.PUSH, null, cache.feeds().cap())) {
+                ids.add(post.id());
+            }
+        }
+        return new ArrayList<>(ids);
+    }
+
+    /** Which merged IDs a reader sees; remembers the posts it loaded, and whom each author blocked. */
+    private final class Visibility {
+        private final long readerId;
+        private final Set<Long> blockedByReader;
+        private final Map<Long, Post> loaded = new HashMap<>();
+        private final Map<Long, Boolean> authorBlockedReader = new HashMap<>();
+
+        Visibility(long readerId) {
+            this.readerId = readerId;
+            this.blockedByReader = cache.sets().members(cache.blocks(readerId));
+        }
+
+        boolean test(long postId) {
+            Optional<Post> post = cache.post(postId);
+            if (post.isEmpty() || post.get().deleted() || blockedByReader.contains(post.get().authorId())) {
+                return false;
+            }
+            long author = post.get().authorId();
+            if (author != readerId && authorBlockedReader.computeIfAbsent(author,
+                    a -> cache.sets().contains(cache.blocks(a), readerId))) {
+                return false;
+            }
+            loaded.put(postId, post.get());
+            return true;
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.practicalsystems.feed.cache;
+
+import io.practicalsystems.platform.redis.LuaScript;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Sets cached in Redis over the documents (the social graph and actions tiers) with their counts (the counters
+ * tier). A set is <em>warm</em> once loaded from the documents (it then holds the sentinel {@code ~}) and
+ * <em>cold</em> when Redis lost it (flushed, expired): a change to a cold set loads it first, from the documents,
+ * and is then applied. The documents are always written before the cache, and a load only ever fills a cold set, so
+ * a change is never lost nor counted twice however loads and changes interleave (see set-change.lua, set-load.lua).
+ */
+public final class CachedSets {
+
+    static final String SENTINEL = "~";
+    private static final int LOAD_CHUNK = 1000;
+    private static final int MAX_ATTEMPTS = 5;
+    private static final LuaScript CHANGE = LuaScript.fromResource("/META-INF/feed/set-change.lua");
+    private static final LuaScript LOAD = LuaScript.fromResource("/META-INF/feed/set-load.lua");
+
+    private final UnifiedJedis redis;
+    private final FeedKeys keys;
+    private final long ttlSeconds;
+
+    public CachedSets(UnifiedJedis redis, FeedKeys keys, long ttlSeconds) {
+        this.redis = redis;
+        this.keys = keys;
+        this.ttlSeconds = ttlSeconds;
+    }
+
+    /**
+     * One cached set: its key, the counters hash and field its size is kept in, and how to read it from the
+     * documents when it is cold.
+     */
+    public record Ref(String key, String countsKey, String countField, Supplier<? extends Collection<Long>> loader) {
+    }
+
+    /**
+     * The outcome of a change: whether this call changed the cached set (false when the member was there / absent
+     * already — including when the load this call triggered read it from the documents) and the set's size.
+     */
+    public record Change(boolean changed, long count) {
+    }
+
+    public Change add(Ref set, long member) {
+        return change(set, "add", member);
+    }
+
+    public Change remove(Ref set, long member) {
+        return change(set, "remove", member);
+    }
+
+    /** The members (loading the set if cold). */
+    public Set<Long> members(Ref set) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Set<String> raw = redis.smembers(set.key());
+            if (raw.contains(SENTINEL)) {
+                Set<Long> members = new HashSet<>(raw.size());
+                for (String m : raw) {
+                    if (!SENTINEL.equals(m)) {
+                        members.add(Long.parseLong(m));
+                    }
+                }
+                return members;
+            }
+            load(set);
+        }
+        throw coldAfterLoading(set);
+    }
+
+    public boolean contains(Ref set, long member) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            List<Boolean> found = redis.smismember(set.key(), SENTINEL, Long.toString(member));
+            if (found.get(0)) {
+                return found.get(1);
+            }
+            load(set);
+        }
+        throw coldAfterLoading(set);
+    }
+
+    /** The size, from the counters tier; a counter Redis lost is recounted from the (loaded) set. */
+    public long count(Ref set) {
+        String cached = redis.hget(set.countsKey(), set.countField());
+        if (cached != null) { // written only by the scripts, with the set's own count: never ahead or behind it
+            return Long.parseLong(cached);
+        }
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            // A no-op change (removing the sentinel's impossible twin) recounts the set into the counters hash.
+            Object result = CHANGE.run(redis, List.of(set.key(), set.countsKey()),
+                    List.of(set.countField(), Long.toString(ttlSeconds), "remove", "-"));
+            if (result instanceof List<?> pair) {
+                return (Long) pair.get(1);
+            }
+            load(set);
+        }
+        throw coldAfterLoading(set);
+    }
+
+    private Change change(Ref set, String op, long member) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Object result = CHANGE.run(redis, List.of(set.key(), set.countsKey()),
+                    List.of(set.countField(), Long.toString(ttlSeconds), op, Long.toString(member)));
+            if (result instanceof List<?> pair) {
+                return new Change((Long) pair.get(0) == 1L, (Long) pair.get(1));
+            }
+            load(set);
+        }
+        throw coldAfterLoading(set);
+    }
+
+    /** Fills a staging set from the documents in pipelined chunks, then swaps it in if the set is still cold. */
+    void load(Ref set) {
+        List<String> members = new ArrayList<>();
+        for (Long m : set.loader().get()) {
+            members.add(Long.toString(m));
+        }
+        String staging = keys.staging(UUID.randomUUID().toString());
+        if (!members.isEmpty()) {
+            try (AbstractPipeline pipe = redis.pipelined()) {
+                for (int from = 0; from < members.size(); from += LOAD_CHUNK) {
+                    pipe.sadd(staging, members.subList(from, Math.min(members.size(), from + LOAD_CHUNK))
+                            .toArray(String[]::new));
+                }
+                pipe.expire(staging, 300);
+                pipe.sync();
+            }
+        }
+        LOAD.run(redis, List.of(set.key(), set.countsKey(), staging),
+                List.of(set.countField(), Long.toString(ttlSeconds)));
+    }
+
+    private static IllegalStateException coldAfterLoading(Ref set) {
+        return new IllegalStateException("the cached set " + set.key() + " went cold again after each of "
+                + MAX_ATTEMPTS + " loads (is Redis being flushed continuously, or evicting at once?)");
+    }
+}

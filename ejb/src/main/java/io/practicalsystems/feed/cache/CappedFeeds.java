@@ -1,0 +1,115 @@
+package io.practicalsystems.feed.cache;
+
+import io.practicalsystems.platform.redis.LuaScript;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * The feed tier: capped sorted sets of post IDs (score and member the ID; Snowflake IDs order by time), newest kept,
+ * each with a TTL. A feed is <em>complete</em> once rebuilt from the documents (it holds the sentinel {@code ~});
+ * a fanout may add to a feed that is not complete (Redis lost it): the next read finds it incomplete and rebuilds,
+ * merging with what was added meanwhile, so a post fanned out during a rebuild is kept either way.
+ */
+public final class CappedFeeds {
+
+    private static final LuaScript ADD = LuaScript.fromResource("/META-INF/feed/feed-add.lua");
+    private static final int REBUILD_CHUNK = 500;
+
+    private final UnifiedJedis redis;
+    private final int cap;
+    private final long ttlSeconds;
+
+    public CappedFeeds(UnifiedJedis redis, int cap, long ttlSeconds) {
+        if (cap < 1) {
+            throw new IllegalArgumentException("cap must be at least 1, got " + cap);
+        }
+        this.redis = redis;
+        this.cap = cap;
+        this.ttlSeconds = ttlSeconds;
+    }
+
+    public int cap() {
+        return cap;
+    }
+
+    /** Adds one post ID to each feed, in one pipelined round trip (idempotent: a redelivery adds nothing twice). */
+    public void addToEach(Collection<String> feedKeys, long postId) {
+        if (feedKeys.isEmpty()) {
+            return;
+        }
+        ADD.load(redis); // pipelined EVALSHA cannot fall back to EVAL on NOSCRIPT
+        List<String> args = List.of(Integer.toString(cap), Long.toString(ttlSeconds), "0", Long.toString(postId));
+        try (AbstractPipeline pipe = redis.pipelined()) {
+            for (String key : feedKeys) {
+                pipe.evalsha(ADD.sha(), List.of(key), args);
+            }
+            pipe.sync();
+        }
+    }
+
+    /** Removes a post ID from each feed, pipelined. */
+    public void removeFromEach(Collection<String> feedKeys, long postId) {
+        try (AbstractPipeline pipe = redis.pipelined()) {
+            for (String key : feedKeys) {
+                pipe.zrem(key, Long.toString(postId));
+            }
+            pipe.sync();
+        }
+    }
+
+    /**
+     * The feed, newest first, at most {@code cap} IDs — rebuilding it first from {@code fromDocuments} (newest first
+     * or not; the newest {@code cap} are kept) when it is not complete or {@code forceRebuild} says it may lack posts.
+     */
+    public List<Long> read(String key, boolean forceRebuild, Supplier<? extends Collection<Long>> fromDocuments) {
+        if (!forceRebuild) {
+            Optional<List<Long>> complete = readIfComplete(key);
+            if (complete.isPresent()) {
+                return complete.get();
+            }
+        }
+        rebuild(key, fromDocuments.get());
+        return readIfComplete(key).orElseGet(List::of);
+    }
+
+    /** The feed newest first if it is complete; empty when it must be rebuilt. */
+    public Optional<List<Long>> readIfComplete(String key) {
+        List<String> raw = redis.zrevrange(key, 0, cap);
+        if (raw.isEmpty() || !CachedSets.SENTINEL.equals(raw.get(0))) {
+            return Optional.empty();
+        }
+        List<Long> ids = new ArrayList<>(raw.size() - 1);
+        for (int i = 1; i < raw.size(); i++) {
+            ids.add(Long.parseLong(raw.get(i)));
+        }
+        // Scores are doubles (53 bits); equal scores order by member text, which for IDs of one length is numeric,
+        // but sorting here makes the order exact whatever the lengths.
+        ids.sort(Comparator.reverseOrder());
+        return Optional.of(ids.size() > cap ? ids.subList(0, cap) : ids);
+    }
+
+    /** Merges the IDs into the feed (keeping what is there) and marks it complete. */
+    void rebuild(String key, Collection<Long> ids) {
+        List<Long> newest = new ArrayList<>(ids);
+        newest.sort(Comparator.reverseOrder());
+        if (newest.size() > cap) {
+            newest = newest.subList(0, cap);
+        }
+        List<String> header = List.of(Integer.toString(cap), Long.toString(ttlSeconds));
+        for (int from = 0; from < newest.size(); from += REBUILD_CHUNK) {
+            List<String> args = new ArrayList<>(header);
+            args.add("0");
+            newest.subList(from, Math.min(newest.size(), from + REBUILD_CHUNK)).forEach(id -> args.add(id.toString()));
+            ADD.run(redis, List.of(key), args);
+        }
+        List<String> complete = new ArrayList<>(header);
+        complete.add("1");
+        ADD.run(redis, List.of(key), complete);
+    }
+}

@@ -1,0 +1,15 @@
+-- Makes a cold cached set warm from a staging set the caller filled from the documents (in pipelined chunks, so a
+-- set of any size loads). Only a cold set is loaded: if another caller loaded it first, that copy stays and the
+-- staging set is dropped — every change made since that load went into it, so replacing it could lose them.
+-- KEYS[1] the set, KEYS[2] the counters hash, KEYS[3] the staging set; ARGV[1] the counter field, ARGV[2] TTL
+-- seconds. Returns 1 when loaded, 0 when it was warm already.
+if redis.call('EXISTS', KEYS[1]) == 1 then
+  redis.call('DEL', KEYS[3])
+  return 0
+end
+redis.call('SADD', KEYS[3], '~')
+redis.call('RENAME', KEYS[3], KEYS[1])
+redis.call('HSET', KEYS[2], ARGV[1], redis.call('SCARD', KEYS[1]) - 1)
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+redis.call('EXPIRE', KEYS[2], ARGV[2])
+return 1

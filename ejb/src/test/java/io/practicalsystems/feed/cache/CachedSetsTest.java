@@ -1,0 +1,125 @@
+package io.practicalsystems.feed.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The social-graph / actions / counters tiers on a real Redis, with a concurrent map standing in for the documents. */
+class CachedSetsTest extends RedisTierTest {
+
+    final Set<Long> documents = ConcurrentHashMap.newKeySet();
+    final AtomicInteger loads = new AtomicInteger();
+    final CachedSets sets = new CachedSets(redis, keys, 3600);
+    final CachedSets.Ref likes = new CachedSets.Ref(keys.likes(1), keys.postCounts(1), "likes", this::readDocuments);
+
+    Collection<Long> readDocuments() {
+        loads.incrementAndGet();
+        return List.copyOf(documents);
+    }
+
+    /** What a service does: the document first, then the cache. */
+    CachedSets.Change like(long user) {
+        documents.add(user);
+        return sets.add(likes, user);
+    }
+
+    CachedSets.Change unlike(long user) {
+        documents.remove(user);
+        return sets.remove(likes, user);
+    }
+
+    @Test
+    void aColdSetIsLoadedFromTheDocumentsBeforeTheChange() {
+        documents.addAll(List.of(10L, 11L));
+
+        CachedSets.Change change = like(12);
+
+        assertThat(change.count()).isEqualTo(3);
+        assertThat(sets.members(likes)).containsExactlyInAnyOrder(10L, 11L, 12L);
+        assertThat(loads).hasValue(1);
+    }
+
+    @Test
+    void likingTwiceCountsOnceAndUnlikingTwiceUncountsOnce() {
+        assertThat(sets.count(likes)).isZero(); // warm: from here on each call reports its own change
+        assertThat(like(7).changed()).isTrue();
+        assertThat(like(7).changed()).isFalse();
+        assertThat(sets.count(likes)).isEqualTo(1);
+        assertThat(unlike(7).changed()).isTrue();
+        assertThat(unlike(7).changed()).isFalse();
+        assertThat(sets.count(likes)).isZero();
+        assertThat(sets.contains(likes, 7)).isFalse();
+    }
+
+    @Test
+    void manyThreadsLikingAndReLikingWhileRedisIsFlushedCountExactly() throws Exception {
+        int users = 400;
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<?>> work = new java.util.ArrayList<>();
+            for (int t = 0; t < 16; t++) {
+                int thread = t;
+                work.add(pool.submit(() -> {
+                    start.await();
+                    for (long u = thread; u < users; u += 16) {
+                        like(u);
+                        like(u); // a double click: must not count twice
+                        if (u % 50 == 0) {
+                            flush(); // Redis loses everything mid-use
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : work) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(sets.count(likes)).isEqualTo(users);
+        assertThat(sets.members(likes)).hasSize(users);
+        flush();
+        assertThat(sets.count(likes)).as("rebuilt from the documents after a flush").isEqualTo(users);
+    }
+
+    @Test
+    void aLoadNeverOverwritesAWarmSet() {
+        like(1);
+        documents.add(99L); // a document the cache never heard of, as if written by a loader racing behind
+        sets.load(likes);
+
+        assertThat(sets.members(likes)).containsExactly(1L);
+    }
+
+    @Test
+    void aCounterLostAloneIsRecountedFromTheSet() {
+        like(1);
+        like(2);
+        redis.del(keys.postCounts(1));
+
+        assertThat(sets.count(likes)).isEqualTo(2);
+    }
+
+    @Test
+    void aLargeSetLoadsInChunks() {
+        for (long u = 0; u < 5_000; u++) {
+            documents.add(u);
+        }
+        assertThat(sets.count(likes)).isEqualTo(5_000);
+        assertThat(sets.contains(likes, 4_999)).isTrue();
+    }
+}

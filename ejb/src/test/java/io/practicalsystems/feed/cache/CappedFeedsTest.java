@@ -1,0 +1,83 @@
+package io.practicalsystems.feed.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The feed tier on a real Redis: capped, idempotent, complete only once rebuilt, merging on rebuild. */
+class CappedFeedsTest extends RedisTierTest {
+
+    static final long BASE = 1_900_000_000_000_000_000L; // Snowflake-sized: above 2^53, so scores round
+
+    final CappedFeeds feeds = new CappedFeeds(redis, 5, 3600);
+    final AtomicInteger rebuilds = new AtomicInteger();
+
+    List<Long> read(String key, List<Long> documents) {
+        return feeds.read(key, false, () -> {
+            rebuilds.incrementAndGet();
+            return documents;
+        });
+    }
+
+    @Test
+    void aFeedIsRebuiltOnceThenReadFromRedisNewestFirstAndCapped() {
+        String key = keys.home(1);
+        List<Long> documents = List.of(BASE + 1, BASE + 7, BASE + 3, BASE + 2, BASE + 9, BASE + 5, BASE + 4);
+
+        assertThat(read(key, documents)).containsExactly(BASE + 9, BASE + 7, BASE + 5, BASE + 4, BASE + 3);
+        assertThat(read(key, documents)).containsExactly(BASE + 9, BASE + 7, BASE + 5, BASE + 4, BASE + 3);
+        assertThat(rebuilds).hasValue(1);
+    }
+
+    @Test
+    void idsThatRoundToTheSameScoreKeepTheirNumericOrder() {
+        String key = keys.home(1);
+        List<Long> ids = new ArrayList<>();
+        for (long i = 0; i < 5; i++) {
+            ids.add(BASE + i); // 2^60-ish: doubles cannot tell these apart
+        }
+        assertThat(read(key, ids)).containsExactly(BASE + 4, BASE + 3, BASE + 2, BASE + 1, BASE);
+    }
+
+    @Test
+    void pushingTwiceAddsOnceAndOldIdsFallOffPastTheCap() {
+        String key = keys.home(1);
+        read(key, List.of());
+        for (long i = 1; i <= 7; i++) {
+            feeds.addToEach(List.of(key), BASE + i);
+            feeds.addToEach(List.of(key), BASE + i); // a redelivered fanout
+        }
+        assertThat(read(key, List.of())).containsExactly(BASE + 7, BASE + 6, BASE + 5, BASE + 4, BASE + 3);
+    }
+
+    @Test
+    void aPushIntoALostFeedIsKeptWhenTheNextReadRebuildsIt() {
+        String key = keys.home(1);
+        feeds.addToEach(List.of(key), BASE + 50); // Redis had lost the feed; the fanout created it partial
+
+        assertThat(feeds.readIfComplete(key)).as("a partial feed is not served").isEmpty();
+        assertThat(read(key, List.of(BASE + 10, BASE + 20))).containsExactly(BASE + 50, BASE + 20, BASE + 10);
+    }
+
+    @Test
+    void aForcedRebuildMergesWithWhatIsThere() {
+        String key = keys.home(1);
+        read(key, List.of(BASE + 1));
+        feeds.addToEach(List.of(key), BASE + 2);
+
+        assertThat(feeds.read(key, true, () -> List.of(BASE + 3))).containsExactly(BASE + 3, BASE + 2, BASE + 1);
+    }
+
+    @Test
+    void removingTakesTheIdOutOfEveryFeed() {
+        List<String> homes = List.of(keys.home(1), keys.home(2));
+        homes.forEach(k -> read(k, List.of(BASE + 1, BASE + 2)));
+
+        feeds.removeFromEach(homes, BASE + 2);
+
+        homes.forEach(k -> assertThat(read(k, List.of())).containsExactly(BASE + 1));
+    }
+}
