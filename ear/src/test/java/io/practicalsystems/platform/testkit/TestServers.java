@@ -20,6 +20,8 @@ public final class TestServers {
     public static final String MESSAGING_PASSWORD = "messaging-" + UUID.randomUUID();
     /** Creates per client on the shared server before 429 (one more every 10 s). */
     public static final int SHARED_CREATE_LIMIT = 40;
+    /** Followers from which a feed author on the shared server is a celebrity (posts PULL). */
+    public static final int FEED_CELEBRITY_FOLLOWERS = 5;
     /** The largest KV value the shared server accepts. */
     public static final int SHARED_KV_MAX_VALUE_BYTES = 1000;
     /** The most bytes one KV key may hold across its siblings on the shared server. */
@@ -76,6 +78,10 @@ public final class TestServers {
                 .env("PS_RATELIMIT_FEED_SIGNUP_CAPACITY", "10000")
                 .env("PS_RATELIMIT_FEED_LOGIN_CAPACITY", "10000")
                 .env("PS_LOGIN_MAX_FAILURES", "1000")
+                // FeedIT: a celebrity at 5 followers, fanouts split into messages of 2 feeds, the fanout fault hook.
+                .env("PS_FEED_CELEBRITY_FOLLOWERS", FEED_CELEBRITY_FOLLOWERS)
+                .env("PS_FEED_FANOUT_BATCH_SIZE", "2")
+                .env("PS_FEED_FAULT_INJECTION_ENABLED", "true")
                 // CrawlSeedProducerIT: the messaging engine's TLS endpoint and messaging security, so that a producer
                 // in another process can send seeds (every in-process connection then signs in too).
                 .env(remoteMessaging());

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,6 +29,7 @@ import redis.clients.jedis.UnifiedJedis;
 public class LiveFeed {
 
     private static final Logger LOG = Logger.getLogger(LiveFeed.class.getName());
+    private static final long SUBSCRIBE_WAIT_SECONDS = 5;
 
     @Inject
     UnifiedJedis redis;
@@ -92,10 +95,23 @@ public class LiveFeed {
         }
     }
 
-    private synchronized void ensureSubscribed() {
-        if (subscriber == null) {
-            subscriber = new Subscriber();
-            threads.newThread(subscriber).start();
+    /** Starts this server's subscription on first use and waits (a little) until Redis confirmed it. */
+    private void ensureSubscribed() {
+        Subscriber s;
+        synchronized (this) {
+            if (subscriber == null) {
+                subscriber = new Subscriber();
+                threads.newThread(subscriber).start();
+            }
+            s = subscriber;
+        }
+        try {
+            if (!s.subscribed.await(SUBSCRIBE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warning("feed live: Redis has not confirmed the subscription after " + SUBSCRIBE_WAIT_SECONDS
+                        + " s; streams get new posts once it has");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -110,6 +126,12 @@ public class LiveFeed {
     /** Holds one subscription, re-subscribing after Redis failures until stopped. */
     private final class Subscriber extends JedisPubSub implements Runnable {
         private volatile boolean stopped;
+        private final CountDownLatch subscribed = new CountDownLatch(1);
+
+        @Override
+        public void onSubscribe(String channel, int subscribedChannels) {
+            subscribed.countDown();
+        }
 
         @Override
         public void run() {
