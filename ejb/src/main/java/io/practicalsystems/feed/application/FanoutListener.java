@@ -44,8 +44,10 @@ public class FanoutListener implements MessageListener {
             if (settings.faultInjectionEnabled() && m.propertyExists(FanoutMessages.FAIL_FIRST_DELIVERY)
                     && !m.getJMSRedelivered()) {
                 // After the work, so the redelivery repeats work already done: what must add nothing twice.
-                throw new IllegalStateException("feed.fanout: failing the first delivery of post "
-                        + m.getLong("postId") + " on purpose (ps.feed.fault-injection.enabled)");
+                String failure = "feed.fanout: failing the first delivery of post " + m.getLong("postId")
+                        + " on purpose (ps.feed.fault-injection.enabled)";
+                LOG.warning(failure);
+                throw new IllegalStateException(failure);
             }
         } catch (JMSException | IllegalArgumentException e) { // not a field of ours, or not a number / mode
             LOG.warning("feed.fanout: dropped an unreadable message: " + e.getMessage());
