@@ -10,18 +10,29 @@ import java.util.List;
 import java.util.UUID;
 
 /** A feed user of an IT: signed up and logged in through the real API; calls the feed API with its token. */
-record FeedUser(LibertyServer server, String handle, String token) {
+record FeedUser(LibertyServer server, String handle, String password, String token) {
 
     static FeedUser signUp(LibertyServer server, String prefix) {
         String handle = (prefix + "_" + UUID.randomUUID().toString().replace("-", "")).substring(0, 30);
         String password = "pw-" + UUID.randomUUID();
-        String credentials = Json.createObjectBuilder().add("handle", handle).add("password", password).build()
-                .toString();
-        Http.Response created = Http.post(server.baseUrl() + "/api/feed/users", credentials);
+        Http.Response created = Http.post(server.baseUrl() + "/api/feed/users", credentials(handle, password));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        Http.Response session = Http.post(server.baseUrl() + "/api/feed/sessions", credentials);
+        return logIn(server, handle, password);
+    }
+
+    /** The same user, logged in on another server (each server signs its own tokens). */
+    FeedUser on(LibertyServer other) {
+        return logIn(other, handle, password);
+    }
+
+    private static FeedUser logIn(LibertyServer server, String handle, String password) {
+        Http.Response session = Http.post(server.baseUrl() + "/api/feed/sessions", credentials(handle, password));
         assertThat(session.status()).as(session.body()).isEqualTo(200);
-        return new FeedUser(server, handle, session.json().getString("token"));
+        return new FeedUser(server, handle, password, session.json().getString("token"));
+    }
+
+    private static String credentials(String handle, String password) {
+        return Json.createObjectBuilder().add("handle", handle).add("password", password).build().toString();
     }
 
     Http.Response call(String method, String path, String body, String... headers) {
