@@ -8,13 +8,13 @@ import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 
 /** The feed's JSON shapes (docs: FEED contract). IDs are decimal strings, times ISO-8601. */
-final class FeedJson {
+public final class FeedJson {
 
     private FeedJson() {
     }
 
     /** A post; {@code replyTo} and {@code sharedFrom} are null when there is none. */
-    record Post(String id, String author, String authorDisplayName, String text, String createdAt,
+    public record Post(String id, String author, String authorDisplayName, String text, String createdAt,
                 @JsonbNillable String replyTo, @JsonbNillable Shared sharedFrom, long likes, long comments,
                 long shares, boolean likedByMe, String deliveredBy) {
 
@@ -28,7 +28,7 @@ final class FeedJson {
     }
 
     /** The post a repost shares, briefly. */
-    record Shared(String id, String author, String text, String createdAt) {
+    public record Shared(String id, String author, String text, String createdAt) {
 
         static Shared of(PostView.Shared s) {
             return new Shared(Long.toString(s.post().id()), s.author().handle(), s.post().text(),
@@ -36,7 +36,7 @@ final class FeedJson {
         }
     }
 
-    record Profile(String id, String handle, String displayName, String createdAt, long followers, long following,
+    public record Profile(String id, String handle, String displayName, String createdAt, long followers, long following,
                    long posts, boolean followedByMe, boolean blockedByMe) {
 
         static Profile of(ProfileView v) {
@@ -46,7 +46,7 @@ final class FeedJson {
         }
     }
 
-    record Comment(String id, String postId, String author, String text, String createdAt) {
+    public record Comment(String id, String postId, String author, String text, String createdAt) {
 
         static Comment of(CommentView v) {
             var c = v.comment();
@@ -55,19 +55,19 @@ final class FeedJson {
         }
     }
 
-    record Like(long likes, boolean likedByMe) {
+    public record Like(long likes, boolean likedByMe) {
     }
 
     /** What arrives on the live stream for each new timeline item. */
-    record LivePost(String id, String author) {
+    public record LivePost(String id, String author) {
     }
 
     /** {@code POST /posts}: text and an optional reply-to post ID. */
-    record PostBody(String text, String replyTo) {
+    public record PostBody(String text, String replyTo) {
     }
 
     /** {@code POST /posts/{id}/comments} and {@code /shares}: the text (optional for a share). */
-    record TextBody(String text) {
+    public record TextBody(String text) {
     }
 
     static String time(long epochMillis) {
