@@ -24,6 +24,8 @@ export function feedApi(client: ApiClient) {
     profile: (handle: string) => client.request<Profile>('GET', `/api/feed/users/${enc(handle)}`),
     follow: (handle: string) => client.request<void>('PUT', `/api/feed/follows/${enc(handle)}`),
     unfollow: (handle: string) => client.request<void>('DELETE', `/api/feed/follows/${enc(handle)}`),
+    block: (handle: string) => client.request<void>('PUT', `/api/feed/blocks/${enc(handle)}`),
+    unblock: (handle: string) => client.request<void>('DELETE', `/api/feed/blocks/${enc(handle)}`),
 
     post: (id: string) => client.request<Post>('GET', `/api/feed/posts/${enc(id)}`),
     publish: (text: string) => client.request<Post>('POST', '/api/feed/posts', { text }),

@@ -64,6 +64,32 @@ describe('profile', () => {
     expect(screen.getByRole('button', { name: 'Follow' })).toBeInTheDocument();
     expect(screen.getByText('bob writes')).toBeInTheDocument();
   });
+
+  it('blocks optimistically: no longer following, no Follow button; a refused block is put back', async () => {
+    signedIn();
+    let refuse = false;
+    const server = fakeFetch({
+      'GET /api/feed/users/bob': () => json(profileOf('bob', true)),
+      'GET /api/feed/users/bob/posts': () => json({ items: [], next: null }),
+      'PUT /api/feed/blocks/bob': () => (refuse ? problem(503, 'Service Unavailable', 'Blocking is unavailable right now.') : new Response(null, { status: 204 })),
+      'DELETE /api/feed/blocks/bob': () => new Response(null, { status: 204 }),
+    });
+    renderApp(server.impl, '#/u/bob');
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Block' }));
+    expect(screen.getByRole('button', { name: 'Unblock' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /follow/i })).not.toBeInTheDocument();
+    expect(screen.getByTestId('profile-followers')).toHaveTextContent('6');
+    await waitFor(() => expect(server.requests.map((r) => r.method + ' ' + r.url)).toContain('PUT /api/feed/blocks/bob'));
+
+    await userEvent.click(screen.getByRole('button', { name: 'Unblock' }));
+    await screen.findByRole('button', { name: 'Follow' });
+    refuse = true;
+    await userEvent.click(screen.getByRole('button', { name: 'Block' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Blocking is unavailable right now.');
+    expect(screen.getByRole('button', { name: 'Block' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Follow' })).toBeInTheDocument();
+  });
 });
 
 describe('post page', () => {

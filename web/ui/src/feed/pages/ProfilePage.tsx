@@ -3,7 +3,7 @@ import { useParams } from 'wouter';
 import type { Post, Profile } from '../../api/types';
 import { PageHeading } from '../../app/PageHeading';
 import { useSession } from '../../session/SessionContext';
-import { FollowButton } from '../components/FollowButton';
+import { ProfileActions } from '../components/ProfileActions';
 import { PostList } from '../components/PostList';
 import { usePagedList } from '../hooks/usePagedList';
 import { useResource } from '../hooks/useResource';
@@ -48,7 +48,7 @@ export function ProfilePage() {
                 <dd data-testid="profile-following">{profile.following}</dd>
               </div>
             </dl>
-            <FollowButton profile={profile} onChange={(change) => setProfile((p) => (p ? change(p) : p))} />
+            <ProfileActions profile={profile} onChange={(change) => setProfile((p) => (p ? change(p) : p))} />
           </>
         ) : (
           <p role="status" className="muted">
