@@ -178,6 +178,8 @@ class AdminSurfaceIT {
                 .as("the right password is not even checked now").isEqualTo(429);
         assertThat(Http.get(server.baseUrl() + "/api/ids/info").status())
                 .as("requests without credentials are not affected").isEqualTo(200);
+        assertThat(Http.send("GET", server.baseUrl() + "/api/feed/me", null, null, "Authorization",
+                "Bearer not-a-token").status()).as("nor is a news feed token from this address checked").isEqualTo(429);
     }
 
     @Test
