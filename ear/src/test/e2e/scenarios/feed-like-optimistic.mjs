@@ -4,7 +4,6 @@ import { expectEqual, followAndPostViaApi, holdLikeRequest, likeState, logInInUi
   from '../lib/feed.mjs';
 
 export const title = 'a like shows before the server answers, and the server keeps it';
-export const skip = 'needs the feed UI at /feed/ and the feed API (issue 16), not on main yet';
 
 export default async function likeOptimistic(t) {
   const author = await userViaApi(t, 'carol');

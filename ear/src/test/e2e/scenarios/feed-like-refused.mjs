@@ -4,7 +4,6 @@ import { expectEqual, expectStatus, followAndPostViaApi, holdLikeRequest, likeSt
   from '../lib/feed.mjs';
 
 export const title = 'a like the server refuses (post deleted meanwhile) rolls back and shows why';
-export const skip = 'needs the feed UI at /feed/ and the feed API (issue 16), not on main yet';
 
 export default async function likeRefused(t) {
   const author = await userViaApi(t, 'erin');

@@ -4,7 +4,6 @@ import { home, postCard, signUpInUi } from '../lib/feed.mjs';
 import { uniqueHandle } from '../lib/scenario.mjs';
 
 export const title = 'sign up two users in the UI, follow, post, the post arrives live in the other browser';
-export const skip = 'needs the feed UI at /feed/ and the feed API (issue 16), not on main yet';
 
 export default async function signUpFollowLive(t) {
   const alice = uniqueHandle('alice');

@@ -37,7 +37,7 @@ class BrowserE2eIT {
         Stream<DynamicTest> perScenario = run.outcomes().stream().map(outcome ->
                 DynamicTest.dynamicTest(outcome.name() + ": " + outcome.title(), () -> {
                     if (outcome.skipped()) {
-                        throw new TestAbortedException("skipped: " + outcome.error());
+                        throw new TestAbortedException("e2e scenario " + outcome.name() + " skipped: " + outcome.error());
                     }
                     if (!outcome.passed()) {
                         throw new AssertionFailedError(outcome.failureReport());
