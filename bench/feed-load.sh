@@ -11,11 +11,11 @@
 #   F=20000 ROUNDS=1 bench/feed-load.sh    # smaller and quicker
 #
 # Knobs: F (followers, 100000), ROUNDS (3), DURATION (wrk seconds per measurement, 15s), CONNS (wrk connections,
-# 16), PORT (HTTP 9280, HTTPS PORT + 263), SKIP_FANOUT=1 / SKIP_READS=1.
+# 16), WARMUP (20s), PORT (HTTP 9280, HTTPS PORT + 263), SKIP_FANOUT=1 / SKIP_READS=1.
 # Each part starts its own Liberty server (bench/lib/liberty.sh): the fanout server with the celebrity threshold out
 # of the way (an author of 100,000 followers must be pushed), the read server with a threshold of 3 followers (so
-# five authors with 3 followers each are celebrities). Redis is 127.0.0.1:6379 when it answers, else the server's
-# embedded one; documents are in the server's embedded Mongo-wire store, where FanoutBench writes the follow edges.
+# five authors with 3 followers each are celebrities). Redis is the server's embedded redis-server (bench/lib/liberty.sh
+# gives it a port of its own); documents are in its embedded Mongo-wire store, where FanoutBench writes the follow edges.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -23,6 +23,7 @@ F=${F:-100000}
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-15s}
 CONNS=${CONNS:-16}
+WARMUP=${WARMUP:-20s}   # per request kind, three times over: a fresh JVM runs the request path slower until JIT-compiled
 PORT=${PORT:-9280}
 batch=${PS_FEED_FANOUT_BATCH_SIZE:-1000} # the server's fanout batch size (ps.feed.fanout.batch-size), and the floor's
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
@@ -39,7 +40,7 @@ mvn -B -o -q -pl bench dependency:build-classpath -Dmdep.outputFile="$WORK/cp" >
 CP=$ROOT/bench/target/classes:$(cat "$WORK/cp")
 bench_java() { java -Xmx1g -cp "$CP" io.practicalsystems.feed.bench.FanoutBench "$@"; }
 
-if redis-cli -p 6379 ping >/dev/null 2>&1; then REDIS=redis://127.0.0.1:6379; else REDIS=redis://127.0.0.1:$((PORT + 7199)); fi
+REDIS=redis://127.0.0.1:$((PORT + 7199)) # the server's embedded redis-server (a real one, started for it)
 MONGO=mongodb://127.0.0.1:$((PORT + 17837))
 API=http://127.0.0.1:$PORT/api/feed
 # One client address makes every call: the per-address and per-user limits out of the way (they still run).
@@ -119,11 +120,11 @@ if [ "${SKIP_READS:-0}" != 1 ]; then
     n=$(curl -fsS -H "Authorization: Bearer $tok" "$API/timeline?limit=20" | jq '.items | length')
     [ "$n" = 20 ] || { echo "the $r reader's timeline has $n items, not 20" >&2; exit 1; }
   done
-  echo "  warm-up (JIT): 3 x 20 s of each request"
+  echo "  warm-up (JIT): 3 x $WARMUP of each request"
   for _ in 1 2 3; do
-    wrk -t2 -c"$CONNS" -d20s -s bench/wrk/ping.lua "http://127.0.0.1:$PORT" >/dev/null
-    wrk -t2 -c"$CONNS" -d20s -H "Authorization: Bearer $push_token" "http://127.0.0.1:$PORT/api/feed/timeline?limit=20" >/dev/null
-    wrk -t2 -c"$CONNS" -d20s -H "Authorization: Bearer $celeb_token" "http://127.0.0.1:$PORT/api/feed/timeline?limit=20" >/dev/null
+    wrk -t2 -c"$CONNS" -d"$WARMUP" -s bench/wrk/ping.lua "http://127.0.0.1:$PORT" >/dev/null
+    wrk -t2 -c"$CONNS" -d"$WARMUP" -H "Authorization: Bearer $push_token" "http://127.0.0.1:$PORT/api/feed/timeline?limit=20" >/dev/null
+    wrk -t2 -c"$CONNS" -d"$WARMUP" -H "Authorization: Bearer $celeb_token" "http://127.0.0.1:$PORT/api/feed/timeline?limit=20" >/dev/null
   done
   : > "$WORK/reads"
   for round in $(seq 1 "$ROUNDS"); do

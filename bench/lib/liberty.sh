@@ -2,7 +2,7 @@
 #   liberty_start WORK NAME PORT [ENV=VALUE...]   # HTTP on PORT, HTTPS on PORT + 263; waits for /health/ready
 #   liberty_stop WORK NAME
 # It copies ear/target/liberty's server (mvn -B -o -pl ear,bench -am verify -DskipTests builds it), gives it its own
-# embedded document store and Redis ports (used only when 127.0.0.1:6379 does not answer), and an admin user
+# embedded document store and redis-server (ports of their own, so nothing is shared), and an admin user
 # with a password made up for this run (BENCH_ADMIN, "user:password").
 BENCH_WLP=${BENCH_WLP:-$(pwd)/ear/target/liberty/wlp}
 BENCH_ADMIN=${BENCH_ADMIN:-"bench:$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"}
