@@ -86,16 +86,23 @@ public final class BrowserScenarios {
                 System.getProperty("e2e.chromium", "/usr/bin/chromium"));
     }
 
+    /** Whether the Chromium the scenarios drive is there; {@code .ci/run} installs it, a bare machine may not have it. */
+    public boolean browserAvailable() {
+        return Files.isExecutable(Path.of(chromium));
+    }
+
+    /** What to say when {@link #browserAvailable()} is false. */
+    public String missingBrowserSentence() {
+        return "no Chromium at " + chromium + ": the browser tests are SKIPPED. Install Debian's chromium"
+                + " (apt-get install -y chromium, as .ci/run does) or pass -De2e.chromium=/path/to/it";
+    }
+
     /**
      * Installs the Node project's locked dependencies and runs the scenarios against {@code baseUrl}. Throws, with
      * the output, when the tools are missing, npm fails, or the run ends without a report; a failed scenario is
      * not an exception here but an {@link Outcome}.
      */
     public Run runAgainst(String baseUrl) {
-        if (!Files.isExecutable(Path.of(chromium))) {
-            throw new IllegalStateException("no Chromium at " + chromium + ": the browser tests need Debian's"
-                    + " chromium (apt-get install -y chromium, as .ci/run does), or -De2e.chromium=/path/to/it");
-        }
         try {
             Files.createDirectories(workDir);
             long npmStarted = System.nanoTime();
