@@ -29,6 +29,7 @@ import redis.clients.jedis.params.SetParams;
 public class FeedCache {
 
     public static final String KEY_PREFIX = "feed:";
+    private static final int LAST_READ_CHUNK = 1000;
 
     @Inject
     UnifiedJedis redis;
@@ -126,17 +127,19 @@ public class FeedCache {
 
     /** When each user last read their home timeline; {@link Long#MIN_VALUE} for never (or not within the window). */
     public List<Long> lastReads(List<Long> userIds) {
-        List<Response<String>> replies = new ArrayList<>(userIds.size());
-        try (AbstractPipeline pipe = redis.pipelined()) {
-            for (long id : userIds) {
-                replies.add(pipe.get(keys.lastRead(id)));
+        List<Response<List<String>>> replies = new ArrayList<>();
+        try (AbstractPipeline pipe = redis.pipelined()) { // MGET in chunks: one command per chunk, not per user
+            for (int from = 0; from < userIds.size(); from += LAST_READ_CHUNK) {
+                List<Long> chunk = userIds.subList(from, Math.min(userIds.size(), from + LAST_READ_CHUNK));
+                replies.add(pipe.mget(chunk.stream().map(keys::lastRead).toArray(String[]::new)));
             }
             pipe.sync();
         }
         List<Long> times = new ArrayList<>(userIds.size());
-        for (Response<String> reply : replies) {
-            String value = reply.get();
-            times.add(value == null ? Long.MIN_VALUE : Long.parseLong(value));
+        for (Response<List<String>> reply : replies) {
+            for (String value : reply.get()) {
+                times.add(value == null ? Long.MIN_VALUE : Long.parseLong(value));
+            }
         }
         return times;
     }

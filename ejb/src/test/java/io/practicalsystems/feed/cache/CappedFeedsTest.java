@@ -80,4 +80,35 @@ class CappedFeedsTest extends RedisTierTest {
 
         homes.forEach(k -> assertThat(read(k, List.of())).containsExactly(BASE + 1));
     }
+
+    @Test
+    void oneBatchPushReachesFullPartialAndAbsentFeedsEachCappedAndExpiring() {
+        String full = keys.home(1);
+        String partial = keys.home(2);
+        String absent = keys.home(3);
+        read(full, List.of(BASE + 1, BASE + 2, BASE + 3, BASE + 4, BASE + 5));
+        feeds.addToEach(List.of(partial), BASE + 1);
+        redis.scriptFlush(); // Redis restarted or lost its script cache: the batch call must still run
+
+        feeds.addToEach(List.of(full, partial, absent), BASE + 6);
+        feeds.addToEach(List.of(full, partial, absent), BASE + 6); // a redelivered batch
+
+        assertThat(read(full, List.of())).containsExactly(BASE + 6, BASE + 5, BASE + 4, BASE + 3, BASE + 2);
+        assertThat(redis.zrange(partial, 0, -1)).containsExactly(Long.toString(BASE + 1), Long.toString(BASE + 6));
+        assertThat(redis.zrange(absent, 0, -1)).containsExactly(Long.toString(BASE + 6));
+        for (String key : List.of(full, partial, absent)) {
+            assertThat(redis.ttl(key)).as(key).isBetween(1L, 3600L);
+        }
+    }
+
+    @Test
+    void aPartialFeedIsCappedToo() {
+        String key = keys.home(1);
+        for (long i = 1; i <= 9; i++) {
+            feeds.addToEach(List.of(key), BASE + i);
+        }
+        // cap + 1 entries, as for a complete feed (whose extra entry is the sentinel): the newest six
+        assertThat(redis.zcard(key)).isEqualTo(6);
+        assertThat(redis.zrange(key, 0, 0)).containsExactly(Long.toString(BASE + 4));
+    }
 }
