@@ -7,6 +7,7 @@ import io.practicalsystems.platform.testkit.Await;
 import io.practicalsystems.platform.testkit.FreePorts;
 import io.practicalsystems.platform.testkit.LibertyCluster;
 import io.practicalsystems.platform.testkit.LibertyServer;
+import io.practicalsystems.platform.testkit.LibertyServers;
 import io.practicalsystems.platform.testkit.OwnServers;
 import io.practicalsystems.platform.testkit.TestServers;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two Liberty servers sharing Redis and the document store (each with its own JMS engine) serve the same feed: a
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
  * the other (Redis pub/sub). Two servers cost minutes, so this is one test method.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(LibertyServers.class)
 class FeedTwoServersIT {
 
     LibertyCluster cluster;
