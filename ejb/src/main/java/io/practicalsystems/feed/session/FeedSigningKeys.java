@@ -7,6 +7,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -57,6 +59,7 @@ public class FeedSigningKeys {
     long lifetimeSeconds;
 
     private volatile TokenSigner signer;
+    private volatile TokenVerifier verifier;
     private volatile String unavailableReason = "not started";
 
     @PostConstruct
@@ -67,7 +70,9 @@ public class FeedSigningKeys {
         try {
             boolean existed = files.exists();
             TokenSettings settings = new TokenSettings(issuer, audience, Duration.ofSeconds(lifetimeSeconds));
-            signer = new TokenSigner(files.loadOrCreate(), settings, Clock.systemUTC());
+            KeyPair keys = files.loadOrCreate();
+            signer = new TokenSigner(keys, settings, Clock.systemUTC());
+            verifier = new TokenVerifier((RSAPublicKey) keys.getPublic(), settings, Clock.systemUTC());
             LOG.info((existed ? "Feed tokens are signed with the key pair in " : "Generated the feed's token signing "
                     + "key pair (first start): ") + files.privateKeyFile() + " (private, mode 600) and "
                     + files.publicKeyFile() + " (public; mpJwt checks tokens with it). Tokens last "
@@ -83,6 +88,15 @@ public class FeedSigningKeys {
     /** The signer; {@link SigningKeyUnavailableException} (503) when the key pair could not be loaded. */
     public TokenSigner signer() {
         TokenSigner current = signer;
+        if (current == null) {
+            throw new SigningKeyUnavailableException(unavailableReason);
+        }
+        return current;
+    }
+
+    /** The verifier of tokens held outside HTTP requests; {@link SigningKeyUnavailableException} like {@link #signer}. */
+    public TokenVerifier verifier() {
+        TokenVerifier current = verifier;
         if (current == null) {
             throw new SigningKeyUnavailableException(unavailableReason);
         }

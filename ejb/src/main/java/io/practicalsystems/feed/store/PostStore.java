@@ -71,6 +71,17 @@ public class PostStore {
                 .<PostDocument>result().stream().map(PostDocument::postId).toList();
     }
 
+    /** Claims an external producer's idempotency key for the author; false when it was claimed before. */
+    public boolean claimExternal(long authorId, String key, long nowMillis) {
+        return Inserts.insertIfAbsent(template, new ExternalPostDocument(ExternalPostDocument.idFor(authorId, key),
+                authorId, nowMillis));
+    }
+
+    /** Gives a claimed key back, when the post could not be stored and the message will be delivered again. */
+    public void releaseExternal(long authorId, String key) {
+        template.delete(ExternalPostDocument.class, ExternalPostDocument.idFor(authorId, key));
+    }
+
     public boolean like(long postId, long userId, long nowMillis) {
         return Inserts.insertIfAbsent(template, LikeDocument.of(postId, userId, nowMillis));
     }

@@ -1,6 +1,7 @@
 package io.practicalsystems.crawler.application.seeds;
 
 import io.practicalsystems.crawler.application.CrawlNotFoundException;
+import io.practicalsystems.platform.messaging.MessageSenders;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
@@ -26,7 +27,7 @@ public class SeedSubmissionListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        String from = sender(message);
+        String from = MessageSenders.describe(message);
         SeedSubmission submission;
         try {
             if (!(message instanceof TextMessage text)) {
@@ -56,15 +57,5 @@ public class SeedSubmissionListener implements MessageListener {
                 + " already seen, " + (outcome.offered().rejectedDepth() + outcome.offered().rejectedHostLimit()
                 + outcome.offered().rejectedQueryVariants()) + " over a limit)" : "")
                 + (outcome.intake().rejectedCount() > 0 ? "; refused " + outcome.intake().rejected() : ""));
-    }
-
-    /** The authenticated user the messaging engine recorded as the sender, if it did. */
-    private static String sender(Message message) {
-        try {
-            String user = message.getStringProperty("JMSXUserID");
-            return user == null || user.isBlank() ? "an unnamed sender" : "user " + user;
-        } catch (JMSException | RuntimeException e) {
-            return "an unnamed sender";
-        }
     }
 }
