@@ -22,15 +22,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * The seed producer as a user runs it: Liberty's {@code bin/client run crawl-seed -- CRAWL_ID URL…}, a JVM of its
+ * The seed producer as a user runs it: Liberty's {@code bin/client run crawl-seed -- CRAWL_ID URL…} (or
+ * {@code -- post TEXT…}, the feed post producer), a JVM of its
  * own, with the client configuration and EAR of the seed-producer module and a truststore holding only the
  * certificate of the server it talks to (exported from that server's generated keystore). Each run gets its own
  * user directory, so runs may overlap.
  */
-final class SeedProducerClient {
+public final class SeedProducerClient {
 
     /** What one run did: its exit code and everything it printed (the client's own messages included). */
-    record Run(int exitCode, String output) {
+    public record Run(int exitCode, String output) {
     }
 
     private static final AtomicInteger RUNS = new AtomicInteger();
@@ -49,9 +50,14 @@ final class SeedProducerClient {
     }
 
     /** A client for {@code server}'s TLS messaging endpoint (its PS_MESSAGING_REMOTE_PORT), under the IT work dir. */
-    static SeedProducerClient of(LibertyServer server) {
+    public static SeedProducerClient of(LibertyServer server) {
+        return of(server, "crawl-seed-client");
+    }
+
+    /** As {@link #of(LibertyServer)}, its runs under a work directory {@code name} of their own. */
+    public static SeedProducerClient of(LibertyServer server, String name) {
         LibertyInstallation installation = LibertyInstallation.fromSystemProperties();
-        Path base = installation.workDir().resolve("crawl-seed-client");
+        Path base = installation.workDir().resolve(name);
         try {
             deleteTree(base);
             Files.createDirectories(base);
@@ -71,6 +77,13 @@ final class SeedProducerClient {
 
     /** Sends {@code urls} for {@code crawlId} as {@code user}; waits for the client JVM to end. */
     Run send(String user, String password, String crawlId, List<String> urls) {
+        List<String> args = new ArrayList<>(List.of(crawlId));
+        args.addAll(urls);
+        return run(args, Map.of("CRAWL_SEED_USER", user, "CRAWL_SEED_PASSWORD", password));
+    }
+
+    /** Runs the client with {@code args} and {@code settings} (environment variables); waits for its JVM to end. */
+    public Run run(List<String> args, Map<String, String> settings) {
         int n = RUNS.incrementAndGet();
         // A client's lock lives in its user dir: each run gets one of its own, so that runs may overlap.
         Path userDir = base.resolve("run-" + n);
@@ -82,8 +95,8 @@ final class SeedProducerClient {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot set up the seed producer client under " + userDir, e);
         }
-        List<String> command = new ArrayList<>(List.of(clientScript.toString(), "run", "crawl-seed", "--", crawlId));
-        command.addAll(urls);
+        List<String> command = new ArrayList<>(List.of(clientScript.toString(), "run", "crawl-seed", "--"));
+        command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(base.resolve("run-" + n + ".out").toFile());
         Map<String, String> env = builder.environment();
@@ -91,8 +104,7 @@ final class SeedProducerClient {
         env.put("CRAWL_SEED_SERVER", server);
         env.put("CRAWL_SEED_TRUSTSTORE", truststore.toString());
         env.put("CRAWL_SEED_TRUSTSTORE_PASSWORD", truststorePassword);
-        env.put("CRAWL_SEED_USER", user);
-        env.put("CRAWL_SEED_PASSWORD", password);
+        env.putAll(settings);
         try {
             Process process = builder.start();
             if (!process.waitFor(300, TimeUnit.SECONDS)) {

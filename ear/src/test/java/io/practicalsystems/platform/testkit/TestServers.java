@@ -16,6 +16,9 @@ public final class TestServers {
     /** The seed producer user of every "real services" server (PS_SEEDS_USER's default), and its password. */
     public static final String SEEDS_USER = "crawl-seeder";
     public static final String SEEDS_PASSWORD = "seeds-" + UUID.randomUUID();
+    /** The feed post producer user of every "real services" server (PS_FEED_POSTS_USER's default), and its password. */
+    public static final String FEED_POSTS_USER = "feed-poster";
+    public static final String FEED_POSTS_PASSWORD = "posts-" + UUID.randomUUID();
     /** The application's own messaging user's password when the messaging engine takes remote connections. */
     public static final String MESSAGING_PASSWORD = "messaging-" + UUID.randomUUID();
     /** Creates per client on the shared server before 429 (one more every 10 s). */
@@ -93,7 +96,8 @@ public final class TestServers {
                 "PS_MESSAGING_REMOTE", "on",
                 "PS_MESSAGING_REMOTE_PORT", Integer.toString(FreePorts.next()),
                 "PS_MESSAGING_PASSWORD", MESSAGING_PASSWORD,
-                "PS_SEEDS_PASSWORD", SEEDS_PASSWORD);
+                "PS_SEEDS_PASSWORD", SEEDS_PASSWORD,
+                "PS_FEED_POSTS_PASSWORD", FEED_POSTS_PASSWORD);
     }
 
     public static LibertyServerBuilder embeddedDefaults(String name) {

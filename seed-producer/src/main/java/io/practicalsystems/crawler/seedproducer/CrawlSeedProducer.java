@@ -1,22 +1,21 @@
 package io.practicalsystems.crawler.seedproducer;
 
+import io.practicalsystems.feed.postproducer.FeedPostProducer;
 import jakarta.annotation.Resource;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSContext;
-import jakarta.jms.JMSProducer;
-import jakarta.jms.JMSRuntimeException;
-import jakarta.jms.JMSSecurityRuntimeException;
 import jakarta.jms.Queue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Sends seeds for a crawl to a running server: {@code crawl-seed CRAWL_ID [URL ...]} (or URLs on standard input).
+ * Sends seeds for a crawl to a running server: {@code crawl-seed CRAWL_ID [URL ...]} (or URLs on standard input);
+ * {@code crawl-seed post …} sends feed posts instead ({@link FeedPostProducer}, {@code bin/feed-post.sh}).
  * Runs in Liberty's application client container, whose client.xml ({@code seed-producer/src/main/liberty}) defines
  * the connection factory {@code jms/crawlSeedsCF} (the server's TLS messaging address) and the queue
  * {@code jms/crawlSeeds}; the container injects them into the static fields below before {@code main} runs. Signs in as {@code CRAWL_SEED_USER} (default {@code crawl-seeder}) with
@@ -28,10 +27,9 @@ import java.util.Map;
  */
 public final class CrawlSeedProducer {
 
-    static final int SENT = 0;
-    static final int USAGE = 2;
-    static final int REFUSED = 3;
-    static final int FAILED = 4;
+    static final int SENT = QueueSender.SENT;
+    static final int USAGE = QueueSender.USAGE;
+    static final int FAILED = QueueSender.FAILED;
 
     @Resource(lookup = "jms/crawlSeedsCF")
     private static ConnectionFactory factory;
@@ -39,11 +37,19 @@ public final class CrawlSeedProducer {
     @Resource(lookup = "jms/crawlSeeds")
     private static Queue queue;
 
+    /** The feed's post queue ({@code feed.posts}): the client container injects only into the main class. */
+    @Resource(lookup = "jms/feedPosts")
+    private static Queue feedPosts;
+
     private CrawlSeedProducer() {
     }
 
     public static void main(String[] args) {
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        if (args.length > 0 && args[0].equals(FeedPostProducer.COMMAND)) {
+            System.exit(FeedPostProducer.run(Arrays.copyOfRange(args, 1, args.length), stdin, System.getenv(),
+                    factory, feedPosts, System.out, System.err));
+        }
         System.exit(run(args, stdin, System.getenv(), System.out, System.err));
     }
 
@@ -72,36 +78,12 @@ public final class CrawlSeedProducer {
                     + "application client (bin/crawl-seed.sh), with seed-producer's client.xml");
             return FAILED;
         }
-        try (JMSContext context = factory.createContext(user, password)) {
-            JMSProducer producer = context.createProducer();
-            for (String message : messages) {
-                producer.send(queue, message);
-            }
-        } catch (JMSSecurityRuntimeException e) {
-            err.println("crawl-seed: refused: the messaging engine did not let " + user + " send to crawler.seeds "
-                    + "(wrong user or password, or no permission): " + e.getMessage());
-            return REFUSED;
-        } catch (JMSRuntimeException e) {
-            if (notAuthorized(e)) {
-                err.println("crawl-seed: refused: " + user + " may not send to crawler.seeds: " + e.getMessage());
-                return REFUSED;
-            }
-            err.println("crawl-seed: could not send: " + e.getMessage()
-                    + (e.getCause() != null ? " (" + e.getCause() + ")" : ""));
-            return FAILED;
+        int sent = QueueSender.send(factory, queue, "crawler.seeds", user, password, messages, "crawl-seed", err);
+        if (sent != SENT) {
+            return sent;
         }
         out.println("crawl-seed: sent " + input.urls().size() + " URLs for crawl " + input.crawlId() + " in "
                 + messages.size() + (messages.size() == 1 ? " message" : " messages"));
         return SENT;
-    }
-
-    /** A missing permission is a plain JMSRuntimeException caused by the engine's SINotAuthorizedException. */
-    private static boolean notAuthorized(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getClass().getSimpleName().contains("NotAuthorized")) {
-                return true;
-            }
-        }
-        return false;
     }
 }
