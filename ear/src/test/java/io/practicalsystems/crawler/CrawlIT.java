@@ -9,6 +9,7 @@ import io.practicalsystems.platform.testkit.Await;
 import io.practicalsystems.platform.testkit.Http;
 import io.practicalsystems.platform.testkit.LibertyServer;
 import io.practicalsystems.platform.testkit.LibertyServers;
+import io.practicalsystems.platform.testkit.Listings;
 import io.practicalsystems.platform.testkit.OwnServers;
 import io.practicalsystems.platform.testkit.TestServers;
 import jakarta.json.JsonObject;
@@ -146,14 +147,8 @@ class CrawlIT {
 
     private Map<String, JsonObject> pages(String id) {
         Map<String, JsonObject> byUrl = new HashMap<>();
-        String cursor = null;
-        do {
-            JsonObject page = Http.getJson(server.baseUrl() + "/api/crawls/" + id + "/pages?limit=100"
-                    + (cursor == null ? "" : "&cursor=" + cursor));
-            page.getJsonArray("items").forEach(item -> byUrl.put(item.asJsonObject().getString("url"),
-                    item.asJsonObject()));
-            cursor = page.isNull("next") || !page.containsKey("next") ? null : page.getString("next");
-        } while (cursor != null);
+        Listings.all(server.baseUrl() + "/api/crawls/" + id + "/pages?limit=100")
+                .forEach(item -> byUrl.put(item.getString("url"), item));
         return byUrl;
     }
 
@@ -185,14 +180,8 @@ class CrawlIT {
     @Test
     void theHostsViewShowsRobotsStateAndTheDelayInForce() {
         Map<String, JsonObject> hosts = new HashMap<>();
-        String cursor = null;
-        do {
-            JsonObject page = Http.getJson(server.baseUrl() + "/api/crawls/" + crawlId + "/hosts?limit=20"
-                    + (cursor == null ? "" : "&cursor=" + cursor));
-            page.getJsonArray("items").forEach(item -> hosts.put(item.asJsonObject().getString("host"),
-                    item.asJsonObject()));
-            cursor = page.isNull("next") ? null : page.getString("next");
-        } while (cursor != null);
+        Listings.all(server.baseUrl() + "/api/crawls/" + crawlId + "/hosts?limit=20")
+                .forEach(item -> hosts.put(item.getString("host"), item));
 
         JsonObject paths = hosts.get(web.host(ScenarioHost.DISALLOW_PATHS) + ":" + web.port());
         assertThat(paths.getString("robots")).as(paths.toString()).isEqualTo("rules");

@@ -1,6 +1,8 @@
 package io.practicalsystems.crawler.bench;
 
 import io.practicalsystems.crawler.testweb.ScenarioWeb;
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,8 +21,9 @@ import java.util.concurrent.atomic.LongAdder;
  * bodies read and dropped — no robots, no parse, no Redis, no store. Run as its own process, as a crawler's server
  * is, against the running {@link BenchWeb}:
  * <pre>java -cp … io.practicalsystems.crawler.bench.FetchFloor hosts pagesPerHost webPort threads warmUpS seconds</pre>
- * prints {@code fetch_threads}, {@code fetch_seconds}, {@code fetched}, {@code fetch_errors} and {@code fetch_rate}
- * (pages/s) as key=value lines. A warm-up first (JIT, connections).
+ * prints {@code fetch_threads}, {@code fetch_seconds}, {@code fetched}, {@code fetch_errors}, {@code fetch_rate}
+ * (pages/s), {@code fetch_cpu_ms} (this process's CPU time per page fetched) and {@code fetched_total} (the warm-up's
+ * pages too, for the script to share out the web's CPU time) as key=value lines. A warm-up first (JIT, connections).
  */
 public final class FetchFloor {
 
@@ -52,13 +55,17 @@ public final class FetchFloor {
         }
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        run(client, targets, threads, Double.parseDouble(args[4]), new LongAdder());
+        long warmUp = run(client, targets, threads, Double.parseDouble(args[4]), new LongAdder());
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         LongAdder errors = new LongAdder();
+        long cpuAtStart = os.getProcessCpuTime();
         long started = System.nanoTime();
         long fetched = run(client, targets, threads, Double.parseDouble(args[5]), errors);
         double elapsed = (System.nanoTime() - started) / 1e9;
+        double cpuMs = (os.getProcessCpuTime() - cpuAtStart) / 1e6;
         System.out.printf(Locale.ROOT, "fetch_threads=%d%nfetch_seconds=%.2f%nfetched=%d%nfetch_errors=%d%n"
-                + "fetch_rate=%.1f%n", threads, elapsed, fetched, errors.sum(), fetched / elapsed);
+                        + "fetch_rate=%.1f%nfetch_cpu_ms=%.4f%nfetched_total=%d%n", threads, elapsed, fetched,
+                errors.sum(), fetched / elapsed, cpuMs / Math.max(1, fetched), warmUp + fetched);
     }
 
     private static long run(HttpClient client, List<Target> targets, int threads, double seconds, LongAdder errors)

@@ -8,6 +8,7 @@ import io.practicalsystems.crawler.application.pipeline.FetchPipeline;
 import io.practicalsystems.crawler.application.pipeline.FetchTask;
 import io.practicalsystems.crawler.application.pipeline.PageFetchers;
 import io.practicalsystems.crawler.application.pipeline.PipelineOptions;
+import io.practicalsystems.crawler.application.pipeline.RobotsCache;
 import io.practicalsystems.crawler.application.pipeline.StepTimer;
 import io.practicalsystems.crawler.application.store.PageStore;
 import io.practicalsystems.crawler.dns.CachingResolver;
@@ -79,6 +80,11 @@ public class FetchPipelineService {
         } finally {
             steps.since(StepTimer.Step.TASK, started);
         }
+    }
+
+    /** The robots.txt decisions the pipeline fetches by. */
+    public RobotsCache robots() {
+        return pipeline.robots();
     }
 
     @PreDestroy

@@ -38,6 +38,7 @@ public final class FetchPipeline {
     private final Frontier frontier;
     private final PageFetchers fetchers;
     private final ClaimCheckStep claimCheck;
+    private final RobotsCache robotsCache;
     private final RobotsStep robots;
     private final PageStep pages;
     private final SitemapStep sitemaps;
@@ -63,8 +64,8 @@ public final class FetchPipeline {
         this.fetchers = fetchers;
         this.claimCheck = new ClaimCheckStep(frontier, crawls, options.minLeaseLeftMs());
         this.failures = new FailureStep(pageSink, tally, options.maxAttempts(), clock);
-        this.robots = new RobotsStep(new RobotsCache(redis, redisPrefix, options.robotsPolicy(),
-                options.userAgentToken(), clock), frontier, pageSink, tally, failures, options.maxAttempts(), clock);
+        this.robotsCache = new RobotsCache(redis, redisPrefix, options.robotsPolicy(), options.userAgentToken(), clock);
+        this.robots = new RobotsStep(robotsCache, frontier, pageSink, tally, failures, options.maxAttempts(), clock);
         this.pages = new PageStep(new ContentIndex(redis, redisPrefix, options.simHashThreshold()), frontier,
                 pageSink, tally, options.maxStoredLinks(), clock);
         this.sitemaps = new SitemapStep(new SitemapReader(options.maxSitemapUrls()), frontier);
@@ -118,6 +119,11 @@ public final class FetchPipeline {
      */
     private static long millisSince(long nanos) {
         return Math.max(0, (System.nanoTime() - nanos) / 1_000_000 - 1);
+    }
+
+    /** The robots.txt decisions this pipeline fetches by, for views of them (one cache per server, not two). */
+    public RobotsCache robots() {
+        return robotsCache;
     }
 
     /** Reports the robots, fetch, parse and dedup steps' times to {@code timer} from now on (NONE by default). */
