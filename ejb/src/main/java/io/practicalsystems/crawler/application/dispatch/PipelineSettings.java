@@ -61,7 +61,7 @@ public class PipelineSettings {
 
     /** Most claims in one fetch message, when there are more claims than idle MDB threads ({@code FetchMessages}). */
     @Inject
-    @ConfigProperty(name = "ps.crawler.claims-per-message", defaultValue = "4")
+    @ConfigProperty(name = "ps.crawler.claims-per-message", defaultValue = "1")
     int claimsPerMessage;
 
     @PostConstruct
