@@ -107,6 +107,17 @@ public class FeedCache {
                 feeds.cap()).stream().map(Post::id).toList());
     }
 
+    /** The recent PULL posts of each author, in one pipelined round trip (lists Redis lost are rebuilt one by one). */
+    public List<List<Long>> pulledPostsOfEach(List<Long> authorIds) {
+        List<Optional<List<Long>>> cached = feeds.readEachIfComplete(authorIds.stream().map(keys::pulled).toList());
+        List<List<Long>> lists = new ArrayList<>(authorIds.size());
+        for (int i = 0; i < authorIds.size(); i++) {
+            long author = authorIds.get(i);
+            lists.add(cached.get(i).orElseGet(() -> pulledPosts(author)));
+        }
+        return lists;
+    }
+
     /** A post just published as PULL: into its author's pulled list (if cached) and the set of PULL authors. */
     public void addPulled(Post post) {
         feeds.addToEach(List.of(keys.pulled(post.authorId())), post.id());

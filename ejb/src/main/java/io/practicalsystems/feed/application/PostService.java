@@ -3,6 +3,7 @@ package io.practicalsystems.feed.application;
 import io.practicalsystems.crawler.application.Listing;
 import io.practicalsystems.feed.account.Account;
 import io.practicalsystems.feed.account.AccountDirectory;
+import io.practicalsystems.feed.cache.CachedSets;
 import io.practicalsystems.feed.fanout.FanoutPlanner;
 import io.practicalsystems.feed.fanout.PublishedPost;
 import io.practicalsystems.feed.post.Post;
@@ -16,6 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
@@ -133,15 +136,34 @@ public class PostService {
 
     /** The post as {@code viewer} sees it (counters from the counters tier, rebuilt from the documents if cold). */
     public PostView view(Post post, OptionalLong viewer) {
-        PostView.Shared shared = null;
-        if (post.sharedFrom() != null) {
-            shared = cache.post(post.sharedFrom()).filter(p -> !p.deleted())
-                    .map(p -> new PostView.Shared(p, author(p.authorId()))).orElse(null);
+        return views(List.of(post), viewer).get(0);
+    }
+
+    /**
+     * The posts as {@code viewer} sees them, in a constant number of pipelined round trips whatever the page size:
+     * the shared posts, then every counter, then every likedByMe (cold entries load from the documents as in
+     * {@link #view}); authors come from the account cache.
+     */
+    public List<PostView> views(List<Post> page, OptionalLong viewer) {
+        Map<Long, Post> sharedPosts = cache.posts(page.stream().map(Post::sharedFrom).filter(Objects::nonNull)
+                .distinct().toList());
+        List<CachedSets.Ref> counters = new ArrayList<>(page.size() * 3);
+        for (Post post : page) {
+            counters.addAll(List.of(cache.likes(post.id()), cache.comments(post.id()), cache.shares(post.id())));
         }
-        boolean liked = viewer.isPresent() && cache.sets().contains(cache.likes(post.id()), viewer.getAsLong());
-        return new PostView(post, author(post.authorId()), cache.sets().count(cache.likes(post.id())),
-                cache.sets().count(cache.comments(post.id())), cache.sets().count(cache.shares(post.id())), liked,
-                shared);
+        List<Long> counts = cache.sets().countEach(counters);
+        List<Boolean> liked = viewer.isPresent() ? cache.sets().containsEach(
+                page.stream().map(p -> cache.likes(p.id())).toList(), viewer.getAsLong()) : null;
+        List<PostView> views = new ArrayList<>(page.size());
+        for (int i = 0; i < page.size(); i++) {
+            Post post = page.get(i);
+            Post original = post.sharedFrom() == null ? null : sharedPosts.get(post.sharedFrom());
+            PostView.Shared shared = original == null || original.deleted() ? null
+                    : new PostView.Shared(original, author(original.authorId()));
+            views.add(new PostView(post, author(post.authorId()), counts.get(3 * i), counts.get(3 * i + 1),
+                    counts.get(3 * i + 2), liked != null && liked.get(i), shared));
+        }
+        return views;
     }
 
     /** The post if it exists and is not deleted, else 404 with {@code message} (or a default sentence). */

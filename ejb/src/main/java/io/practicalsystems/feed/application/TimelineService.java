@@ -63,18 +63,14 @@ public class TimelineService {
         sources.add(cache.feeds().read(cache.keys().home(readerId), stale, () -> pushedPostsOf(authors)));
         cache.recordRead(readerId, now); // only after the rebuild check: see FanoutPlanner.feedNeedsRebuild
         Set<Long> pullAuthors = cache.sets().members(cache.pullAuthors());
-        for (long author : authors) {
-            if (pullAuthors.contains(author)) {
-                sources.add(cache.pulledPosts(author));
-            }
-        }
+        sources.addAll(cache.pulledPostsOfEach(authors.stream().filter(pullAuthors::contains).toList()));
+        FeedCursor from = after == null ? null : new FeedCursor(after);
         Visibility visible = new Visibility(readerId);
-        TimelinePage page = TimelineMerge.page(sources, visible::test, after == null ? null : new FeedCursor(after),
-                limit);
-        List<PostView> views = new ArrayList<>(page.postIds().size());
-        for (long id : page.postIds()) {
-            views.add(posts.view(visible.loaded.get(id), OptionalLong.of(readerId)));
-        }
+        // The page's posts, and one beyond for the cursor, are loaded together; only IDs found invisible cost more.
+        visible.prefetch(TimelineMerge.page(sources, id -> true, from, limit + 1).postIds());
+        TimelinePage page = TimelineMerge.page(sources, visible::test, from, limit);
+        List<PostView> views = posts.views(page.postIds().stream().map(visible.loaded::get).toList(),
+                OptionalLong.of(readerId));
         return new Listing<>(views, page.next() == null ? null
                 : FeedCursors.encode(FeedCursors.TIMELINE, page.next().lastServedId()));
     }
@@ -84,10 +80,7 @@ public class TimelineService {
         Account author = graph.account(handle);
         Long before = FeedCursors.decode(FeedCursors.USER_POSTS, cursor);
         List<Post> found = store.byAuthor(author.id(), null, before, limit + 1);
-        List<PostView> views = new ArrayList<>();
-        for (Post post : found.subList(0, Math.min(limit, found.size()))) {
-            views.add(posts.view(post, viewer));
-        }
+        List<PostView> views = posts.views(found.subList(0, Math.min(limit, found.size())), viewer);
         return new Listing<>(views, found.size() > limit
                 ? FeedCursors.encode(FeedCursors.USER_POSTS, found.get(limit - 1).id()) : null);
     }
@@ -108,6 +101,7 @@ public class TimelineService {
         private final long readerId;
         private final Set<Long> blockedByReader;
         private final Map<Long, Post> loaded = new HashMap<>();
+        private final Map<Long, Optional<Post>> prefetched = new HashMap<>();
         private final Map<Long, Boolean> authorBlockedReader = new HashMap<>();
 
         Visibility(long readerId) {
@@ -115,8 +109,20 @@ public class TimelineService {
             this.blockedByReader = cache.sets().members(cache.blocks(readerId));
         }
 
+        /** Loads these posts, and whether each of their authors blocked the reader, in pipelined round trips. */
+        void prefetch(List<Long> postIds) {
+            Map<Long, Post> found = cache.posts(postIds);
+            postIds.forEach(id -> prefetched.put(id, Optional.ofNullable(found.get(id))));
+            List<Long> authors = found.values().stream().map(Post::authorId)
+                    .filter(a -> a != readerId && !blockedByReader.contains(a)).distinct().toList();
+            List<Boolean> blocked = cache.sets().containsEach(authors.stream().map(cache::blocks).toList(), readerId);
+            for (int i = 0; i < authors.size(); i++) {
+                authorBlockedReader.put(authors.get(i), blocked.get(i));
+            }
+        }
+
         boolean test(long postId) {
-            Optional<Post> post = cache.post(postId);
+            Optional<Post> post = prefetched.containsKey(postId) ? prefetched.get(postId) : cache.post(postId);
             if (post.isEmpty() || post.get().deleted() || blockedByReader.contains(post.get().authorId())) {
                 return false;
             }

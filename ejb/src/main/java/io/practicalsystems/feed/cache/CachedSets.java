@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -103,6 +104,40 @@ public final class CachedSets {
             load(set);
         }
         throw coldAfterLoading(set);
+    }
+
+    /** Whether each set holds {@code member}, in one pipelined round trip; cold sets are loaded as in contains. */
+    public List<Boolean> containsEach(List<Ref> refs, long member) {
+        List<Response<List<Boolean>>> replies = new ArrayList<>(refs.size());
+        try (AbstractPipeline pipe = redis.pipelined()) {
+            for (Ref set : refs) {
+                replies.add(pipe.smismember(set.key(), SENTINEL, Long.toString(member)));
+            }
+            pipe.sync();
+        }
+        List<Boolean> found = new ArrayList<>(refs.size());
+        for (int i = 0; i < refs.size(); i++) {
+            List<Boolean> reply = replies.get(i).get();
+            found.add(reply.get(0) ? reply.get(1) : contains(refs.get(i), member));
+        }
+        return found;
+    }
+
+    /** The size of each set, in one pipelined round trip; a counter Redis lost is recounted as in count. */
+    public List<Long> countEach(List<Ref> refs) {
+        List<Response<String>> replies = new ArrayList<>(refs.size());
+        try (AbstractPipeline pipe = redis.pipelined()) {
+            for (Ref set : refs) {
+                replies.add(pipe.hget(set.countsKey(), set.countField()));
+            }
+            pipe.sync();
+        }
+        List<Long> counts = new ArrayList<>(refs.size());
+        for (int i = 0; i < refs.size(); i++) {
+            String cached = replies.get(i).get();
+            counts.add(cached != null ? Long.parseLong(cached) : count(refs.get(i)));
+        }
+        return counts;
     }
 
     private Change change(Ref set, String op, long member) {

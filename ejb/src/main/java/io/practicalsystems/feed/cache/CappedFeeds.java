@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -80,7 +81,22 @@ public final class CappedFeeds {
 
     /** The feed newest first if it is complete; empty when it must be rebuilt. */
     public Optional<List<Long>> readIfComplete(String key) {
-        List<String> raw = redis.zrevrange(key, 0, cap);
+        return parse(redis.zrevrange(key, 0, cap));
+    }
+
+    /** Each feed newest first if it is complete, else empty, in one pipelined round trip. */
+    public List<Optional<List<Long>>> readEachIfComplete(List<String> feedKeys) {
+        List<Response<List<String>>> replies = new ArrayList<>(feedKeys.size());
+        try (AbstractPipeline pipe = redis.pipelined()) {
+            for (String key : feedKeys) {
+                replies.add(pipe.zrevrange(key, 0, cap));
+            }
+            pipe.sync();
+        }
+        return replies.stream().map(reply -> parse(reply.get())).toList();
+    }
+
+    private Optional<List<Long>> parse(List<String> raw) {
         if (raw.isEmpty() || !CachedSets.SENTINEL.equals(raw.get(0))) {
             return Optional.empty();
         }

@@ -122,4 +122,20 @@ class CachedSetsTest extends RedisTierTest {
         assertThat(sets.count(likes)).isEqualTo(5_000);
         assertThat(sets.contains(likes, 4_999)).isTrue();
     }
+
+    @Test
+    void batchedReadsServeWarmSetsAndLoadColdOnesFromTheDocuments() {
+        CachedSets.Ref comments = new CachedSets.Ref(keys.comments(1), keys.postCounts(1), "comments",
+                () -> List.of(40L, 41L, 42L));
+        like(5);
+        like(6); // likes warm; comments cold (never loaded)
+
+        assertThat(sets.countEach(List.of(likes, comments))).containsExactly(2L, 3L);
+        assertThat(sets.containsEach(List.of(likes, comments), 41)).containsExactly(false, true);
+        flush(); // Redis loses both: each is loaded again from the documents
+        assertThat(sets.containsEach(List.of(likes, comments), 6)).containsExactly(true, false);
+        redis.del(keys.postCounts(1)); // counters lost alone: recounted from the warm sets
+        assertThat(sets.countEach(List.of(comments, likes))).containsExactly(3L, 2L);
+        assertThat(loads).hasValue(2);
+    }
 }

@@ -111,4 +111,14 @@ class CappedFeedsTest extends RedisTierTest {
         assertThat(redis.zcard(key)).isEqualTo(6);
         assertThat(redis.zrange(key, 0, 0)).containsExactly(Long.toString(BASE + 4));
     }
+
+    @Test
+    void readingSeveralFeedsAtOnceServesTheCompleteOnesAndFlagsTheRest() {
+        read(keys.pulled(1), List.of(BASE + 3, BASE + 1));
+        feeds.addToEach(List.of(keys.pulled(2)), BASE + 9); // partial: Redis had lost it
+
+        assertThat(feeds.readEachIfComplete(List.of(keys.pulled(1), keys.pulled(2), keys.pulled(3))))
+                .containsExactly(java.util.Optional.of(List.of(BASE + 3, BASE + 1)), java.util.Optional.empty(),
+                        java.util.Optional.empty());
+    }
 }
