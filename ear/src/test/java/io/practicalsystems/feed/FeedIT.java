@@ -228,4 +228,26 @@ class FeedIT {
         assertThat(post.getInt("comments")).isZero();
         assertThat(me.ok("GET", "/users/" + me.handle(), null).getInt("following")).isZero();
     }
+
+    @Test
+    void aUserWritingTooFastGets429WithRetryAfterAndNothingChanges() {
+        FeedUser me = FeedUser.signUp(server, "fast");
+        String id = me.post("like me many times").getString("id");
+        Http.Response refused = null;
+        for (int i = 0; i < 400 && refused == null; i++) { // feed-write: 60 at once, then 1/s
+            Http.Response r = me.call("PUT", "/posts/" + id + "/like", null);
+            if (r.status() == 429) {
+                refused = r;
+            } else {
+                assertThat(r.status()).as(r.body()).isEqualTo(200);
+            }
+        }
+        assertThat(refused).as("a 429 within 400 writes").isNotNull();
+        assertThat(refused.header("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.header("Retry-After")).hasValueSatisfying(
+                seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+        assertThat(refused.body()).contains("too fast");
+        assertThat(me.ok("GET", "/posts/" + id, null).getInt("likes")).isEqualTo(1);
+    }
 }

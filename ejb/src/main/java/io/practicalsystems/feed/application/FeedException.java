@@ -26,14 +26,29 @@ public class FeedException extends RuntimeException {
     }
 
     private final Kind kind;
+    private final long retryAfterSeconds;
 
     public FeedException(Kind kind, String message) {
+        this(kind, message, 0);
+    }
+
+    private FeedException(Kind kind, String message, long retryAfterSeconds) {
         super(message);
         this.kind = kind;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    /** For {@link Kind#RATE_LIMITED}: when to try again (the answer's Retry-After); 0 otherwise. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    public static FeedException rateLimited(String message, long retryAfterSeconds) {
+        return new FeedException(Kind.RATE_LIMITED, message, Math.max(1, retryAfterSeconds));
     }
 
     public static FeedException notFound(String message) {

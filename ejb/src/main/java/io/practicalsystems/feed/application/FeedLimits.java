@@ -22,8 +22,9 @@ public class FeedLimits {
     public void write(long userId) {
         Optional<RateLimitDecision> decision = limiter.tryAcquire(WRITE_POLICY, "user:" + userId);
         if (decision.isPresent() && !decision.get().allowed()) {
-            throw new FeedException(FeedException.Kind.RATE_LIMITED, "You are writing too fast; try again in "
-                    + decision.get().retryAfterSeconds() + " seconds.");
+            long retryAfter = decision.get().retryAfterSeconds();
+            throw FeedException.rateLimited("You are writing too fast; try again in " + retryAfter + " seconds.",
+                    retryAfter);
         }
     }
 }

@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** A request the feed refused: its status (400, 403, 404, 409, 429) and sentence as problem+json. */
+/** A request the feed refused: its status (400, 403, 404, 409, 429 with Retry-After) and sentence as problem+json. */
 @Provider
 public class FeedExceptionMapper implements ExceptionMapper<FeedException> {
 
@@ -14,6 +14,9 @@ public class FeedExceptionMapper implements ExceptionMapper<FeedException> {
     public Response toResponse(FeedException e) {
         Response.ResponseBuilder problem = Problems.problem(e.kind().status, "feed-" + e.kind().slug, e.kind().title,
                 e.getMessage(), java.util.Map.of());
+        if (e.retryAfterSeconds() > 0) {
+            problem.header("Retry-After", e.retryAfterSeconds());
+        }
         return problem.build();
     }
 }
