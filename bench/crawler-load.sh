@@ -15,8 +15,7 @@
 #   H=100 D_MS=500 PAGES=40 bench/crawler-load.sh
 #
 # Knobs: H (hosts, 50), D_MS (per-host delay d in ms, 1000), PAGES (pages per host, 40: the politeness crawl lasts
-# about (PAGES + 1) * d), FETCH_CONCURRENCY (the fetch MDB's, 8), CLAIMS_PER_MESSAGE (most claims in one fetch message,
-# 1), PORT (HTTP 9180; HTTPS is PORT + 263), FLOOR_S (seconds of each floor, 15), ROUNDS (unbounded rounds, 3),
+# about (PAGES + 1) * d), FETCH_CONCURRENCY (the fetch MDB's, 8), PORT (HTTP 9180; HTTPS is PORT + 263), FLOOR_S (seconds of each floor, 15), ROUNDS (unbounded rounds, 3),
 # SKIP_POLITE=1 / SKIP_UNBOUNDED=1.
 # It starts the benchmark web (bench module, BenchWeb: a DNS server and an HTTP server with an access log), one
 # Liberty server from ear/target/liberty (a copy, in its own directory, crawler DNS pointed at the benchmark's DNS
@@ -29,7 +28,6 @@ H=${H:-50}
 D_MS=${D_MS:-1000}
 PAGES=${PAGES:-40}
 FETCH_CONCURRENCY=${FETCH_CONCURRENCY:-8}
-CLAIMS_PER_MESSAGE=${CLAIMS_PER_MESSAGE:-1}
 PORT=${PORT:-9180}
 HTTPS_PORT=$((PORT + 263))
 FLOOR_S=${FLOOR_S:-15}
@@ -83,7 +81,6 @@ PS_EMBEDDED_MONGODB_PORT=$(free_port)
 PS_EMBEDDED_REDIS_PORT=$(free_port)
 PS_CRAWLER_DNS_SERVER=$DNS
 PS_CRAWLER_FETCH_CONCURRENCY=$FETCH_CONCURRENCY
-PS_CRAWLER_CLAIMS_PER_MESSAGE=$CLAIMS_PER_MESSAGE
 ENV
 WLP_USER_DIR=$WORK/usr WLP_OUTPUT_DIR=$WORK/output "$WLP/bin/server" start crawlbench >/dev/null
 ready_by=$(( $(date +%s) + 900 ))

@@ -10,33 +10,21 @@ import java.util.function.LongSupplier;
  * The fetch tasks this server dispatched and has not finished, for backpressure: the run claims only what
  * {@link #capacity()} allows, so the queue never holds more than the bound and no lease runs out while its task
  * waits. A task is forgotten when its fetch ends, or when its lease has expired (a message lost or never committed
- * must not hold capacity forever). Near the bound, capacity opens a batch at a time ({@code minClaim}): claiming
- * one URL per finished task would make every message and every claim call carry a single URL. Thread-safe.
+ * must not hold capacity forever). Thread-safe.
  */
 public final class InFlightTasks {
 
     private final int bound;
-    private final int minClaim;
     private final LongSupplier clock;
     private final Map<String, Long> expiresAt = new ConcurrentHashMap<>();
     private final Object freed = new Object();
 
-    /** Capacity opens one task at a time. */
+    /** @param bound tasks dispatched and not finished at most (e.g. twice the fetch MDB's concurrency) */
     public InFlightTasks(int bound, LongSupplier clock) {
-        this(bound, 1, clock);
-    }
-
-    /**
-     * @param bound    tasks dispatched and not finished at most
-     * @param minClaim capacity below this many tasks reads as 0 (the run waits for more to finish), unless the
-     *                 bound is smaller
-     */
-    public InFlightTasks(int bound, int minClaim, LongSupplier clock) {
-        if (bound < 1 || minClaim < 1) {
-            throw new IllegalArgumentException("the in-flight bound and the least claim must be at least 1");
+        if (bound < 1) {
+            throw new IllegalArgumentException("the in-flight bound must be at least 1");
         }
         this.bound = bound;
-        this.minClaim = Math.min(minClaim, bound);
         this.clock = clock;
     }
 
@@ -74,21 +62,15 @@ public final class InFlightTasks {
         }
     }
 
-    /** How many more tasks may be dispatched now, over all crawls: 0, or at least the least claim. */
+    /** How many more tasks may be dispatched now, over all crawls. */
     public int capacity() {
-        int free = bound - inFlight();
-        return free >= minClaim ? free : 0;
-    }
-
-    /** Tasks dispatched and not finished (their leases running), over all crawls. */
-    public int inFlight() {
         long now = clock.getAsLong();
         for (Iterator<Long> it = expiresAt.values().iterator(); it.hasNext(); ) {
             if (it.next() <= now) {
                 it.remove();
             }
         }
-        return expiresAt.size();
+        return Math.max(0, bound - expiresAt.size());
     }
 
     private static String key(String crawlId, String token) {

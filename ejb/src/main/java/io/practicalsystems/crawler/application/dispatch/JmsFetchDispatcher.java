@@ -16,11 +16,10 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 
 /**
- * The {@link FetchDispatcher}: JSON text messages of one or a few claims ({@link FetchMessages}, at most
- * {@code ps.crawler.claims-per-message}) on queue {@code crawler.fetch} ({@code jms/crawlerFetch}), which this
- * server's {@code FetchTaskListener} consumes. Backpressure: tasks dispatched and not finished are bounded per server
- * ({@link PipelineSettings#inFlightBound()}), and the run claims only {@link #capacity} more, so the queue holds
- * little and no lease expires in it.
+ * The {@link FetchDispatcher}: one JSON text message per claim on queue {@code crawler.fetch}
+ * ({@code jms/crawlerFetch}), which this server's {@code FetchTaskListener} consumes. Backpressure: tasks dispatched
+ * and not finished are bounded per server ({@link PipelineSettings#inFlightBound()}, twice the MDB's concurrency),
+ * and the run claims only {@link #capacity} more, so the queue holds little and no lease expires in it.
  *
  * <p>Messages are sent at once, outside the batch chunk's transaction: a claim is leased from the moment it is
  * taken, so holding its message until the chunk commits would only spend lease time. If the chunk then fails, the
@@ -45,8 +44,7 @@ public class JmsFetchDispatcher implements FetchDispatcher {
 
     @PostConstruct
     void init() {
-        inFlight = new InFlightTasks(pipelineSettings.inFlightBound(), pipelineSettings.claimsPerMessage(),
-                System::currentTimeMillis);
+        inFlight = new InFlightTasks(pipelineSettings.inFlightBound(), System::currentTimeMillis);
     }
 
     @Override
@@ -62,17 +60,14 @@ public class JmsFetchDispatcher implements FetchDispatcher {
     @Override
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void dispatch(String crawlId, List<Claim> claims) {
-        int idle = settings.fetchConcurrency() - inFlight.inFlight();
         try (JMSContext context = connectionFactory.createContext()) {
             JMSProducer producer = context.createProducer();
-            for (List<Claim> message : FetchMessages.split(claims, idle, pipelineSettings.claimsPerMessage())) {
-                message.forEach(claim -> inFlight.dispatched(crawlId, claim.token(), settings.leaseMillis()));
+            for (Claim claim : claims) {
+                inFlight.dispatched(crawlId, claim.token(), settings.leaseMillis());
                 try {
-                    long now = System.currentTimeMillis();
-                    producer.send(queue, FetchTask.toJson(message.stream()
-                            .map(claim -> FetchTask.claimedAt(now, crawlId, claim)).toList()));
+                    producer.send(queue, FetchTask.claimedAt(System.currentTimeMillis(), crawlId, claim).toJson());
                 } catch (RuntimeException e) {
-                    message.forEach(claim -> inFlight.finished(crawlId, claim.token()));
+                    inFlight.finished(crawlId, claim.token());
                     throw e;
                 }
             }

@@ -59,11 +59,6 @@ public class PipelineSettings {
     @ConfigProperty(name = "ps.crawler.join-interval.ms", defaultValue = "5000")
     long joinIntervalMillis;
 
-    /** Most claims in one fetch message, when there are more claims than idle MDB threads ({@code FetchMessages}). */
-    @Inject
-    @ConfigProperty(name = "ps.crawler.claims-per-message", defaultValue = "1")
-    int claimsPerMessage;
-
     @PostConstruct
     void validate() {
         check("ps.crawler.max-attempts", maxAttempts, 1, 100);
@@ -76,7 +71,6 @@ public class PipelineSettings {
         check("ps.crawler.max-stored-links", maxStoredLinks, 0, 10_000);
         check("ps.crawler.simhash-threshold", crawl.simHashThreshold(), 0, NearDuplicateBands.MAX_DISTANCE_LIMIT);
         check("ps.crawler.join-interval.ms", joinIntervalMillis, 100, 600_000);
-        check("ps.crawler.claims-per-message", claimsPerMessage, 1, 50);
     }
 
     private static void check(String key, long value, long min, long max) {
@@ -105,15 +99,8 @@ public class PipelineSettings {
         return joinIntervalMillis;
     }
 
-    public int claimsPerMessage() {
-        return claimsPerMessage;
-    }
-
-    /**
-     * Tasks this server keeps dispatched and unfinished at most: twice what its fetch MDB's threads hold at once
-     * (a message each, of up to {@link #claimsPerMessage} claims).
-     */
+    /** Tasks this server keeps dispatched and unfinished at most: twice what its fetch MDB runs at once. */
     public int inFlightBound() {
-        return 2 * crawl.fetchConcurrency() * claimsPerMessage;
+        return 2 * crawl.fetchConcurrency();
     }
 }

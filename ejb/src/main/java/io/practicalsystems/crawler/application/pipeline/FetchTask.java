@@ -3,24 +3,17 @@ package io.practicalsystems.crawler.application.pipeline;
 import io.practicalsystems.crawler.frontier.Claim;
 import io.practicalsystems.crawler.frontier.UrlKind;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonStructure;
-import jakarta.json.JsonValue;
 import java.io.StringReader;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
- * One claimed URL on its way to a fetcher, as JSON ({@code {"crawlId":…,"url":…,"hostKey":…,"depth":…,"kind":…,
- * "attempt":…,"hostErrors":…,"token":…,"worker":…,"leaseExpiresAt":…,"notBefore":…}}); a message on queue
- * {@code crawler.fetch} carries an array of them ({@link #toJson}). Everything the fetcher needs is in the
- * claim; the crawl's definition is read by id. The claim's {@link Claim#dueInMillis} is not carried: it is relative to
- * the moment of the claim, which only the sender knows, so the sender turns it into {@code notBefore} (a task read
- * back has a claim with {@code dueInMillis} 0 and the wait in {@link #notBeforeMillis}).
+ * One claimed URL on its way to a fetcher: the body of one message on queue {@code crawler.fetch}, as JSON
+ * ({@code {"crawlId":…,"url":…,"hostKey":…,"depth":…,"kind":…,"attempt":…,"hostErrors":…,"token":…,
+ * "worker":…,"leaseExpiresAt":…}}). Everything the fetcher needs is in the claim; the crawl's definition is read
+ * by id.
  */
 public record FetchTask(String crawlId, Claim claim, long notBeforeMillis) {
 
@@ -42,14 +35,7 @@ public record FetchTask(String crawlId, Claim claim, long notBeforeMillis) {
         return new FetchTask(crawlId, claim, claim.dueInMillis() == 0 ? 0 : nowMillis + claim.dueInMillis());
     }
 
-    /** The body of one message: the tasks as a JSON array, in this order. */
-    public static String toJson(List<FetchTask> tasks) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        tasks.forEach(task -> array.add(task.json()));
-        return array.build().toString();
-    }
-
-    private JsonObject json() {
+    public String toJson() {
         return Json.createObjectBuilder()
                 .add("crawlId", crawlId)
                 .add("url", claim.url())
@@ -61,40 +47,23 @@ public record FetchTask(String crawlId, Claim claim, long notBeforeMillis) {
                 .add("token", claim.token())
                 .add("worker", claim.workerId())
                 .add("leaseExpiresAt", claim.leaseExpiresAtMillis())
+                .add("dueIn", claim.dueInMillis())
                 .add("notBefore", notBeforeMillis)
-                .build();
+                .build().toString();
     }
 
-    /**
-     * The tasks of one message body: an array of tasks, or a lone task (a message sent before tasks were grouped).
-     *
-     * @throws IllegalArgumentException when the text is not tasks this class wrote, or an empty array
-     */
-    public static List<FetchTask> fromJson(String json) {
+    /** @throws IllegalArgumentException when the text is not a task this class wrote */
+    public static FetchTask fromJson(String json) {
         try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            JsonStructure read = reader.read();
-            List<FetchTask> tasks = new ArrayList<>();
-            if (read.getValueType() == JsonValue.ValueType.ARRAY) {
-                for (JsonValue value : read.asJsonArray()) {
-                    tasks.add(of(value.asJsonObject()));
-                }
-            } else {
-                tasks.add(of(read.asJsonObject()));
-            }
-            if (tasks.isEmpty()) {
-                throw new IllegalArgumentException("no fetch tasks in the message");
-            }
-            return List.copyOf(tasks);
+            JsonObject o = reader.readObject();
+            return new FetchTask(o.getString("crawlId"), new Claim(o.getString("url"), o.getString("hostKey"),
+                    o.getInt("depth"), UrlKind.valueOf(o.getString("kind")), o.getInt("attempt"),
+                    o.getInt("hostErrors"), o.getString("token"), o.getString("worker"),
+                    o.getJsonNumber("leaseExpiresAt").longValueExact(),
+                    o.containsKey("dueIn") ? o.getJsonNumber("dueIn").longValueExact() : 0),
+                    o.containsKey("notBefore") ? o.getJsonNumber("notBefore").longValueExact() : 0);
         } catch (JsonException | ClassCastException | NullPointerException | ArithmeticException e) {
             throw new IllegalArgumentException("not a fetch task: " + e.getMessage(), e);
         }
-    }
-
-    private static FetchTask of(JsonObject o) {
-        return new FetchTask(o.getString("crawlId"), new Claim(o.getString("url"), o.getString("hostKey"),
-                o.getInt("depth"), UrlKind.valueOf(o.getString("kind")), o.getInt("attempt"),
-                o.getInt("hostErrors"), o.getString("token"), o.getString("worker"),
-                o.getJsonNumber("leaseExpiresAt").longValueExact()),
-                o.containsKey("notBefore") ? o.getJsonNumber("notBefore").longValueExact() : 0);
     }
 }

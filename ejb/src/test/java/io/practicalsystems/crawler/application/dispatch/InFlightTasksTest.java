@@ -56,19 +56,4 @@ class InFlightTasksTest {
             waiter.shutdownNow();
         }
     }
-
-    @Test
-    void nearTheBoundCapacityOpensOnlyALeastClaimAtATime() {
-        InFlightTasks batched = new InFlightTasks(6, 3, now::get);
-        for (String token : List.of("1", "2", "3", "4", "5")) {
-            batched.dispatched("c1", token, 60_000);
-        }
-        assertThat(batched.inFlight()).isEqualTo(5);
-        assertThat(batched.capacity()).as("one free of six: less than the least claim").isZero();
-        batched.finished("c1", "1");
-        assertThat(batched.capacity()).isZero();
-        batched.finished("c1", "2");
-        assertThat(batched.capacity()).isEqualTo(3);
-        assertThat(new InFlightTasks(2, 5, now::get).capacity()).as("a bound below the least claim").isEqualTo(2);
-    }
 }
