@@ -2,11 +2,10 @@ package io.practicalsystems.feed.account;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import io.practicalsystems.platform.docstore.DocumentStoreBackend;
+import io.practicalsystems.platform.docstore.DuplicateKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -50,7 +49,7 @@ public class AccountStore implements AccountDirectory {
             template.insert(account);
             return true;
         } catch (RuntimeException e) {
-            if (isDuplicateKey(e)) {
+            if (DuplicateKeys.isDuplicateKey(e)) {
                 return false;
             }
             throw e;
@@ -103,14 +102,5 @@ public class AccountStore implements AccountDirectory {
             // Look-ups still work without it, scanning; the next one tries again.
             LOG.log(Level.WARNING, "could not create the userId index of " + AccountDocument.COLLECTION + ": " + e, e);
         }
-    }
-
-    static boolean isDuplicateKey(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return true;
-            }
-        }
-        return false;
     }
 }

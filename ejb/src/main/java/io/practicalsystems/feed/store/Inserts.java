@@ -1,7 +1,6 @@
 package io.practicalsystems.feed.store;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import io.practicalsystems.platform.docstore.DuplicateKeys;
 import org.eclipse.jnosql.mapping.document.DocumentTemplate;
 
 /** Insert-once for documents with natural ids: a second insert of the same id is a no-op, not an error. */
@@ -16,10 +15,8 @@ final class Inserts {
             template.insert(document);
             return true;
         } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                    return false;
-                }
+            if (DuplicateKeys.isDuplicateKey(e)) {
+                return false;
             }
             throw e;
         }

@@ -1,10 +1,9 @@
 package io.practicalsystems.crawler.application.store;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import io.practicalsystems.crawler.application.Cursor;
 import io.practicalsystems.crawler.application.InvalidCursorException;
 import io.practicalsystems.crawler.application.Listing;
+import io.practicalsystems.platform.docstore.DuplicateKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -28,7 +27,7 @@ public class PageStore {
         try {
             template.insert(page);
         } catch (RuntimeException e) {
-            if (!isDuplicateKey(e)) {
+            if (!DuplicateKeys.isDuplicateKey(e)) {
                 throw e;
             }
             template.update(page);
@@ -54,14 +53,5 @@ public class PageStore {
     public void deleteAll(String crawlId) {
         template.delete(PageDocument.class).where("id").gt(PageDocument.firstIdAfter(crawlId))
                 .and("id").lt(PageDocument.idAboveAll(crawlId)).execute();
-    }
-
-    private static boolean isDuplicateKey(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return true;
-            }
-        }
-        return false;
     }
 }
