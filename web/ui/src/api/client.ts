@@ -3,6 +3,8 @@ import { ApiError, problemFrom } from './problem';
 /** What the client needs from its surroundings: where the token is and what to do when it stops being accepted. */
 export interface ClientOptions {
   token: () => string | null;
+  /** How the token is sent: the feed's JWT as `Bearer` (the default), the console's admin credentials as `Basic`. */
+  scheme?: 'Bearer' | 'Basic';
   /** Called when a call made with a token is answered 401 (expired or revoked): sign out, back to log-in. */
   onUnauthorized: () => void;
   fetchImpl?: typeof fetch;
@@ -10,7 +12,7 @@ export interface ClientOptions {
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-/** A fetch wrapper for `/api/...`: JSON in and out, `Authorization: Bearer` when signed in, problem+json errors. */
+/** A fetch wrapper for `/api/...`: JSON in and out, `Authorization` when signed in, problem+json errors. */
 export class ApiClient {
   constructor(private readonly options: ClientOptions) {}
 
@@ -25,7 +27,7 @@ export class ApiClient {
   async send(method: Method, path: string, body?: unknown, signal?: AbortSignal, accept = 'application/json'): Promise<Response> {
     const token = this.options.token();
     const headers: Record<string, string> = { Accept: accept };
-    if (token) headers.Authorization = `Bearer ${token}`;
+    if (token) headers.Authorization = `${this.options.scheme ?? 'Bearer'} ${token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const doFetch = this.options.fetchImpl ?? fetch;
     const response = await doFetch(path, {

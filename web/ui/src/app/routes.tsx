@@ -1,19 +1,11 @@
-import type { ComponentType } from 'react';
+import type { PageRoute } from './AppShell';
 import { HomePage } from '../feed/pages/HomePage';
 import { LoginPage } from '../feed/pages/LoginPage';
 import { PostPage } from '../feed/pages/PostPage';
 import { ProfilePage } from '../feed/pages/ProfilePage';
 import { SignupPage } from '../feed/pages/SignupPage';
 
-/**
- * The app's pages, by hash route (`#/u/alice`). A later area (the console of issue 17) adds its own entries here
- * with a path prefix of its own; the shell, session and API client are shared.
- */
-export interface PageRoute {
-  path: string;
-  /** Reads its route parameters with wouter's `useParams()`. */
-  component: ComponentType;
-}
+/** The feed's pages, by hash route (`/feed/#/u/alice`); the console's are in console/routes.tsx. */
 
 export const routes: PageRoute[] = [
   { path: '/', component: HomePage },

@@ -52,6 +52,21 @@ class FeedUiServedIT {
     }
 
     @Test
+    void theConsoleIsTheSamePageAtItsOwnAddressAndServesNothingElse() {
+        Http.Response feed = Http.get(server.baseUrl() + "/feed/");
+        Http.Response console = Http.get(server.baseUrl() + "/console/");
+        assertThat(console.status()).isEqualTo(200);
+        assertThat(console.body()).isEqualTo(feed.body());
+        Http.Response bare = Http.get(server.baseUrl() + "/console");
+        assertThat(bare.status()).isEqualTo(302);
+        assertThat(bare.header("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/console/"));
+        // Its assets are the feed's (/feed/assets/...): nothing else of the WAR is reachable under /console/.
+        for (String path : new String[] {"/console/index.html", "/console/assets/no-such-file.js", "/console/WEB-INF/web.xml"}) {
+            assertThat(Http.get(server.baseUrl() + path).status()).as(path).isEqualTo(404);
+        }
+    }
+
+    @Test
     void feedWithoutTheSlashRedirectsToTheApp() {
         Http.Response bare = Http.get(server.baseUrl() + "/feed");
         assertThat(bare.status()).isEqualTo(302);

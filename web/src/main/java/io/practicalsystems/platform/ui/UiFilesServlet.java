@@ -10,26 +10,32 @@ import java.net.URL;
 import java.util.Optional;
 
 /**
- * The news feed UI's built files (the WAR's {@code feed/} folder, from web/ui) at {@code /feed/}. The JAX-RS
+ * The React app's built files (the WAR's {@code feed/} folder, from web/ui) at {@code /feed/}, and its page again at
+ * {@code /console/}, where the same app shows the console (it picks its area from the address; its assets stay under
+ * {@code /feed/assets/}). The JAX-RS
  * application is mapped to {@code /*} (the URL shortener's {@code /{code}} lives at the root), so without this more
  * specific mapping every request, {@code /feed/} included, would be JAX-RS's, and the container would never serve the
  * files. A missing file is a plain 404, which the error page turns into problem+json.
  */
-@WebServlet(name = "ui-files", urlPatterns = {"/feed", "/feed/*"})
+@WebServlet(name = "ui-files", urlPatterns = {"/feed", "/feed/*", "/console", "/console/*"})
 public class UiFilesServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    /** The WAR folder the UI build is copied into (web/pom.xml). */
+    private static final String FOLDER = "/feed";
+    private static final String CONSOLE = "/console";
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String app = request.getServletPath();
         if (request.getPathInfo() == null) {
-            // The app's address is "/feed/"; "/feed" is a way of typing it.
+            // The app's addresses are "/feed/" and "/console/"; without the slash is a way of typing them.
             response.sendRedirect(request.getContextPath() + app + "/");
             return;
         }
-        Optional<UiFile> file = UiFile.of(request.getPathInfo());
-        String resourcePath = file.map(f -> app + f.path()).orElse(null);
+        Optional<UiFile> file = UiFile.of(request.getPathInfo())
+                .filter(f -> !app.equals(CONSOLE) || request.getPathInfo().equals("/"));
+        String resourcePath = file.map(f -> FOLDER + f.path()).orElse(null);
         URL resource = resourcePath == null ? null : getServletContext().getResource(resourcePath);
         if (resource == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
