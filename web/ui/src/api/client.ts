@@ -23,23 +23,38 @@ export class ApiClient {
     return (text === '' ? undefined : JSON.parse(text)) as T;
   }
 
+  /** A GET whose listed error statuses are answers too (`/health/ready` says which checks are down with a 503). */
+  async getAnswer<T>(path: string, alsoOk: number[], signal?: AbortSignal): Promise<T> {
+    const response = await this.fetchRaw('GET', path, undefined, signal, 'application/json');
+    if (!response.ok && !alsoOk.includes(response.status)) throw await this.refused(response, this.options.token() != null);
+    return (await response.json()) as T;
+  }
+
   /** The raw response of a successful call (the live stream reads its body itself). */
   async send(method: Method, path: string, body?: unknown, signal?: AbortSignal, accept = 'application/json'): Promise<Response> {
+    const response = await this.fetchRaw(method, path, body, signal, accept);
+    if (response.ok) return response;
+    throw await this.refused(response, this.options.token() != null);
+  }
+
+  private async refused(response: Response, sentToken: boolean): Promise<ApiError> {
+    const error = await problemFrom(response);
+    if (response.status === 401 && sentToken) this.options.onUnauthorized();
+    return error;
+  }
+
+  private fetchRaw(method: Method, path: string, body: unknown, signal: AbortSignal | undefined, accept: string): Promise<Response> {
     const token = this.options.token();
     const headers: Record<string, string> = { Accept: accept };
     if (token) headers.Authorization = `${this.options.scheme ?? 'Bearer'} ${token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const doFetch = this.options.fetchImpl ?? fetch;
-    const response = await doFetch(path, {
+    return doFetch(path, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
     });
-    if (response.ok) return response;
-    const error = await problemFrom(response);
-    if (response.status === 401 && token) this.options.onUnauthorized();
-    throw error;
   }
 }
 

@@ -1,0 +1,75 @@
+/** A readiness check as `/health/ready` (name, status) and `/api/admin/health` (with its details) report it. */
+export interface Check {
+  name: string;
+  status: 'UP' | 'DOWN';
+  data?: Record<string, string | number | boolean>;
+}
+
+export interface HealthAnswer {
+  status: 'UP' | 'DOWN';
+  checks: Check[];
+}
+
+/** What each check watches, in the words the page shows. */
+export const CHECK_LABELS: Record<string, string> = {
+  redis: 'Redis',
+  sql: 'SQL database',
+  messaging: 'Messaging (JMS)',
+  mongodb: 'Documents',
+  idgen: 'ID generator',
+  kv: 'KV node',
+};
+
+export const checkLabel = (name: string) => CHECK_LABELS[name] ?? name;
+
+export interface SystemEntry {
+  name: string;
+  summary: string;
+  /** The readiness checks of what the system needs to serve. */
+  needs: string[];
+  /** Its console page (hash route), if it has one. */
+  page?: string;
+  /** Its document in the repository. */
+  doc: string;
+}
+
+/** The five systems, in the README's order, with the backends each one needs (from their docs). */
+export const SYSTEMS: SystemEntry[] = [
+  { name: 'ID generator', summary: 'Snowflake 64-bit IDs from leased worker IDs', needs: ['idgen', 'redis', 'sql'],
+    page: '/ids', doc: 'docs/idgen.md' },
+  { name: 'Key-value store', summary: 'Dynamo-style replicated keys with siblings', needs: ['kv'],
+    page: '/kv', doc: 'docs/kv.md' },
+  { name: 'URL shortener', summary: 'short links, click events and daily stats', needs: ['idgen', 'redis', 'sql', 'messaging'],
+    page: '/urls', doc: 'docs/shortener.md' },
+  { name: 'Web crawler', summary: 'polite crawls from a shared Redis frontier', needs: ['redis', 'messaging', 'mongodb'],
+    page: '/crawler', doc: 'docs/crawler.md' },
+  { name: 'News feed', summary: 'posts, follows and live timelines', needs: ['idgen', 'redis', 'messaging', 'mongodb'],
+    doc: 'docs/feed.md' },
+];
+
+export type BackendKind = 'embedded' | 'local' | 'external' | 'in this server';
+
+/**
+ * Where a check's backend runs, read from the admin details: the Redis and document-store backends describe
+ * themselves as "embedded …", "local …" or "external …"; SQL is embedded Derby or an external database; messaging
+ * is the server's own engine; the ID generator and the KV node are parts of this server.
+ */
+export function backendKind(check: Check): BackendKind | null {
+  const data = check.data ?? {};
+  const backend = typeof data.backend === 'string' ? data.backend : '';
+  const first = backend.split(' ')[0];
+  if (first === 'embedded' || first === 'local' || first === 'external') return first;
+  if (check.name === 'sql' && typeof data.database === 'string') {
+    return /derby/i.test(data.database) ? 'embedded' : 'external';
+  }
+  if (check.name === 'messaging' && data.engine === 'embedded') return 'embedded';
+  if (check.name === 'idgen' || check.name === 'kv') return 'in this server';
+  return null;
+}
+
+/** The details worth showing for a check, without the ones the page already says another way. */
+export function detailsOf(check: Check): string {
+  return Object.entries(check.data ?? {})
+    .map(([key, value]) => `${key}: ${String(value)}`)
+    .join('; ');
+}
