@@ -6,13 +6,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly title?: string;
   readonly detail?: string;
+  /** The answer's `Retry-After` in seconds (a 503 or 429 says when to try again), if it had one. */
+  readonly retryAfterSeconds?: number;
 
-  constructor(status: number, message: string, title?: string, detail?: string) {
+  constructor(status: number, message: string, title?: string, detail?: string, retryAfterSeconds?: number) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.title = title;
     this.detail = detail;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -38,7 +41,9 @@ export async function problemFrom(response: Response): Promise<ApiError> {
   const title = nonEmpty(body?.title);
   const detail = nonEmpty(body?.detail);
   const fallback = `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`;
-  return new ApiError(response.status, detail ?? title ?? fallback, title, detail);
+  const retryAfter = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
+  return new ApiError(response.status, detail ?? title ?? fallback, title, detail,
+    Number.isFinite(retryAfter) ? retryAfter : undefined);
 }
 
 /** The sentence to show for anything an API call threw. */
