@@ -30,22 +30,40 @@ export class ApiClient {
     return (await response.json()) as T;
   }
 
-  /** The raw response of a successful call (the live stream reads its body itself). */
-  async send(method: Method, path: string, body?: unknown, signal?: AbortSignal, accept = 'application/json'): Promise<Response> {
-    const response = await this.fetchRaw(method, path, body, signal, accept);
+  /**
+   * The raw response of a successful call (the live stream reads its body itself; the console reads its headers).
+   * `extraHeaders` go with this call only (e.g. an `X-Api-Key`); a failure's `ApiError.headers` are the response's.
+   */
+  async send(
+    method: Method,
+    path: string,
+    body?: unknown,
+    signal?: AbortSignal,
+    accept = 'application/json',
+    extraHeaders: Record<string, string> = {},
+  ): Promise<Response> {
+    const response = await this.fetchRaw(method, path, body, signal, accept, extraHeaders);
     if (response.ok) return response;
     throw await this.refused(response, this.options.token() != null);
   }
 
   private async refused(response: Response, sentToken: boolean): Promise<ApiError> {
     const error = await problemFrom(response);
+    error.headers = response.headers;
     if (response.status === 401 && sentToken) this.options.onUnauthorized();
     return error;
   }
 
-  private fetchRaw(method: Method, path: string, body: unknown, signal: AbortSignal | undefined, accept: string): Promise<Response> {
+  private fetchRaw(
+    method: Method,
+    path: string,
+    body: unknown,
+    signal: AbortSignal | undefined,
+    accept: string,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<Response> {
     const token = this.options.token();
-    const headers: Record<string, string> = { Accept: accept };
+    const headers: Record<string, string> = { ...extraHeaders, Accept: accept };
     if (token) headers.Authorization = `${this.options.scheme ?? 'Bearer'} ${token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const doFetch = this.options.fetchImpl ?? fetch;

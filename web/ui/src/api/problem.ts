@@ -8,6 +8,8 @@ export class ApiError extends Error {
   readonly detail?: string;
   /** The answer's `Retry-After` in seconds (a 503 or 429 says when to try again), if it had one. */
   readonly retryAfterSeconds?: number;
+  /** The failed response's headers (e.g. `RateLimit-*`), set by the ApiClient that made the call. */
+  headers?: Headers;
 
   constructor(status: number, message: string, title?: string, detail?: string, retryAfterSeconds?: number) {
     super(message);

@@ -12,9 +12,10 @@ export interface Polled<T> {
 /**
  * Live data for a console page: calls `load` at once, then every `intervalMs` while the tab is visible (a hidden tab
  * does not poll; showing it again polls at once). The call in flight is aborted on unmount, and a poll never overlaps
- * the previous one. `load` may change between renders: the latest one is used.
+ * the previous one. `load` may change between renders: the latest one is used. While `enabled` is false nothing is
+ * polled (say, once what is watched cannot change any more).
  */
-export function usePolling<T>(load: (signal: AbortSignal) => Promise<T>, intervalMs = 2000): Polled<T> {
+export function usePolling<T>(load: (signal: AbortSignal) => Promise<T>, intervalMs = 2000, enabled = true): Polled<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<unknown>(null);
   const latest = useRef(load);
@@ -22,6 +23,7 @@ export function usePolling<T>(load: (signal: AbortSignal) => Promise<T>, interva
   const pollNow = useRef<() => void>(() => {});
 
   useEffect(() => {
+    if (!enabled) return undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let inFlight: AbortController | null = null;
     let again = false;
@@ -72,7 +74,7 @@ export function usePolling<T>(load: (signal: AbortSignal) => Promise<T>, interva
       inFlight?.abort();
       document.removeEventListener('visibilitychange', onVisibility);
     };
-  }, [intervalMs]);
+  }, [intervalMs, enabled]);
 
   const refresh = useCallback(() => pollNow.current(), []);
   return { data, error, refresh };
