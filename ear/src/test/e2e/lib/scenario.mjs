@@ -27,11 +27,17 @@ export class Scenario {
     this.allowed.push(pattern);
   }
 
-  /** A new person: an isolated context (own cookies, sessionStorage) with one page, phone-width if asked. */
-  async newPerson(label, { phone = false } = {}) {
-    const context = await this.browser.newContext(phone
-      ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
-      : { viewport: { width: 1280, height: 800 } });
+  /**
+   * A new person: an isolated context (own cookies, sessionStorage) with one page, phone-width if asked; with
+   * ignoreHTTPSErrors it accepts the test server's self-signed certificate (admin calls need HTTPS).
+   */
+  async newPerson(label, { phone = false, ignoreHTTPSErrors = false } = {}) {
+    const context = await this.browser.newContext({
+      ...(phone
+        ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+        : { viewport: { width: 1280, height: 800 } }),
+      ignoreHTTPSErrors,
+    });
     context.setDefaultTimeout(DEFAULT_WAIT_MS);
     this.contexts.push(context);
     const page = await context.newPage();

@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useConsole } from '../shell/AdminContext';
-import { AdminSignIn } from '../shell/AdminSignIn';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { ACTIONS_BY_STATE, crawlerApi, type Crawl, type CrawlAction } from './crawlerApi';
 
@@ -68,7 +67,7 @@ export function CrawlStatusPanel({ crawl, samples, onChanged }: { crawl: Crawl; 
           ))}
         </div>
       ) : (
-        <AdminSignIn purpose="Starting, pausing, resuming or stopping a crawl" />
+        <p className="muted">Sign in as admin (above) to start, pause, resume or stop it.</p>
       )}
       <ProblemAlert error={error} />
       {crawl.unavailable && <p role="alert" className="error">{crawl.unavailable}</p>}

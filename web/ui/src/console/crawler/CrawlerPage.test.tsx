@@ -113,6 +113,7 @@ describe('crawler page', { timeout: 20_000 }, () => {
     expect(within(controls).getByRole('button', { name: 'Resume' })).toBeDisabled();
     await userEvent.click(within(controls).getByRole('button', { name: 'Start' }));
     await waitFor(() => expect(screen.getByTestId('crawl-state')).toHaveTextContent('RUNNING'));
+    expect(screen.getByLabelText('Crawl')).toHaveDisplayValue(/^42 \(RUNNING\)/);
     const start = requests.find((r) => r.method === 'POST')!;
     expect(start.url).toBe('/api/crawls/42/start');
     expect(start.headers.Authorization).toBe(`Basic ${btoa('admin:secret')}`);

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useConsole } from '../shell/AdminContext';
+import { AdminSignIn } from '../shell/AdminSignIn';
 import { ConsoleHeading } from '../shell/ConsoleHeading';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { usePolling } from '../shell/usePolling';
@@ -40,6 +41,11 @@ export function CrawlerPage() {
     void loadCrawls();
   }, [loadCrawls]);
 
+  // keeps the picker's "(STATE)" true as the watched crawl moves on
+  const stateChanged = useCallback((crawl: Crawl) => {
+    setCrawls((known) => known.map((c) => (c.id === crawl.id && c.state !== crawl.state ? { ...c, state: crawl.state } : c)));
+  }, []);
+
   const created = (crawl: Crawl) => {
     setCrawls((known) => [...known.filter((c) => c.id !== crawl.id), crawl]);
     setSelected(crawl.id);
@@ -51,7 +57,8 @@ export function CrawlerPage() {
       <ProblemAlert error={error} />
       <section className="panel" aria-labelledby={`${id}-new`}>
         <h2 id={`${id}-new`}>New crawl</h2>
-        {admin ? <NewCrawlForm onCreated={created} /> : <p className="muted">Defining a crawl needs the admin (sign in below).</p>}
+        <AdminSignIn purpose="Defining and controlling crawls" />
+        {admin && <NewCrawlForm onCreated={created} />}
       </section>
       <div className="panel inline-fields">
         <label htmlFor={`${id}-crawl`}>Crawl</label>
@@ -67,17 +74,13 @@ export function CrawlerPage() {
           Reload crawls
         </button>
       </div>
-      {selected ? <CrawlView key={selected} crawlId={selected} /> : <AdminOnlyHint admin={admin} />}
+      {selected && <CrawlView key={selected} crawlId={selected} onState={stateChanged} />}
     </>
   );
 }
 
-function AdminOnlyHint({ admin }: { admin: string | null }) {
-  return admin ? null : <p className="muted">Sign in as admin to define the first crawl.</p>;
-}
-
 /** One crawl, polled every 2 s until it is STOPPED or FINISHED. */
-function CrawlView({ crawlId }: { crawlId: string }) {
+function CrawlView({ crawlId, onState }: { crawlId: string; onState: (crawl: Crawl) => void }) {
   const { api } = useConsole();
   const [crawl, setCrawl] = useState<Crawl | null>(null);
   const [samples, setSamples] = useState<Sample[]>([]);
@@ -89,8 +92,9 @@ function CrawlView({ crawlId }: { crawlId: string }) {
     setCrawl(next);
     // a state change (started, finished) is when the stored pages are worth reloading
     if (lastState.current !== null && lastState.current !== next.state) setPagesVersion((v) => v + 1);
+    if (lastState.current !== next.state) onState(next);
     lastState.current = next.state;
-  }, []);
+  }, [onState]);
 
   const poll = useCallback(
     async (signal: AbortSignal) => {

@@ -103,6 +103,11 @@ public final class BrowserScenarios {
      * not an exception here but an {@link Outcome}.
      */
     public Run runAgainst(String baseUrl) {
+        return runAgainst(baseUrl, Map.of());
+    }
+
+    /** As {@link #runAgainst(String)}, with more settings for the scenarios as environment variables of the run. */
+    public Run runAgainst(String baseUrl, Map<String, String> scenarioEnv) {
         try {
             Files.createDirectories(workDir);
             long npmStarted = System.nanoTime();
@@ -119,7 +124,7 @@ public final class BrowserScenarios {
                 command.addAll(List.of("--only", only));
             }
             long nodeStarted = System.nanoTime();
-            Process node = start(command, workDir.resolve("run.log"));
+            Process node = start(command, workDir.resolve("run.log"), scenarioEnv);
             int exit = await(node, RUN_TIMEOUT, "node run.mjs");
             Duration scenarios = Duration.ofNanos(System.nanoTime() - nodeStarted);
             String output = Files.readString(workDir.resolve("run.log"));
@@ -135,7 +140,7 @@ public final class BrowserScenarios {
 
     private String exec(String what, Duration timeout, String... command) throws IOException {
         Path log = workDir.resolve(command[0] + ".log");
-        int exit = await(start(List.of(command), log), timeout, what);
+        int exit = await(start(List.of(command), log, Map.of()), timeout, what);
         String output = Files.readString(log);
         if (exit != 0) {
             throw new IllegalStateException(what + " in " + projectDir + " failed (exit " + exit + "):\n" + output);
@@ -143,10 +148,11 @@ public final class BrowserScenarios {
         return output;
     }
 
-    private Process start(List<String> command, Path log) throws IOException {
+    private Process start(List<String> command, Path log, Map<String, String> scenarioEnv) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(projectDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
+        env.putAll(scenarioEnv);
         env.put("CHROMIUM_PATH", chromium);
         env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");   // never let a tool fetch a browser of its own
         try {
