@@ -47,6 +47,17 @@ export class ApiClient {
     throw await this.refused(response, this.options.token() != null);
   }
 
+  /** A call whose body is plain text, with headers of its own (the KV API: the value as is, the causal context). */
+  async sendText(method: Method, path: string, text: string | undefined, extraHeaders: Record<string, string> = {}): Promise<Response> {
+    const token = this.options.token();
+    const headers: Record<string, string> = { Accept: 'application/json', ...extraHeaders };
+    if (token) headers.Authorization = `${this.options.scheme ?? 'Bearer'} ${token}`;
+    if (text !== undefined) headers['Content-Type'] = 'text/plain; charset=utf-8';
+    const response = await (this.options.fetchImpl ?? fetch)(path, { method, headers, body: text });
+    if (response.ok) return response;
+    throw await this.refused(response, token != null);
+  }
+
   private async refused(response: Response, sentToken: boolean): Promise<ApiError> {
     const error = await problemFrom(response);
     error.headers = response.headers;

@@ -9,6 +9,15 @@ export interface Recorded {
   body: unknown;
 }
 
+/** JSON bodies parsed; a text body (the KV API's values) kept as the text. */
+const parseBody = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+};
+
 type Handler = (request: Recorded) => Response | Promise<Response>;
 
 export const json = (body: unknown, status = 200) =>
@@ -32,7 +41,7 @@ export function fakeFetch(routes: Record<string, Handler>) {
       method: init.method ?? 'GET',
       url,
       headers: (init.headers ?? {}) as Record<string, string>,
-      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+      body: typeof init.body === 'string' ? parseBody(init.body) : undefined,
     };
     requests.push(request);
     const path = url.split('?')[0];
