@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeFetch, json, problem } from '../../test/fakeApi';
 import { renderConsole } from '../../test/renderConsole';
 import { cluster, member, ring } from './kvFixtures';
-import { POLL_INTERVAL_MS } from './usePolling';
+
+/** The page's refresh period (usePolling's default). */
+const POLL_INTERVAL_MS = 2000;
 
 afterEach(() => vi.useRealTimers());
 

@@ -2,12 +2,12 @@ import { useCallback, useMemo } from 'react';
 import { ConsoleHeading } from '../shell/ConsoleHeading';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { useConsole } from '../shell/AdminContext';
+import { usePolling } from '../shell/usePolling';
 import { KeyBrowser } from './KeyBrowser';
 import type { KvCluster, KvRing } from './kvApi';
 import { MembersTable } from './MembersTable';
 import { nodeColors } from './nodeColors';
 import { RingChart } from './RingChart';
-import { usePolling } from './usePolling';
 import './kv.css';
 
 /** The console's Key-value store page (issue 17): the ring and its members, live, and a key browser. */
