@@ -17,6 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The end-to-end browser scenarios of {@code ear/src/test/e2e} (Node.js, playwright-core driving Debian's
@@ -86,6 +91,53 @@ public final class BrowserScenarios {
                 System.getProperty("e2e.chromium", "/usr/bin/chromium"));
     }
 
+    /** The same settings with a work directory of its own under this one (a second run in the same JVM). */
+    public BrowserScenarios inWorkSubdirectory(String name) {
+        return new BrowserScenarios(projectDir, workDir.resolve(name), screenshotsDir, only, chromium);
+    }
+
+    /**
+     * Aborts the calling test (skipped, with a sentence) when there is no Chromium: the README's test command must
+     * pass on a machine with only a JDK, Maven and Node; CI installs Chromium first, so there they always run.
+     */
+    public void assumeBrowser(String caller) {
+        if (!browserAvailable()) {
+            System.out.println(caller + ": " + missingBrowserSentence());
+            Assumptions.abort(missingBrowserSentence());
+        }
+    }
+
+    /**
+     * One JUnit test per scenario of {@code run}: failing with the scenario's error and log, skipped with the reason a
+     * scenario declared; plus one failing test when the run itself failed although every scenario passed.
+     */
+    public static Stream<DynamicTest> tests(Run run) {
+        System.out.println(run.output());
+        System.out.printf("e2e: npm ci %.1f s, node run.mjs %.1f s%n", run.npmCi().toMillis() / 1000.0,
+                run.scenarios().toMillis() / 1000.0);
+        if (run.outcomes().isEmpty()) {
+            throw new AssertionFailedError("the e2e run reported no scenario (exit " + run.exitCode() + "):\n"
+                    + run.outputTail());
+        }
+        Stream<DynamicTest> perScenario = run.outcomes().stream().map(outcome ->
+                DynamicTest.dynamicTest(outcome.name() + ": " + outcome.title(), () -> {
+                    if (outcome.skipped()) {
+                        throw new TestAbortedException("e2e scenario " + outcome.name() + " skipped: " + outcome.error());
+                    }
+                    if (!outcome.passed()) {
+                        throw new AssertionFailedError(outcome.failureReport());
+                    }
+                }));
+        boolean anyFailed = run.outcomes().stream().anyMatch(o -> !o.passed() && !o.skipped());
+        if (run.exitCode() != 0 && !anyFailed) {
+            // Every scenario passed yet the run failed (closing the browser, copying screenshots): say so.
+            return Stream.concat(perScenario, Stream.of(DynamicTest.dynamicTest("the e2e run itself", () -> {
+                throw new AssertionFailedError("the e2e run exited " + run.exitCode() + ":\n" + run.outputTail());
+            })));
+        }
+        return perScenario;
+    }
+
     /** Whether the Chromium the scenarios drive is there; {@code .ci/run} installs it, a bare machine may not have it. */
     public boolean browserAvailable() {
         return Files.isExecutable(Path.of(chromium));
@@ -108,6 +160,15 @@ public final class BrowserScenarios {
 
     /** As {@link #runAgainst(String)}, with more settings for the scenarios as environment variables of the run. */
     public Run runAgainst(String baseUrl, Map<String, String> scenarioEnv) {
+        return runAgainst(baseUrl, only, scenarioEnv);
+    }
+
+    /**
+     * Runs the scenarios named in {@code onlyScenarios} (all when blank) with {@code scenarioEnv} added to their
+     * environment. A scenario that exports {@code needs} runs only when named (run.mjs leaves it out of a run without
+     * {@code --only}): an IT that starts the servers it needs runs it this way.
+     */
+    public Run runAgainst(String baseUrl, String onlyScenarios, Map<String, String> scenarioEnv) {
         try {
             Files.createDirectories(workDir);
             long npmStarted = System.nanoTime();
@@ -120,8 +181,8 @@ public final class BrowserScenarios {
             if (!screenshotsDir.isBlank()) {
                 command.addAll(List.of("--screenshots", screenshotsDir));
             }
-            if (!only.isBlank()) {
-                command.addAll(List.of("--only", only));
+            if (!onlyScenarios.isBlank()) {
+                command.addAll(List.of("--only", onlyScenarios));
             }
             long nodeStarted = System.nanoTime();
             Process node = start(command, workDir.resolve("run.log"), scenarioEnv);
