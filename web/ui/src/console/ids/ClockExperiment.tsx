@@ -105,7 +105,7 @@ export function ClockExperiment({ info, onChanged }: { info: GeneratorInfo | nul
                         </>
                       )}
                     </td>
-                    <td>{p.millis} ms</td>
+                    <td className="took">{p.millis} ms</td>
                   </tr>
                 ))}
               </tbody>

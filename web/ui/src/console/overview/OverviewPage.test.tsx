@@ -35,6 +35,8 @@ describe('Overview page', () => {
     expect(screen.getByRole('article', { name: 'News feed' })).toHaveTextContent('Not ready: Documents down');
     expect(screen.getByRole('article', { name: 'ID generator' })).toHaveTextContent('Ready');
     expect(screen.getByRole('article', { name: 'ID generator' })).not.toHaveTextContent('Not ready');
+    const names = within(table).getAllByRole('rowheader').map((cell) => cell.textContent);
+    expect(names).toEqual(['Redis', 'SQL database', 'Messaging (JMS)', 'Documents', 'ID generator', 'KV node']);
   });
 
   it('links to each system page, the OpenAPI UI and the Admin Center', async () => {

@@ -5,7 +5,7 @@ import { useConsole } from '../shell/AdminContext';
 import { ConsoleHeading } from '../shell/ConsoleHeading';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { usePolling } from '../shell/usePolling';
-import { SYSTEMS, backendKind, checkLabel, detailsOf, type Check, type HealthAnswer } from './systems';
+import { SYSTEMS, backendKind, checkLabel, detailsOf, inShownOrder, type Check, type HealthAnswer } from './systems';
 import './overview.css';
 
 /**
@@ -111,7 +111,7 @@ function ReadinessTable({ answer, adminChecks }: { answer: HealthAnswer; adminCh
             </tr>
           </thead>
           <tbody>
-            {answer.checks.map((check) => {
+            {inShownOrder(answer.checks).map((check) => {
               const detailed = adminChecks.find((c) => c.name === check.name);
               return (
                 <tr key={check.name}>

@@ -22,6 +22,13 @@ export const CHECK_LABELS: Record<string, string> = {
 
 export const checkLabel = (name: string) => CHECK_LABELS[name] ?? name;
 
+/** The checks in the order above (the server's order changes between answers), any other after them by name. */
+export function inShownOrder(checks: Check[]): Check[] {
+  const known = Object.keys(CHECK_LABELS);
+  const rank = (name: string) => (known.includes(name) ? known.indexOf(name) : known.length);
+  return [...checks].sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
+}
+
 export interface SystemEntry {
   name: string;
   summary: string;
