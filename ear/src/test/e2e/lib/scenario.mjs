@@ -28,14 +28,14 @@ export class Scenario {
   }
 
   /**
-   * A new person: an isolated context (own cookies, sessionStorage) with one page, phone-width if asked; with
-   * ignoreHTTPSErrors it accepts the test server's self-signed certificate (admin calls need HTTPS).
+   * A new person: an isolated context (own cookies, sessionStorage) with one page, phone-width if asked (390 px, or
+   * `width`); with ignoreHTTPSErrors it accepts the test server's self-signed certificate (admin calls need HTTPS).
    */
-  async newPerson(label, { phone = false, ignoreHTTPSErrors = false } = {}) {
+  async newPerson(label, { phone = false, width, ignoreHTTPSErrors = false } = {}) {
     const context = await this.browser.newContext({
       ...(phone
-        ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
-        : { viewport: { width: 1280, height: 800 } }),
+        ? { viewport: { width: width ?? 390, height: 844 }, isMobile: true, hasTouch: true }
+        : { viewport: { width: width ?? 1280, height: 800 } }),
       ignoreHTTPSErrors,
     });
     context.setDefaultTimeout(DEFAULT_WAIT_MS);

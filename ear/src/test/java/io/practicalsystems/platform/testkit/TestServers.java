@@ -85,6 +85,8 @@ public final class TestServers {
                 .env("PS_FEED_CELEBRITY_FOLLOWERS", FEED_CELEBRITY_FOLLOWERS)
                 .env("PS_FEED_FANOUT_BATCH_SIZE", "2")
                 .env("PS_FEED_FAULT_INJECTION_ENABLED", "true")
+                // The console's IDs scenario (BrowserE2eIT): the clock step-back experiment, undone at its end.
+                .env("PS_IDGEN_FAULT_INJECTION_ENABLED", "true")
                 // CrawlSeedProducerIT: the messaging engine's TLS endpoint and messaging security, so that a producer
                 // in another process can send seeds (every in-process connection then signs in too).
                 .env(remoteMessaging());

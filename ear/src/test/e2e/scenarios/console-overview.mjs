@@ -1,0 +1,59 @@
+// Issue 17: the console's Overview shows the live readiness of every check as /health/ready reports it, each
+// system ready, links to the OpenAPI UI and the Admin Center; the admin (over HTTPS) sees where each backend runs;
+// at phone width (375 px) nothing overflows sideways.
+import { adminSettings } from '../lib/console.mjs';
+import { expectEqual, expectStatus } from '../lib/feed.mjs';
+
+export const title = 'console Overview: live readiness, the five systems, the admin sees the backends, fits 375 px';
+
+const LABELS = { redis: 'Redis', sql: 'SQL database', messaging: 'Messaging (JMS)', mongodb: 'Documents',
+  idgen: 'ID generator', kv: 'KV node' };
+
+export default async function consoleOverview(t) {
+  const page = await t.newPerson('visitor');
+  await t.goto(page, '/console/#/');
+  const table = page.getByRole('table', { name: 'Readiness checks' });
+  const health = await t.api('GET', '/health/ready');
+  expectStatus(health, 200, 'the shared server is ready');
+  for (const check of health.json.checks) {
+    const row = table.getByRole('row', { name: new RegExp(`^${escape(LABELS[check.name] ?? check.name)}`) });
+    await t.until(`${check.name} shown ${check.status}`, () => row.textContent(), (s) => s?.includes(check.status));
+  }
+  for (const system of ['ID generator', 'Key-value store', 'URL shortener', 'Web crawler', 'News feed']) {
+    const text = await page.getByRole('article', { name: system }).textContent();
+    if (!/✓ Ready/.test(text)) throw new Error(`${system} is not shown ready: ${text}`);
+  }
+  const openApi = await page.getByRole('link', { name: 'OpenAPI UI' }).getAttribute('href');
+  expectStatus(await t.api('GET', openApi), 200, `the OpenAPI UI link ${openApi}`);
+  const adminCenter = await page.getByRole('link', { name: 'Admin Center' }).getAttribute('href');
+  if (!/^https:\/\/[^/]+\/adminCenter\/$/.test(adminCenter)) throw new Error(`Admin Center link: ${adminCenter}`);
+  await t.screenshot(page, 'console-overview', { fullPage: true });
+
+  const admin = adminSettings();
+  if (admin) {
+    const adminPage = await t.newPerson('admin', { ignoreHTTPSErrors: true });
+    await adminPage.goto(`${admin.httpsBaseUrl}/console/#/`);
+    await adminPage.getByLabel('Admin user').fill(admin.user);
+    await adminPage.getByLabel('Password').fill(admin.password);
+    await adminPage.getByRole('button', { name: 'Use as admin' }).click();
+    const adminTable = adminPage.getByRole('table', { name: 'Readiness checks' });
+    const sqlRow = adminTable.getByRole('row', { name: /^SQL database/ });
+    // The shared server uses the real MariaDB: an external database.
+    await t.until('the SQL backend shown external', () => sqlRow.textContent(), (s) => /external/.test(s ?? ''));
+    const messaging = await adminTable.getByRole('row', { name: /^Messaging/ }).textContent();
+    if (!/embedded/.test(messaging)) throw new Error(`messaging row: ${messaging}`);
+  } else {
+    t.log('no admin credentials given (E2E_ADMIN_*): the admin details were not checked');
+  }
+
+  const phone = await t.newPerson('phone', { phone: true, width: 375 });
+  await t.goto(phone, '/console/#/');
+  await phone.getByRole('table', { name: 'Readiness checks' }).getByRole('row', { name: /^Redis/ }).waitFor();
+  const widths = await phone.evaluate(() => ({ page: document.documentElement.scrollWidth, window: window.innerWidth }));
+  expectEqual(widths.page <= widths.window, true, `page width ${widths.page} within the ${widths.window} px window`);
+  await t.screenshot(phone, 'console-overview-phone');
+}
+
+function escape(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
