@@ -2,9 +2,12 @@ package io.practicalsystems.kv;
 
 import io.practicalsystems.kv.peer.PeerKey;
 import io.practicalsystems.kv.peer.RequestSignature;
+import io.practicalsystems.kv.ring.NodeId;
 import io.practicalsystems.kv.storage.Blob;
 import io.practicalsystems.kv.storage.SiblingSetCodec;
+import io.practicalsystems.kv.version.CausalContext;
 import io.practicalsystems.kv.version.DottedVersionVectorSet;
+import io.practicalsystems.kv.version.Versioned;
 import io.practicalsystems.platform.testkit.Http;
 import io.practicalsystems.platform.testkit.LibertyServer;
 import jakarta.json.JsonObject;
@@ -18,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -81,6 +85,21 @@ final class Kv {
     static HttpResponse<byte[]> signedPost(LibertyServer server, String secret, String target, String json) {
         return signed(server, secret, "POST", target, "application/json", json.getBytes(StandardCharsets.UTF_8),
                 System.currentTimeMillis());
+    }
+
+    /**
+     * Stores a new copy of {@code key} holding {@code value} on {@code server} alone, as a peer's replica write does
+     * (a write whose other copies were lost with their coordinator): no coordinator, no hint, no other replica.
+     */
+    static void writeToOneReplica(LibertyServer server, String secret, String key, String actor, String value) {
+        byte[] copy = SiblingSetCodec.encode(DottedVersionVectorSet.<Blob>empty().update(CausalContext.empty(),
+                Versioned.of(Blob.ofUtf8(value), Instant.now()), NodeId.of(actor)));
+        HttpResponse<byte[]> response = signed(server, secret, "POST", "/api/kv-internal/replica?key="
+                + URLEncoder.encode(key, StandardCharsets.UTF_8), "application/octet-stream", copy,
+                System.currentTimeMillis());
+        if (response.statusCode() != 204) {
+            throw new AssertionError("replica write answered " + response.statusCode());
+        }
     }
 
     private static HttpResponse<byte[]> signed(LibertyServer server, String secret, String method, String target,

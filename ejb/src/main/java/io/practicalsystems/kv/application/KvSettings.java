@@ -133,7 +133,7 @@ public class KvSettings {
     long hintDeliveryIntervalMillis;
 
     @Inject
-    @ConfigProperty(name = "ps.kv.anti-entropy.interval.ms", defaultValue = "10000")
+    @ConfigProperty(name = "ps.kv.anti-entropy.interval.ms", defaultValue = "30000")
     long antiEntropyIntervalMillis;
 
     @Inject

@@ -2,22 +2,22 @@ package io.practicalsystems.kv.node;
 
 import io.practicalsystems.kv.ring.NodeId;
 import io.practicalsystems.kv.ring.TokenRange;
-import java.util.Optional;
 
 /**
- * One anti-entropy exchange.
+ * One anti-entropy exchange: one range compared with one peer.
  *
- * @param range            the range compared; empty when this node replicates nothing
- * @param peer             the other replica; empty when none was reachable
+ * @param range            the range compared
+ * @param peer             the other replica
  * @param differingBuckets leaves whose hashes differed
  * @param pushed           keys sent to the peer
  * @param pulled           keys fetched from the peer
- * @param failed           whether a call to the peer failed (the next round of this range retries)
+ * @param failed           whether a call to the peer failed (the next pass retries)
  */
-public record AntiEntropyReport(Optional<TokenRange> range, Optional<NodeId> peer, int differingBuckets, int pushed,
+public record AntiEntropyReport(TokenRange range, NodeId peer, int differingBuckets, int pushed,
         int pulled, boolean failed) {
 
-    static AntiEntropyReport idle(Optional<TokenRange> range) {
-        return new AntiEntropyReport(range, Optional.empty(), 0, 0, 0, false);
+    /** Both replicas held the same versions of the range. */
+    static AntiEntropyReport agreed(TokenRange range, NodeId peer) {
+        return new AntiEntropyReport(range, peer, 0, 0, 0, false);
     }
 }

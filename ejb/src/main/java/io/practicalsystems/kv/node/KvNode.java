@@ -45,8 +45,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <h2>Maintenance</h2>
  * {@link #start()} schedules, on the injected {@link Scheduler}: hint delivery to targets that are reachable again;
- * anti-entropy (one Merkle exchange of one replicated range with one other replica per round, then push and pull of
- * the differing keys); ring checks that stream ranges to their new replicas after a membership change; a hand-off
+ * anti-entropy (a pass compares every replicated range with every other replica, root hashes first, Merkle trees and
+ * push and pull of the differing keys only where they differ); ring checks that stream ranges to their new replicas after a membership change; a hand-off
  * sweep that gives keys this node no longer replicates (including the copies it keeps as a stand-in) to their
  * replicas and drops them only after every replica acknowledged; and tombstone collection after the grace period.
  * Each task is rescheduled when its round has finished, so rounds of one kind never overlap.
@@ -66,7 +66,7 @@ public final class KvNode {
     private final ClientWritePath writes;
     private final ClientReadPath reads;
     private final HintDelivery hintDelivery;
-    private final AntiEntropyRound antiEntropy;
+    private final AntiEntropyPass antiEntropy;
     private final RangeHandoff rangeHandoff;
     private final HandoffSweep handoffSweep;
     private final List<PeriodicTask> tasks = new ArrayList<>();
@@ -96,7 +96,7 @@ public final class KvNode {
         this.writes = new ClientWritePath(context);
         this.reads = new ClientReadPath(context);
         this.hintDelivery = new HintDelivery(context, hints);
-        this.antiEntropy = new AntiEntropyRound(context);
+        this.antiEntropy = new AntiEntropyPass(context);
         this.rangeHandoff = new RangeHandoff(context, membership.ring());
         this.handoffSweep = new HandoffSweep(context);
     }
@@ -118,7 +118,7 @@ public final class KvNode {
         }
         running = true;
         tasks.add(PeriodicTask.start(scheduler, config.hintDeliveryInterval(), this::deliverHints, counters));
-        tasks.add(PeriodicTask.start(scheduler, config.antiEntropyInterval(), this::runAntiEntropyRound, counters));
+        tasks.add(PeriodicTask.start(scheduler, config.antiEntropyInterval(), this::runAntiEntropyPass, counters));
         tasks.add(PeriodicTask.start(scheduler, config.ringCheckInterval(), this::checkRing, counters));
         tasks.add(PeriodicTask.start(scheduler, config.handoffInterval(), this::sweepHandoffs, counters));
         tasks.add(PeriodicTask.start(scheduler, config.gcInterval(),
@@ -224,8 +224,8 @@ public final class KvNode {
         return hintDelivery.deliverAll();
     }
 
-    /** One anti-entropy exchange: the next replicated range with the next peer. Never fails. */
-    public CompletableFuture<AntiEntropyReport> runAntiEntropyRound() {
+    /** One anti-entropy pass: every replicated range with every reachable peer, a few at a time. Never fails. */
+    public CompletableFuture<List<AntiEntropyReport>> runAntiEntropyPass() {
         return antiEntropy.runOnce();
     }
 

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param quorum                N/R/W and strict or sloppy quorum. Client requests fail while the ring has fewer
  *                              than N nodes ({@link RingTooSmallException}): use N = 1 for a single node
  * @param hintDeliveryInterval  how often hints are offered to their (reachable) targets
- * @param antiEntropyInterval   how often one Merkle exchange runs (one replicated range with one peer per round)
+ * @param antiEntropyInterval   the pause between two anti-entropy passes (each compares every replicated range with
+ *                              every other replica)
  * @param merkleDepth           depth of the anti-entropy trees (2^depth leaves per range)
  * @param ringCheckInterval     how often the membership's ring is compared with the last one seen (range moves)
  * @param handoffInterval       how often keys this node no longer replicates (ring changes, stand-in copies) are
@@ -53,7 +54,7 @@ public record KvNodeConfig(QuorumConfig quorum, Duration hintDeliveryInterval, D
 
     /** Production-like defaults around {@code quorum}: seconds-scale maintenance, a 10-day tombstone grace. */
     public static KvNodeConfig defaults(QuorumConfig quorum) {
-        return new KvNodeConfig(quorum, Duration.ofSeconds(5), Duration.ofSeconds(10), 10, Duration.ofSeconds(2),
+        return new KvNodeConfig(quorum, Duration.ofSeconds(5), Duration.ofSeconds(30), 10, Duration.ofSeconds(2),
                 Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofDays(10), 10_000, 64);
     }
 

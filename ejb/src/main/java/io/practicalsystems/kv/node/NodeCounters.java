@@ -14,6 +14,9 @@ public final class NodeCounters {
     public static final String HINTS_STORED = "hintsStored";
     public static final String HINTS_DELIVERED = "hintsDelivered";
     public static final String HINTS_DISCARDED = "hintsDiscarded";
+    /** Full anti-entropy passes started (every replicated range with every reachable peer). */
+    public static final String ANTI_ENTROPY_PASSES = "antiEntropyPasses";
+    /** (range, peer) comparisons, most of them settled by the root hash alone. */
     public static final String ANTI_ENTROPY_ROUNDS = "antiEntropyRounds";
     public static final String ANTI_ENTROPY_KEYS_PUSHED = "antiEntropyKeysPushed";
     public static final String ANTI_ENTROPY_KEYS_PULLED = "antiEntropyKeysPulled";

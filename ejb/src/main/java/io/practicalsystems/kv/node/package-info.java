@@ -17,8 +17,8 @@
  * <ul>
  * <li>{@link io.practicalsystems.kv.node.HintDelivery}: a stand-in's queued hints to their targets once
  * reachable.</li>
- * <li>{@link io.practicalsystems.kv.node.AntiEntropyRound}: Merkle comparison of one replicated range with one other
- * replica, then push and pull of the differing keys.</li>
+ * <li>{@link io.practicalsystems.kv.node.AntiEntropyPass}: every replicated range with every other replica, a few
+ * ranges at a time: root hashes, Merkle leaves where they differ, then push and pull of the differing keys.</li>
  * <li>{@link io.practicalsystems.kv.node.RangeHandoff}: after a ring change, stream ranges to their new
  * replicas.</li>
  * <li>{@link io.practicalsystems.kv.node.HandoffSweep}: give away keys this node does not replicate (lost ranges,

@@ -11,8 +11,9 @@ public final class SimConfigs {
     private SimConfigs() {
     }
 
+    /** Maintenance every 50 ms; an anti-entropy pass (every range with every peer) every 500 ms. */
     public static KvNodeConfig fast(QuorumMode mode) {
-        return new KvNodeConfig(new QuorumConfig(3, 2, 2, mode), Duration.ofMillis(50), Duration.ofMillis(40), 4,
+        return new KvNodeConfig(new QuorumConfig(3, 2, 2, mode), Duration.ofMillis(50), Duration.ofMillis(500), 4,
                 Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofDays(1), 1000, 16);
     }
 
