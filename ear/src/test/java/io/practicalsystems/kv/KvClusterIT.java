@@ -12,6 +12,7 @@ import io.practicalsystems.platform.testkit.Http;
 import io.practicalsystems.platform.testkit.LibertyServer;
 import io.practicalsystems.platform.testkit.LibertyServers;
 import io.practicalsystems.platform.testkit.OwnServers;
+import io.practicalsystems.platform.testkit.StartupPoller;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
@@ -44,7 +45,7 @@ class KvClusterIT {
 
     private OwnServers own;
     private KvTestCluster cluster;
-    /** The fourth node, kv-4, from its join (order 6) to its leave (order 8). */
+    /** The fourth node, kv-4, from its join (order 7) to its leave (order 9). */
     private LibertyServer joiner;
     /** Keys written before the join, which move to kv-4 and back. */
     private List<String> moving;
@@ -114,6 +115,25 @@ class KvClusterIT {
 
     @Test
     @Order(3)
+    void keysWrittenToOneReplicaOnlyReachTheOtherTwoByAntiEntropyWithoutAnyRead() {
+        List<String> keys = IntStream.range(0, 20).mapToObj(i -> "one-replica-" + i + "-" + UUID.randomUUID())
+                .toList();
+        for (int i = 0; i < keys.size(); i++) {
+            int holder = i % 3;
+            Kv.writeToOneReplica(cluster.get(holder), cluster.secret, keys.get(i), KvTestCluster.nodeId(holder),
+                    "only copy " + i);
+        }
+        assertThat(Kv.replica(cluster.get(1), cluster.secret, keys.get(0))).as("not replicated by the write").isEmpty();
+
+        // No client read: read repair must not be what copies them.
+        for (String key : keys) {
+            Await.until(key + " on all three", () -> Kv.replicasMatch(cluster.servers(), cluster.secret, key),
+                    ok -> ok, CONVERGE);
+        }
+    }
+
+    @Test
+    @Order(4)
     void concurrentWritesOnTwoCoordinatorsWithTheSameContextBecomeSiblings() {
         String key = "siblings-" + UUID.randomUUID();
         Kv.put(cluster.get(0), key, "v0", null, "");
@@ -129,9 +149,11 @@ class KvClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void killMinus9DuringAWriteLoadKeepsW2WritesSucceedingAndHintsCatchTheNodeUpWhenItReturns() {
         LibertyServer victim = cluster.get(2);
+        String present = "present-" + UUID.randomUUID();
+        assertThat(Kv.put(cluster.get(0), present, "here", null, "?w=3").status()).isEqualTo(200);
         List<String> keys = IntStream.range(0, 120).mapToObj(i -> "load-" + i + "-" + UUID.randomUUID()).toList();
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
@@ -145,8 +167,17 @@ class KvClusterIT {
         Await.until("a hint held for every write since the kill",
                 () -> hintsQueued(cluster.get(0)) + hintsQueued(cluster.get(1)), n -> n >= 90, CONVERGE);
 
-        victim.start();
-        victim.awaitReady();
+        List<StartupPoller.Answer> whileStarting = restartPolling(victim, present);
+        assertThat(whileStarting).as("answers of the restarting node").anyMatch(a -> a.path().startsWith("/api/kv/"));
+        assertThat(whileStarting).as("Liberty's 404 page: no application behind the open port yet")
+                .noneMatch(StartupPoller.Answer::isContainersNotFoundPage);
+        assertThat(whileStarting).filteredOn(a -> a.status() == 503).as("a 503 says when to retry").allSatisfy(a -> {
+            assertThat(a.contentType()).startsWith("application/problem+json");
+            assertThat(a.retryAfter()).isPresent();
+        });
+        assertThat(whileStarting).filteredOn(a -> a.path().startsWith("/api/kv/"))
+                .as("a key all three nodes hold is never answered as absent").allMatch(a -> a.status() == 200
+                        || a.status() == 503);
         awaitEveryoneSees(3, "ALIVE");
         awaitServingQuorumReads();
         for (LibertyServer server : List.of(cluster.get(0), cluster.get(1))) {
@@ -159,8 +190,23 @@ class KvClusterIT {
         }
     }
 
+    /**
+     * Starts {@code server} again and polls an API call of each of the five systems from before the port opens until
+     * the node is ready (a key it holds among them): every answer a client could get while it starts.
+     */
+    private static List<StartupPoller.Answer> restartPolling(LibertyServer server, String heldKey) {
+        try (StartupPoller poller = StartupPoller.start(server.baseUrl(), List.of("/api/kv/" + heldKey,
+                "/api/ping", "/api/ids/info", "/api/urls/no-such-code", "/api/crawls", "/api/feed/posts/1"))) {
+            server.start();
+            server.awaitReady();
+            Await.until(server.name() + " reads " + heldKey, () -> Kv.get(server, heldKey, "").status(),
+                    status -> status == 200, CONVERGE);
+            return poller.stop();
+        }
+    }
+
     @Test
-    @Order(5)
+    @Order(6)
     void aPartitionedNodeWritesOnItsSideAndAfterHealingBothSidesWritesSurviveAsSiblings() {
         String shared = "partitioned-" + UUID.randomUUID();
         Kv.put(cluster.get(0), shared, "before", null, "?w=3");
@@ -198,7 +244,7 @@ class KvClusterIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aJoiningNodeReceivesItsRangesAndForwardsTheWritesItIsNoReplicaFor() {
         moving = IntStream.range(0, 60).mapToObj(i -> "moving-" + i + "-" + UUID.randomUUID()).toList();
         moving.forEach(key -> assertThat(Kv.put(cluster.get(0), key, key, null, "?w=3").status()).isEqualTo(200));
@@ -227,7 +273,7 @@ class KvClusterIT {
      * key, gets the same 409/413 problem as from a replica (before, 503 "outcome unknown"), and nothing is stored.
      */
     @Test
-    @Order(7)
+    @Order(8)
     void aWriteForwardedPastAKeysLimitsGetsTheCoordinatorsProblemAndStoresNothing() {
         String siblings = keyKv4DoesNotReplicate("pile-");
         for (int i = 0; i < 32; i++) { // ps.kv.max-siblings' default
@@ -290,7 +336,7 @@ class KvClusterIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aLeavingNodeHandsItsKeysBackWithoutLosingOne() {
         Http.Response leave = Http.post(joiner.httpsBaseUrl() + "/api/kv-cluster/leave", "{}",
                 io.practicalsystems.platform.testkit.TestServers.admin());
@@ -314,7 +360,7 @@ class KvClusterIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void thePeerLinkAnswersOnlyNodesThatKnowTheClusterSecretWhichNeverTravels() throws Exception {
         String key = "peer-" + UUID.randomUUID();
         assertThat(Kv.put(cluster.get(0), key, "value", null, "?w=3").status()).isEqualTo(200);
