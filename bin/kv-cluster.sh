@@ -7,11 +7,14 @@
 #   bin/kv-cluster.sh restart 3 # start node 3 again
 #   bin/kv-cluster.sh stop      # stop all
 #
-# Settings: NODES (3), BASE_PORT (9080: node i listens on BASE_PORT+i), QUORUM (3/2/2), KV_CLUSTER_DIR,
-# PEER_TRANSPORT (websocket, or http: how replica calls travel between the nodes)
-# (target/kv-cluster). Each node gets its own WLP_USER_DIR/WLP_OUTPUT_DIR under KV_CLUSTER_DIR, embedded Derby,
-# embedded Redis and Mongo-wire servers on their own ports, and the KV store in its own MVStore file. The cluster
-# secret is generated once per cluster directory (never committed).
+# Settings: NODES (3), BASE_PORT (9080: node i listens on BASE_PORT+i, HTTPS on BASE_PORT+1000+i, its embedded
+# Redis on BASE_PORT+7299+i and Mongo-wire server on BASE_PORT+18037+i — 16379+i and 27117+i by default, so
+# clusters with BASE_PORTs 100 apart do not collide), QUORUM (3/2/2), KV_CLUSTER_DIR (target/kv-cluster),
+# PEER_TRANSPORT (websocket, or http: how replica calls travel between the nodes), READY_TIMEOUT (300 s: how long
+# start and restart wait for a node's /health/ready). Each node gets its own WLP_USER_DIR/WLP_OUTPUT_DIR under
+# KV_CLUSTER_DIR (logs in KV_CLUSTER_DIR/kv-<i>/output/kv-<i>/logs), embedded Derby, embedded Redis and Mongo-wire
+# servers, and the KV store in its own MVStore file. The cluster secret is generated once per cluster directory
+# (never committed). `kill` and `stop` also end the processes a node started (its embedded redis-server).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -53,10 +56,45 @@ PS_KV_SEEDS=$seeds
 PS_KV_QUORUM=$QUORUM
 PS_KV_PEER_TRANSPORT=${PEER_TRANSPORT:-websocket}
 PS_KV_CLUSTER_SECRET=$(cat "$DIR/secret")
-PS_EMBEDDED_REDIS_PORT=$(( 16379 + n ))
-PS_EMBEDDED_MONGODB_PORT=$(( 27017 + 100 + n ))
+PS_EMBEDDED_REDIS_PORT=$(( BASE_PORT + 7299 + n ))
+PS_EMBEDDED_MONGODB_PORT=$(( BASE_PORT + 18037 + n ))
 PS_IDGEN_WORKER_ID=$n
 ENV
+}
+
+pid_of() { # $1 node: the pid of its server JVM, if it runs
+  local f; f="$(node_dir "$1")/output/.pid/kv-$1.pid"
+  [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null && cat "$f"
+}
+
+descendants() { # $1 pid: every process below it (the embedded redis-server and whatever that starts)
+  local child
+  for child in $(pgrep -P "$1" || true); do echo "$child"; descendants "$child"; done
+}
+
+DEADLINE=$((SECONDS + ${READY_TIMEOUT:-300})) # start and restart end by then, ready or not
+
+await_ready() { # $1 node: until its /health/ready answers 200, or DEADLINE
+  local n=$1
+  until curl -fsS "http://127.0.0.1:$(port "$n")/health/ready" >/dev/null 2>&1; do
+    if (( SECONDS >= DEADLINE )); then
+      echo "kv-$n not ready within ${READY_TIMEOUT:-300} s; see $(node_dir "$n")/output/kv-$n/logs/messages.log" >&2
+      return 1
+    fi
+    sleep 2
+  done
+  echo "kv-$n ready on http://127.0.0.1:$(port "$n")"
+}
+
+stop_node() { # $1 node: graceful stop; then whatever of it still runs (the JVM after 60 s, its children) is killed
+  local n=$1 pid children waited=0
+  pid=$(pid_of "$n") || return 0
+  children=$(descendants "$pid")
+  server "$n" stop "kv-$n" >/dev/null 2>&1 || true
+  while kill -0 "$pid" 2>/dev/null && (( waited < 60 )); do sleep 1; waited=$((waited + 1)); done
+  if kill -0 "$pid" 2>/dev/null; then kill -9 "$pid"; fi
+  # shellcheck disable=SC2086 # one pid per word
+  [ -z "$children" ] || kill -9 $children 2>/dev/null || true
 }
 
 case "${1:-}" in
@@ -64,20 +102,19 @@ case "${1:-}" in
     [ -d "$TEMPLATE" ] || { echo "run 'mvn -DskipTests install' first ($TEMPLATE missing)" >&2; exit 1; }
     mkdir -p "$DIR"
     [ -f "$DIR/secret" ] || (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$DIR/secret")
-    for n in $(seq 1 "$NODES"); do prepare "$n"; server "$n" start "kv-$n" >/dev/null & done
-    wait
-    for n in $(seq 1 "$NODES"); do
-      until curl -fsS "http://127.0.0.1:$(port "$n")/health/ready" >/dev/null 2>&1; do sleep 2; done
-      echo "kv-$n ready on http://127.0.0.1:$(port "$n")"
-    done ;;
+    # not waiting for `server start` itself, which waits as long as Liberty's own start: await_ready decides
+    for n in $(seq 1 "$NODES"); do prepare "$n"; server "$n" start "kv-$n" >/dev/null 2>&1 & done
+    for n in $(seq 1 "$NODES"); do await_ready "$n"; done ;;
   stop)
-    for n in $(seq 1 "$NODES"); do server "$n" stop "kv-$n" >/dev/null 2>&1 & done; wait ;;
+    for n in $(seq 1 "$NODES"); do stop_node "$n" & done; wait ;;
   kill)
-    pid=$(cat "$(node_dir "$2")/output/.pid/kv-$2.pid"); kill -9 "$pid"; echo "killed kv-$2 (pid $pid)" ;;
+    pid=$(pid_of "$2") || { echo "kv-$2 is not running" >&2; exit 1; }
+    children=$(descendants "$pid")
+    # shellcheck disable=SC2086 # one pid per word
+    kill -9 "$pid" $children 2>/dev/null || true; echo "killed kv-$2 (pid $pid${children:+ and its processes $(echo $children)})" ;;
   restart)
-    server "$2" start "kv-$2" >/dev/null
-    until curl -fsS "http://127.0.0.1:$(port "$2")/health/ready" >/dev/null 2>&1; do sleep 2; done
-    echo "kv-$2 ready" ;;
+    server "$2" start "kv-$2" >/dev/null 2>&1 &
+    await_ready "$2" ;;
   status)
     for n in $(seq 1 "$NODES"); do
       echo "== kv-$n"
@@ -86,5 +123,5 @@ case "${1:-}" in
         || echo "  (not answering)"
       curl -fsS "http://127.0.0.1:$(port "$n")/api/kv-cluster" 2>/dev/null | grep -o '"hintsByTarget":{[^}]*}' || true
     done ;;
-  *) sed -n '2,14p' "$0"; exit 1 ;;
+  *) sed -n '2,17p' "$0"; exit 1 ;;
 esac
