@@ -48,6 +48,7 @@ class KvClusterScriptIT {
         root = Path.of(System.getProperty("liberty.install.dir")).toAbsolutePath().getParent().getParent()
                 .getParent().getParent();
         clusterDir = Path.of(System.getProperty("test.work.dir")).toAbsolutePath().resolve("kv-cluster-script");
+        deleteRecursively(clusterDir); // the script keeps a node's configuration, ports included, once prepared
         basePort = freeBasePort();
         Script result = run("start");
         assertThat(result.exitCode).as(result.output).isZero();
@@ -96,6 +97,16 @@ class KvClusterScriptIT {
         awaitGone(before);
         assertThat(IntStream.of(basePort + 1, basePort + 7300).filter(KvClusterScriptIT::listening).boxed().toList())
                 .as("ports still listening").isEmpty();
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     private List<ProcessHandle> nodeProcesses() throws IOException {

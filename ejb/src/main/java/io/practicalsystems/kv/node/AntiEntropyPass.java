@@ -41,7 +41,10 @@ final class AntiEntropyPass {
         this.node = node;
     }
 
-    /** One exchange report per (range, reachable peer); never fails (a failed exchange is reported as failed). */
+    /**
+     * One exchange report per (range, reachable peer); a failed call to a peer is reported as a failed exchange, so the
+     * pass fails only if this node's own store does.
+     */
     CompletableFuture<List<AntiEntropyReport>> runOnce() {
         HashRing ring = node.membership().ring();
         int n = ReplicaSets.replicas(node.config().quorum(), ring);

@@ -224,7 +224,7 @@ public final class KvNode {
         return hintDelivery.deliverAll();
     }
 
-    /** One anti-entropy pass: every replicated range with every reachable peer, a few at a time. Never fails. */
+    /** One anti-entropy pass: every replicated range with every reachable peer, a few at a time. */
     public CompletableFuture<List<AntiEntropyReport>> runAntiEntropyPass() {
         return antiEntropy.runOnce();
     }
