@@ -91,10 +91,20 @@ stop_node() { # $1 node: graceful stop; then whatever of it still runs (the JVM 
   pid=$(pid_of "$n") || return 0
   children=$(descendants "$pid")
   server "$n" stop "kv-$n" >/dev/null 2>&1 || true
-  while kill -0 "$pid" 2>/dev/null && (( waited < 60 )); do sleep 1; waited=$((waited + 1)); done
+  # a JVM still starting may start its redis-server while it stops: collect children until the JVM is gone
+  while kill -0 "$pid" 2>/dev/null && (( waited < 60 )); do
+    children="$children $(descendants "$pid")"; sleep 1; waited=$((waited + 1))
+  done
   if kill -0 "$pid" 2>/dev/null; then kill -9 "$pid"; fi
   # shellcheck disable=SC2086 # one pid per word
-  [ -z "$children" ] || kill -9 $children 2>/dev/null || true
+  [ -z "${children// /}" ] || kill -9 $children 2>/dev/null || true
+  redis_listener "$n" | xargs -r kill -9 2>/dev/null || true
+}
+
+redis_listener() { # $1 node: the pid of a redis-server still listening on the node's own embedded Redis port
+  command -v ss >/dev/null || return 0
+  ss -ltnpH "sport = :$(( BASE_PORT + 7299 + $1 ))" 2>/dev/null | grep -o 'redis-server[^"]*",pid=[0-9]*' \
+    | grep -o '[0-9]*$' || true
 }
 
 case "${1:-}" in
@@ -111,7 +121,8 @@ case "${1:-}" in
     pid=$(pid_of "$2") || { echo "kv-$2 is not running" >&2; exit 1; }
     children=$(descendants "$pid")
     # shellcheck disable=SC2086 # one pid per word
-    kill -9 "$pid" $children 2>/dev/null || true; echo "killed kv-$2 (pid $pid${children:+ and its processes $(echo $children)})" ;;
+    kill -9 "$pid" $children 2>/dev/null || true
+    redis_listener "$2" | xargs -r kill -9 2>/dev/null || true; echo "killed kv-$2 (pid $pid${children:+ and its processes $(echo $children)})" ;;
   restart)
     server "$2" start "kv-$2" >/dev/null 2>&1 &
     await_ready "$2" ;;
