@@ -66,4 +66,7 @@ export default async function consoleCrawler(t) {
   t.log(`duplicate leads to: ${(await details.locator('h3').textContent()).trim()}`);
   await page.evaluate(() => window.scrollTo(0, 0));   // the sticky header where it belongs in a full-page shot
   await t.screenshot(page, 'console-crawler', { fullPage: true });
+  // At phone width nothing is wider than the screen: tables scroll inside their panels, charts shrink.
+  await page.setViewportSize({ width: 375, height: 800 });
+  await t.until('the page to fit 375 px', () => page.evaluate(() => document.documentElement.scrollWidth), (w) => w <= 375);
 }

@@ -38,4 +38,7 @@ export default async function consoleUrls(t) {
   t.log(`stats: ${await clicks.getByTestId('total-clicks').textContent()} click(s)`);
   await page.evaluate(() => window.scrollTo(0, 0));   // the sticky header where it belongs in a full-page shot
   await t.screenshot(page, 'console-urls', { fullPage: true });
+  // At phone width nothing is wider than the screen: tables scroll inside their panels, charts shrink.
+  await page.setViewportSize({ width: 375, height: 800 });
+  await t.until('the page to fit 375 px', () => page.evaluate(() => document.documentElement.scrollWidth), (w) => w <= 375);
 }

@@ -63,7 +63,7 @@ async function signInAsAdmin() {
   await userEvent.click(screen.getAllByRole('button', { name: 'Use as admin' })[0]);
 }
 
-describe('crawler page', { timeout: 20_000 }, () => {
+describe('crawler page', { timeout: 30_000 }, () => {
   it('shows the newest crawl live: counters, pages/s and errors charts, hosts, pages with duplicate-of links', async () => {
     const { impl } = fakeFetch(reads(() => crawl('RUNNING')));
     renderConsole(impl, '#/crawler');
@@ -135,7 +135,8 @@ describe('crawler page', { timeout: 20_000 }, () => {
     await screen.findByTestId('crawl-state');
     await signInAsAdmin();
     const form = screen.getByRole('form', { name: 'New crawl' });
-    await userEvent.type(within(form).getByLabelText('Seed URLs (one per line)'), 'http://127.0.0.1:8000/{enter}http://127.0.0.2:8000/');
+    await userEvent.click(within(form).getByLabelText('Seed URLs (one per line)'));
+    await userEvent.paste('http://127.0.0.1:8000/\nhttp://127.0.0.2:8000/');
     await userEvent.clear(within(form).getByLabelText('Max depth'));
     await userEvent.type(within(form).getByLabelText('Max depth'), '500');
     await userEvent.click(within(form).getByLabelText(/Allow private and loopback/));

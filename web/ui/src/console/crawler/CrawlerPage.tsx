@@ -60,7 +60,7 @@ export function CrawlerPage() {
         <AdminSignIn purpose="Defining and controlling crawls" />
         {admin && <NewCrawlForm onCreated={created} />}
       </section>
-      <div className="panel inline-fields">
+      <div className="panel inline-fields crawl-picker">
         <label htmlFor={`${id}-crawl`}>Crawl</label>
         <select id={`${id}-crawl`} value={selected ?? ''} onChange={(e) => setSelected(e.target.value || null)}>
           {crawls.length === 0 && <option value="">No crawl yet</option>}

@@ -59,7 +59,7 @@ export function CreateLinkForm({ create }: { create: (link: NewLink) => Promise<
       {created && (
         <p role="status">
           Created <a href={created.shortUrl} target="_blank" rel="noopener">{created.shortUrl}</a> →{' '}
-          <span className="mono">{created.url}</span>
+          <span className="mono destination">{created.url}</span>
         </p>
       )}
     </section>
