@@ -24,5 +24,6 @@ export default async function consoleKv(t) {
   await getInUi(page, key);
   expectEqual(await shownValues(page), ['hello from the console'], 'the values shown');
   expectEqual(await page.getByTestId('answered-by').textContent(), self, 'the replicas that answered');
+  await page.evaluate(() => window.scrollTo(0, 0));
   await t.screenshot(page, 'console-kv', { fullPage: true });
 }

@@ -34,7 +34,7 @@ export function KvPage() {
             {' '}({data.cluster.mode.toLowerCase()}), {data.cluster.ringNodes} node{data.cluster.ringNodes === 1 ? '' : 's'} in
             {' '}the ring, {data.cluster.keyCount} key{data.cluster.keyCount === 1 ? '' : 's'} stored here. Refreshed every 2 s.
           </p>
-          <div className="grid">
+          <div className="grid kv-cluster-grid">
             <section className="panel" aria-labelledby="kv-ring-h">
               <h2 id="kv-ring-h">Ring</h2>
               <RingChart ring={data.ring} members={data.cluster.members} colors={colors} />
