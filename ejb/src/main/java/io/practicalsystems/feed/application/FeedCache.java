@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
@@ -107,15 +108,23 @@ public class FeedCache {
                 feeds.cap()).stream().map(Post::id).toList());
     }
 
-    /** The recent PULL posts of each author, in one pipelined round trip (lists Redis lost are rebuilt one by one). */
-    public List<List<Long>> pulledPostsOfEach(List<Long> authorIds) {
-        List<Optional<List<Long>>> cached = feeds.readEachIfComplete(authorIds.stream().map(keys::pulled).toList());
-        List<List<Long>> lists = new ArrayList<>(authorIds.size());
-        for (int i = 0; i < authorIds.size(); i++) {
-            long author = authorIds.get(i);
-            lists.add(cached.get(i).orElseGet(() -> pulledPosts(author)));
+    /**
+     * The recent PULL posts of each author, queued on {@code pipe}: valid after the pipeline's sync (lists Redis lost
+     * are then rebuilt one by one).
+     */
+    public Supplier<List<List<Long>>> pulledPostsOfEachIn(AbstractPipeline pipe, List<Long> authorIds) {
+        List<Supplier<Optional<List<Long>>>> cached = new ArrayList<>(authorIds.size());
+        for (long author : authorIds) {
+            cached.add(feeds.readIfCompleteIn(pipe, keys.pulled(author)));
         }
-        return lists;
+        return () -> {
+            List<List<Long>> lists = new ArrayList<>(authorIds.size());
+            for (int i = 0; i < authorIds.size(); i++) {
+                long author = authorIds.get(i);
+                lists.add(cached.get(i).get().orElseGet(() -> pulledPosts(author)));
+            }
+            return lists;
+        };
     }
 
     /** A post just published as PULL: into its author's pulled list (if cached) and the set of PULL authors. */
@@ -155,13 +164,24 @@ public class FeedCache {
         return times;
     }
 
+    /** When the user last read their home timeline (as in {@link #lastReads}), queued on {@code pipe}. */
+    public Supplier<Long> lastReadIn(AbstractPipeline pipe, long userId) {
+        Response<String> reply = pipe.get(keys.lastRead(userId));
+        return () -> reply.get() == null ? Long.MIN_VALUE : Long.parseLong(reply.get());
+    }
+
     /**
-     * Records a home-timeline read. The entry expires with the inactivity window: Redis losing it only makes the
-     * user look inactive, which costs one rebuild at their next read and never a lost post.
+     * Records a home-timeline read, queued on {@code pipe}. The entry expires with the inactivity window: Redis
+     * losing it only makes the user look inactive, which costs one rebuild at their next read and never a lost post.
      */
-    public void recordRead(long userId, long nowMillis) {
-        redis.set(keys.lastRead(userId), Long.toString(nowMillis),
+    public void recordReadIn(AbstractPipeline pipe, long userId, long nowMillis) {
+        pipe.set(keys.lastRead(userId), Long.toString(nowMillis),
                 SetParams.setParams().px(Math.max(1, settings.fanout().inactiveAfterMillis())));
+    }
+
+    /** A pipeline to queue several tiers' commands on (the {@code …In} methods): one round trip for all of them. */
+    public AbstractPipeline pipelined() {
+        return redis.pipelined();
     }
 
     /** The home-feed keys of these users. */

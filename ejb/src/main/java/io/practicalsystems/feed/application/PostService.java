@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
+import redis.clients.jedis.AbstractPipeline;
 
 /**
  * Posts, reposts, deletion, likes and comments. Every write checks its input and the rate limit before storing
@@ -140,24 +142,36 @@ public class PostService {
     }
 
     /**
-     * The posts as {@code viewer} sees them, in a constant number of pipelined round trips whatever the page size:
-     * the shared posts, then every counter, then every likedByMe (cold entries load from the documents as in
-     * {@link #view}); authors come from the account cache.
+     * The posts as {@code viewer} sees them, in one pipelined round trip whatever the page size: the shared posts,
+     * every counter and every likedByMe together (cold entries then load from the documents as in {@link #view});
+     * authors come from the account cache.
      */
     public List<PostView> views(List<Post> page, OptionalLong viewer) {
-        Map<Long, Post> sharedPosts = cache.posts(page.stream().map(Post::sharedFrom).filter(Objects::nonNull)
-                .distinct().toList());
+        if (page.isEmpty()) {
+            return List.of();
+        }
         List<CachedSets.Ref> counters = new ArrayList<>(page.size() * 3);
         for (Post post : page) {
             counters.addAll(List.of(cache.likes(post.id()), cache.comments(post.id()), cache.shares(post.id())));
         }
-        List<Long> counts = cache.sets().countEach(counters);
-        List<Boolean> liked = viewer.isPresent() ? cache.sets().containsEach(
-                page.stream().map(p -> cache.likes(p.id())).toList(), viewer.getAsLong()) : null;
+        Supplier<Map<Long, Post>> sharedPosts;
+        Supplier<List<Long>> counted;
+        Supplier<List<Boolean>> likedByViewer;
+        try (AbstractPipeline pipe = cache.pipelined()) {
+            sharedPosts = cache.content().getAllIn(pipe, page.stream().map(Post::sharedFrom)
+                    .filter(Objects::nonNull).distinct().toList(), store::find);
+            counted = cache.sets().countEachIn(pipe, counters);
+            likedByViewer = viewer.isPresent() ? cache.sets().containsEachIn(pipe,
+                    page.stream().map(p -> cache.likes(p.id())).toList(), viewer.getAsLong()) : null;
+            pipe.sync();
+        }
+        Map<Long, Post> shares = sharedPosts.get();
+        List<Long> counts = counted.get();
+        List<Boolean> liked = likedByViewer == null ? null : likedByViewer.get();
         List<PostView> views = new ArrayList<>(page.size());
         for (int i = 0; i < page.size(); i++) {
             Post post = page.get(i);
-            Post original = post.sharedFrom() == null ? null : sharedPosts.get(post.sharedFrom());
+            Post original = post.sharedFrom() == null ? null : shares.get(post.sharedFrom());
             PostView.Shared shared = original == null || original.deleted() ? null
                     : new PostView.Shared(original, author(original.authorId()));
             views.add(new PostView(post, author(post.authorId()), counts.get(3 * i), counts.get(3 * i + 1),

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Supplier;
+import redis.clients.jedis.AbstractPipeline;
 
 /**
  * Home timelines and users' post lists. A home timeline is the reader's pushed feed merged (k-way, by ID) with the
@@ -53,19 +55,45 @@ public class TimelineService {
         planner = new FanoutPlanner(settings.fanout());
     }
 
+    /**
+     * The reader's home timeline page. Its fixed reads go in two pipelined round trips: the last-read time, the
+     * follow list, the home feed, the PULL authors and the reader's blocks together; then the followed PULL authors'
+     * lists with the read recorded. The page's posts and their authors' blocks, then its counters, follow (see
+     * {@link Visibility}, {@link PostService#views}).
+     */
     public Listing<PostView> home(long readerId, String cursor, int limit) {
         Long after = FeedCursors.decode(FeedCursors.TIMELINE, cursor);
         long now = System.currentTimeMillis();
-        boolean stale = planner.feedNeedsRebuild(cache.lastReads(List.of(readerId)).get(0), now);
-        Set<Long> authors = new LinkedHashSet<>(cache.sets().members(cache.following(readerId)));
+        String homeKey = cache.keys().home(readerId);
+        Supplier<Long> lastRead;
+        Supplier<Set<Long>> following;
+        Supplier<Optional<List<Long>>> homeFeed;
+        Supplier<Set<Long>> pullAuthors;
+        Supplier<Set<Long>> blocked;
+        try (AbstractPipeline pipe = cache.pipelined()) {
+            lastRead = cache.lastReadIn(pipe, readerId);
+            following = cache.sets().membersIn(pipe, cache.following(readerId));
+            homeFeed = cache.feeds().readIfCompleteIn(pipe, homeKey);
+            pullAuthors = cache.sets().membersIn(pipe, cache.pullAuthors());
+            blocked = cache.sets().membersIn(pipe, cache.blocks(readerId));
+            pipe.sync();
+        }
+        Set<Long> authors = new LinkedHashSet<>(following.get());
         authors.add(readerId);
+        boolean stale = planner.feedNeedsRebuild(lastRead.get(), now);
         List<List<Long>> sources = new ArrayList<>();
-        sources.add(cache.feeds().read(cache.keys().home(readerId), stale, () -> pushedPostsOf(authors)));
-        cache.recordRead(readerId, now); // only after the rebuild check: see FanoutPlanner.feedNeedsRebuild
-        Set<Long> pullAuthors = cache.sets().members(cache.pullAuthors());
-        sources.addAll(cache.pulledPostsOfEach(authors.stream().filter(pullAuthors::contains).toList()));
+        Optional<List<Long>> pushed = stale ? Optional.empty() : homeFeed.get();
+        sources.add(pushed.isPresent() ? pushed.get() : cache.feeds().read(homeKey, true, () -> pushedPostsOf(authors)));
+        Set<Long> pulling = pullAuthors.get();
+        Supplier<List<List<Long>>> pulled;
+        try (AbstractPipeline pipe = cache.pipelined()) {
+            cache.recordReadIn(pipe, readerId, now); // only after the rebuild: see FanoutPlanner.feedNeedsRebuild
+            pulled = cache.pulledPostsOfEachIn(pipe, authors.stream().filter(pulling::contains).toList());
+            pipe.sync();
+        }
+        sources.addAll(pulled.get());
         FeedCursor from = after == null ? null : new FeedCursor(after);
-        Visibility visible = new Visibility(readerId);
+        Visibility visible = new Visibility(readerId, blocked.get());
         // The page's posts, and one beyond for the cursor, are loaded together; only IDs found invisible cost more.
         visible.prefetch(TimelineMerge.page(sources, id -> true, from, limit + 1).postIds());
         TimelinePage page = TimelineMerge.page(sources, visible::test, from, limit);
@@ -104,9 +132,9 @@ public class TimelineService {
         private final Map<Long, Optional<Post>> prefetched = new HashMap<>();
         private final Map<Long, Boolean> authorBlockedReader = new HashMap<>();
 
-        Visibility(long readerId) {
+        Visibility(long readerId, Set<Long> blockedByReader) {
             this.readerId = readerId;
-            this.blockedByReader = cache.sets().members(cache.blocks(readerId));
+            this.blockedByReader = blockedByReader;
         }
 
         /** Loads these posts, and whether each of their authors blocked the reader, in pipelined round trips. */

@@ -62,19 +62,38 @@ public final class CachedSets {
     /** The members (loading the set if cold). */
     public Set<Long> members(Ref set) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Set<String> raw = redis.smembers(set.key());
-            if (raw.contains(SENTINEL)) {
-                Set<Long> members = new HashSet<>(raw.size());
-                for (String m : raw) {
-                    if (!SENTINEL.equals(m)) {
-                        members.add(Long.parseLong(m));
-                    }
-                }
+            Set<Long> members = parseIfWarm(redis.smembers(set.key()));
+            if (members != null) {
                 return members;
             }
             load(set);
         }
         throw coldAfterLoading(set);
+    }
+
+    /**
+     * The members, read with the other commands queued on {@code pipe}: the answer is valid after the pipeline's
+     * sync (a cold set is then loaded and read as in {@link #members}).
+     */
+    public Supplier<Set<Long>> membersIn(AbstractPipeline pipe, Ref set) {
+        Response<Set<String>> reply = pipe.smembers(set.key());
+        return () -> {
+            Set<Long> members = parseIfWarm(reply.get());
+            return members != null ? members : members(set);
+        };
+    }
+
+    private static Set<Long> parseIfWarm(Set<String> raw) {
+        if (!raw.contains(SENTINEL)) {
+            return null;
+        }
+        Set<Long> members = new HashSet<>(raw.size());
+        for (String m : raw) {
+            if (!SENTINEL.equals(m)) {
+                members.add(Long.parseLong(m));
+            }
+        }
+        return members;
     }
 
     public boolean contains(Ref set, long member) {
@@ -108,36 +127,54 @@ public final class CachedSets {
 
     /** Whether each set holds {@code member}, in one pipelined round trip; cold sets are loaded as in contains. */
     public List<Boolean> containsEach(List<Ref> refs, long member) {
-        List<Response<List<Boolean>>> replies = new ArrayList<>(refs.size());
+        Supplier<List<Boolean>> found;
         try (AbstractPipeline pipe = redis.pipelined()) {
-            for (Ref set : refs) {
-                replies.add(pipe.smismember(set.key(), SENTINEL, Long.toString(member)));
-            }
+            found = containsEachIn(pipe, refs, member);
             pipe.sync();
         }
-        List<Boolean> found = new ArrayList<>(refs.size());
-        for (int i = 0; i < refs.size(); i++) {
-            List<Boolean> reply = replies.get(i).get();
-            found.add(reply.get(0) ? reply.get(1) : contains(refs.get(i), member));
+        return found.get();
+    }
+
+    /** {@link #containsEach}, queued on {@code pipe} with other commands: valid after the pipeline's sync. */
+    public Supplier<List<Boolean>> containsEachIn(AbstractPipeline pipe, List<Ref> refs, long member) {
+        List<Response<List<Boolean>>> replies = new ArrayList<>(refs.size());
+        for (Ref set : refs) {
+            replies.add(pipe.smismember(set.key(), SENTINEL, Long.toString(member)));
         }
-        return found;
+        return () -> {
+            List<Boolean> found = new ArrayList<>(refs.size());
+            for (int i = 0; i < refs.size(); i++) {
+                List<Boolean> reply = replies.get(i).get();
+                found.add(reply.get(0) ? reply.get(1) : contains(refs.get(i), member));
+            }
+            return found;
+        };
     }
 
     /** The size of each set, in one pipelined round trip; a counter Redis lost is recounted as in count. */
     public List<Long> countEach(List<Ref> refs) {
-        List<Response<String>> replies = new ArrayList<>(refs.size());
+        Supplier<List<Long>> counts;
         try (AbstractPipeline pipe = redis.pipelined()) {
-            for (Ref set : refs) {
-                replies.add(pipe.hget(set.countsKey(), set.countField()));
-            }
+            counts = countEachIn(pipe, refs);
             pipe.sync();
         }
-        List<Long> counts = new ArrayList<>(refs.size());
-        for (int i = 0; i < refs.size(); i++) {
-            String cached = replies.get(i).get();
-            counts.add(cached != null ? Long.parseLong(cached) : count(refs.get(i)));
+        return counts.get();
+    }
+
+    /** {@link #countEach}, queued on {@code pipe} with other commands: valid after the pipeline's sync. */
+    public Supplier<List<Long>> countEachIn(AbstractPipeline pipe, List<Ref> refs) {
+        List<Response<String>> replies = new ArrayList<>(refs.size());
+        for (Ref set : refs) {
+            replies.add(pipe.hget(set.countsKey(), set.countField()));
         }
-        return counts;
+        return () -> {
+            List<Long> counts = new ArrayList<>(refs.size());
+            for (int i = 0; i < refs.size(); i++) {
+                String cached = replies.get(i).get();
+                counts.add(cached != null ? Long.parseLong(cached) : count(refs.get(i)));
+            }
+            return counts;
+        };
     }
 
     private Change change(Ref set, String op, long member) {

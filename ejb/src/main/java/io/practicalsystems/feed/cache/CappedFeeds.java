@@ -86,14 +86,20 @@ public final class CappedFeeds {
 
     /** Each feed newest first if it is complete, else empty, in one pipelined round trip. */
     public List<Optional<List<Long>>> readEachIfComplete(List<String> feedKeys) {
-        List<Response<List<String>>> replies = new ArrayList<>(feedKeys.size());
+        List<Supplier<Optional<List<Long>>>> replies = new ArrayList<>(feedKeys.size());
         try (AbstractPipeline pipe = redis.pipelined()) {
             for (String key : feedKeys) {
-                replies.add(pipe.zrevrange(key, 0, cap));
+                replies.add(readIfCompleteIn(pipe, key));
             }
             pipe.sync();
         }
-        return replies.stream().map(reply -> parse(reply.get())).toList();
+        return replies.stream().map(Supplier::get).toList();
+    }
+
+    /** {@link #readIfComplete}, queued on {@code pipe} with other commands: valid after the pipeline's sync. */
+    public Supplier<Optional<List<Long>>> readIfCompleteIn(AbstractPipeline pipe, String key) {
+        Response<List<String>> reply = pipe.zrevrange(key, 0, cap);
+        return () -> parse(reply.get());
     }
 
     private Optional<List<Long>> parse(List<String> raw) {

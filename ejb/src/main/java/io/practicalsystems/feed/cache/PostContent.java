@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
@@ -41,29 +42,39 @@ public final class PostContent {
 
     /** The posts found, by ID (one pipelined round trip; misses read from the documents and cached). */
     public Map<Long, Post> getAll(List<Long> postIds, LongFunction<Optional<Post>> fromDocuments) {
-        Map<Long, Post> found = new HashMap<>();
-        List<Response<Map<String, String>>> replies = new ArrayList<>(postIds.size());
+        Supplier<Map<Long, Post>> found;
         try (AbstractPipeline pipe = redis.pipelined()) {
-            for (long id : postIds) {
-                replies.add(pipe.hgetAll(keys.post(id)));
-            }
+            found = getAllIn(pipe, postIds, fromDocuments);
             pipe.sync();
         }
-        for (int i = 0; i < postIds.size(); i++) {
-            long id = postIds.get(i);
-            Map<String, String> hash = replies.get(i).get();
-            if (hash.containsKey("text")) {
-                found.put(id, decode(id, hash));
-                continue;
-            }
-            Optional<Post> stored = fromDocuments.apply(id);
-            stored.ifPresent(post -> {
-                boolean tombstoned = "1".equals(hash.get("deleted"));
-                fill(post);
-                found.put(id, tombstoned ? post.asDeleted() : post);
-            });
+        return found.get();
+    }
+
+    /** {@link #getAll}, queued on {@code pipe} with other commands: valid after the pipeline's sync. */
+    public Supplier<Map<Long, Post>> getAllIn(AbstractPipeline pipe, List<Long> postIds,
+                                              LongFunction<Optional<Post>> fromDocuments) {
+        List<Response<Map<String, String>>> replies = new ArrayList<>(postIds.size());
+        for (long id : postIds) {
+            replies.add(pipe.hgetAll(keys.post(id)));
         }
-        return found;
+        return () -> {
+            Map<Long, Post> found = new HashMap<>();
+            for (int i = 0; i < postIds.size(); i++) {
+                long id = postIds.get(i);
+                Map<String, String> hash = replies.get(i).get();
+                if (hash.containsKey("text")) {
+                    found.put(id, decode(id, hash));
+                    continue;
+                }
+                Optional<Post> stored = fromDocuments.apply(id);
+                stored.ifPresent(post -> {
+                    boolean tombstoned = "1".equals(hash.get("deleted"));
+                    fill(post);
+                    found.put(id, tombstoned ? post.asDeleted() : post);
+                });
+            }
+            return found;
+        };
     }
 
     /** Caches a post just published (or read from the documents), unless an entry or tombstone is there. */
