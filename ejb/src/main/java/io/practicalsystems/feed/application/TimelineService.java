@@ -73,7 +73,8 @@ public class TimelineService {
         try (AbstractPipeline pipe = cache.pipelined()) {
             lastRead = cache.lastReadIn(pipe, readerId);
             following = cache.sets().membersIn(pipe, cache.following(readerId));
-            homeFeed = cache.feeds().readIfCompleteIn(pipe, homeKey);
+            homeFeed = after == null ? cache.feeds().readNewestIfCompleteIn(pipe, homeKey, firstPageWindow(limit))
+                    : cache.feeds().readIfCompleteIn(pipe, homeKey);
             pullAuthors = cache.sets().membersIn(pipe, cache.pullAuthors());
             blocked = cache.sets().membersIn(pipe, cache.blocks(readerId));
             pipe.sync();
@@ -94,13 +95,33 @@ public class TimelineService {
         sources.addAll(pulled.get());
         FeedCursor from = after == null ? null : new FeedCursor(after);
         Visibility visible = new Visibility(readerId, blocked.get());
-        // The page's posts, and one beyond for the cursor, are loaded together; only IDs found invisible cost more.
-        visible.prefetch(TimelineMerge.page(sources, id -> true, from, limit + 1).postIds());
-        TimelinePage page = TimelineMerge.page(sources, visible::test, from, limit);
+        TimelinePage page = page(sources, visible, from, limit);
+        List<Long> home = sources.get(0);
+        if (after == null && pushed.isPresent() && home.size() >= firstPageWindow(limit)
+                && (page.next() == null || page.next().lastServedId() <= home.get(home.size() - 1))) {
+            // The page may reach below the window read (many invisible posts): merge again over the whole feed.
+            sources.set(0, cache.feeds().read(homeKey, false, () -> pushedPostsOf(authors)));
+            page = page(sources, visible, from, limit);
+        }
         List<PostView> views = posts.views(page.postIds().stream().map(visible.loaded::get).toList(),
                 OptionalLong.of(readerId));
         return new Listing<>(views, page.next() == null ? null
                 : FeedCursors.encode(FeedCursors.TIMELINE, page.next().lastServedId()));
+    }
+
+    /**
+     * How much of the home feed a first page reads: enough for the page, the post beyond it and as many invisible
+     * ones again. A page that is still short of visible posts, or ends at the window's last ID, is merged again over
+     * the whole feed (see home), so the window only ever saves work.
+     */
+    static int firstPageWindow(int limit) {
+        return 2 * limit + 2;
+    }
+
+    /** The page's posts, and one beyond for the cursor, are loaded together; only IDs found invisible cost more. */
+    private static TimelinePage page(List<List<Long>> sources, Visibility visible, FeedCursor from, int limit) {
+        visible.prefetch(TimelineMerge.page(sources, id -> true, from, limit + 1).postIds());
+        return TimelineMerge.page(sources, visible::test, from, limit);
     }
 
     /** A user's own posts, newest first, by cursor (from the documents: any depth). */

@@ -98,7 +98,15 @@ public final class CappedFeeds {
 
     /** {@link #readIfComplete}, queued on {@code pipe} with other commands: valid after the pipeline's sync. */
     public Supplier<Optional<List<Long>>> readIfCompleteIn(AbstractPipeline pipe, String key) {
-        Response<List<String>> reply = pipe.zrevrange(key, 0, cap);
+        return readNewestIfCompleteIn(pipe, key, cap);
+    }
+
+    /**
+     * Only the newest {@code count} IDs (at most the cap) of a complete feed, else empty, queued on {@code pipe}: for
+     * a first page, which rarely needs the whole feed (Redis sends, and Java parses, what is asked for).
+     */
+    public Supplier<Optional<List<Long>>> readNewestIfCompleteIn(AbstractPipeline pipe, String key, int count) {
+        Response<List<String>> reply = pipe.zrevrange(key, 0, Math.min(count, cap));
         return () -> parse(reply.get());
     }
 
