@@ -74,10 +74,17 @@ if [ "${SKIP_FANOUT:-0}" != 1 ]; then
   : > "$WORK/fanout.rates"; : > "$WORK/floor.rates"
   for round in $(seq 1 "$ROUNDS"); do
     bench_java floor "$REDIS" "$F" "$batch" | tee /dev/stderr | sed -n 's/.*= \([0-9]*\) inserts.*/\1/p' >> "$WORK/floor.rates"
+    # The waiting JVM starts first and signals when connected: its start-up is not fanout time.
+    rm -f "$WORK/ids" "$WORK/ready"; mkfifo "$WORK/ids"
+    bench_java await "$REDIS" feed: "$F" "$WORK/ready" 600 < "$WORK/ids" > "$WORK/await.out" &
+    awaiting=$!
+    exec 3> "$WORK/ids"
+    until [ -e "$WORK/ready" ]; do sleep 0.05; done
     since=$(date +%s%3N)
     id=$(post "$token" "round $round")
-    bench_java await "$REDIS" feed: "$id" "$F" "$since" 600 | tee /dev/stderr \
-      | sed -n 's/.*= \([0-9]*\) inserts.*/\1/p' >> "$WORK/fanout.rates"
+    echo "$id $since" >&3; exec 3>&-
+    wait "$awaiting" || { cat "$WORK/await.out" >&2; exit 1; }
+    tee /dev/stderr < "$WORK/await.out" | sed -n 's/.*= \([0-9]*\) inserts.*/\1/p' >> "$WORK/fanout.rates"
   done 2>&1 | sed 's/^/  /'
   fanout=$(median < "$WORK/fanout.rates"); floor=$(median < "$WORK/floor.rates")
   echo "fanout: target >= 50 % of Redis's pipelined ZADD rate for the same $F entries"

@@ -4,6 +4,12 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
@@ -21,8 +27,11 @@ import redis.clients.jedis.Response;
  *       and the fanout only needs their IDs.</li>
  *   <li>{@code floor REDIS_URL N BATCH} — Redis's own rate for the same writes: one ZADD per feed into N sorted
  *       sets, pipelined BATCH at a time (the fanout's batch size), on keys of its own that it deletes after.</li>
- *   <li>{@code await REDIS_URL PREFIX POST_ID N SINCE_MS TIMEOUT_S} — waits until every follower's home feed holds
- *       the post and prints the time since SINCE_MS (when the post was sent) and the insert rate that makes.</li>
+ *   <li>{@code await REDIS_URL PREFIX N READY_FILE TIMEOUT_S} — started before the post is sent: connects to Redis,
+ *       creates READY_FILE, then reads one line {@code POST_ID SINCE_MS} from standard input; waits until every
+ *       follower's home feed holds the post and prints the time since SINCE_MS (when the post was sent) and the
+ *       insert rate that makes. Started ahead, so this JVM's start (seconds on a loaded machine) is not counted as
+ *       fanout time, which it was when it started after the post.</li>
  * </ul>
  */
 public final class FanoutBench {
@@ -32,12 +41,12 @@ public final class FanoutBench {
     private FanoutBench() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws InterruptedException, IOException {
         switch (args[0]) {
             case "seed" -> seed(args[1], args[2], args[3], args[4], Long.parseLong(args[5]), Integer.parseInt(args[6]));
             case "floor" -> floor(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
-            case "await" -> await(args[1], args[2], args[3], Integer.parseInt(args[4]), Long.parseLong(args[5]),
-                    Integer.parseInt(args[6]));
+            case "await" -> await(args[1], args[2], Integer.parseInt(args[3]), Path.of(args[4]),
+                    Integer.parseInt(args[5]));
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
     }
@@ -95,14 +104,21 @@ public final class FanoutBench {
         }
     }
 
-    static void await(String redisUrl, String prefix, String postId, int n, long sinceMillis, int timeoutSeconds)
-            throws InterruptedException {
+    static void await(String redisUrl, String prefix, int n, Path readyFile, int timeoutSeconds)
+            throws InterruptedException, IOException {
         List<Long> missing = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             missing.add(FIRST_FOLLOWER + i);
         }
-        long deadline = System.currentTimeMillis() + timeoutSeconds * 1000L;
+        long sinceMillis;
         try (RedisClient redis = RedisClient.builder().fromURI(redisUrl).build()) {
+            redis.ping();
+            Files.createFile(readyFile);
+            String[] sent = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine()
+                    .trim().split(" ");
+            String postId = sent[0];
+            sinceMillis = Long.parseLong(sent[1]);
+            long deadline = System.currentTimeMillis() + timeoutSeconds * 1000L;
             while (!missing.isEmpty() && System.currentTimeMillis() < deadline) {
                 missing = stillMissing(redis, prefix, postId, missing);
                 if (!missing.isEmpty()) {
