@@ -175,6 +175,11 @@ class CrawlFailoverIT {
         Set<String> expected = web.expectedUrls(hosts);
         String id = createAndStart(cluster.get(1), hosts);
         awaitBothFetchingAndAThirdDone(hosts, expected.size());
+        // Another system on the same servers: a feed profile is read through Redis's graph and counter tiers.
+        String handle = "outage_" + System.nanoTime() % 1_000_000_000L;
+        Http.Response signedUp = Http.post(cluster.get(0).baseUrl() + "/api/feed/users",
+                "{\"handle\":\"" + handle + "\",\"password\":\"a-long-enough-password\"}");
+        assertThat(signedUp.status()).as(signedUp.body()).isEqualTo(201);
 
         redis.kill();
         int atKill = web.hits(hosts).size();
@@ -185,10 +190,20 @@ class CrawlFailoverIT {
             assertThat(status.getString("state")).isEqualTo("RUNNING");
             assertThat(status.get("frontier")).as("frontier").isIn(null, jakarta.json.JsonValue.NULL);
             assertThat(status.getString("unavailable")).contains("Redis");
+            // Where a request cannot be answered without Redis: 503 with Retry-After, not a 500 incident.
+            Http.Response profile = Http.get(server.baseUrl() + "/api/feed/users/" + handle);
+            assertThat(profile.status()).as(profile.body()).isEqualTo(503);
+            assertThat(profile.header("Content-Type")).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("application/problem+json"));
+            assertThat(profile.header("Retry-After")).hasValue("5");
+            assertThat(profile.json().getString("detail")).isEqualTo("Redis is unavailable; try again shortly");
         }
         Thread.sleep(4_000);
         int duringOutage = web.hits(hosts).size() - atKill;
         redis.start();
+        Await.until("the feed profile to answer again once Redis is back",
+                () -> Http.get(cluster.get(1).baseUrl() + "/api/feed/users/" + handle).status(), s -> s == 200,
+                Duration.ofMinutes(2));
         System.out.println("CrawlFailoverIT B: Redis back with " + redis.keys() + " keys; " + duringOutage
                 + " requests while it was down (fetches already under way)");
 

@@ -45,15 +45,7 @@ public class AccountStore implements AccountDirectory {
 
     /** Stores a new account; false when an account with its handle exists already. */
     public boolean insert(AccountDocument account) {
-        try {
-            template.insert(account);
-            return true;
-        } catch (RuntimeException e) {
-            if (DuplicateKeys.isDuplicateKey(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return DuplicateKeys.insertIfAbsent(template, account);
     }
 
     /** The stored account (password hash included) of a normalized handle. */

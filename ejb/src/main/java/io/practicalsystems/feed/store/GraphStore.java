@@ -1,5 +1,6 @@
 package io.practicalsystems.feed.store;
 
+import io.practicalsystems.platform.docstore.DuplicateKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -17,7 +18,7 @@ public class GraphStore {
 
     /** True when the edge is new. */
     public boolean follow(long followerId, long followeeId, long nowMillis) {
-        return Inserts.insertIfAbsent(template, FollowDocument.of(followerId, followeeId, nowMillis));
+        return DuplicateKeys.insertIfAbsent(template, FollowDocument.of(followerId, followeeId, nowMillis));
     }
 
     public void unfollow(long followerId, long followeeId) {
@@ -39,7 +40,7 @@ public class GraphStore {
     }
 
     public boolean block(long blockerId, long blockedId, long nowMillis) {
-        return Inserts.insertIfAbsent(template, BlockDocument.of(blockerId, blockedId, nowMillis));
+        return DuplicateKeys.insertIfAbsent(template, BlockDocument.of(blockerId, blockedId, nowMillis));
     }
 
     public void unblock(long blockerId, long blockedId) {

@@ -1,5 +1,6 @@
 package io.practicalsystems.feed.store;
 
+import io.practicalsystems.platform.docstore.DuplicateKeys;
 import com.mongodb.client.model.Filters;
 import io.practicalsystems.feed.fanout.DeliveryMode;
 import io.practicalsystems.feed.post.Post;
@@ -73,7 +74,7 @@ public class PostStore {
 
     /** Claims an external producer's idempotency key for the author; false when it was claimed before. */
     public boolean claimExternal(long authorId, String key, long nowMillis) {
-        return Inserts.insertIfAbsent(template, new ExternalPostDocument(ExternalPostDocument.idFor(authorId, key),
+        return DuplicateKeys.insertIfAbsent(template, new ExternalPostDocument(ExternalPostDocument.idFor(authorId, key),
                 authorId, nowMillis));
     }
 
@@ -83,7 +84,7 @@ public class PostStore {
     }
 
     public boolean like(long postId, long userId, long nowMillis) {
-        return Inserts.insertIfAbsent(template, LikeDocument.of(postId, userId, nowMillis));
+        return DuplicateKeys.insertIfAbsent(template, LikeDocument.of(postId, userId, nowMillis));
     }
 
     public void unlike(long postId, long userId) {

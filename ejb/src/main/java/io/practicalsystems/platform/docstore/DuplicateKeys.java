@@ -2,6 +2,7 @@ package io.practicalsystems.platform.docstore;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import org.eclipse.jnosql.mapping.document.DocumentTemplate;
 
 /**
  * Whether a failed document write failed because a document with that id (or unique key) exists already — what
@@ -20,5 +21,21 @@ public final class DuplicateKeys {
             }
         }
         return false;
+    }
+
+    /**
+     * Insert-once for a document with a natural id: true when inserted, false when a document with that id was there
+     * already (a second insert is a no-op, not an error).
+     */
+    public static boolean insertIfAbsent(DocumentTemplate template, Object document) {
+        try {
+            template.insert(document);
+            return true;
+        } catch (RuntimeException e) {
+            if (isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
     }
 }
