@@ -1,24 +1,24 @@
 // Issue 17: the console's crawler page defines a crawl of the small test web BrowserE2eIT serves, starts it as the
 // admin (over HTTPS) and shows it progress to FINISHED: fetched pages rising, hosts with their robots.txt, and a
 // duplicate page leading to the page it copies.
+import { adminSettings } from '../lib/console.mjs';
+
 export const title = 'the crawler page crawls the test web and shows progress rising to FINISHED';
 export const timeoutMs = 170_000;
 
-const httpsBase = process.env.E2E_HTTPS_BASE_URL;
+const admin = adminSettings();
 const seed = process.env.E2E_CRAWL_SEED;
-const adminUser = process.env.E2E_ADMIN_USER;
-const adminPassword = process.env.E2E_ADMIN_PASSWORD;
 
-export const skip = httpsBase && seed && adminUser && adminPassword ? undefined
-  : 'needs E2E_HTTPS_BASE_URL, E2E_CRAWL_SEED, E2E_ADMIN_USER and E2E_ADMIN_PASSWORD (BrowserE2eIT sets them)';
+export const skip = admin && seed ? undefined
+  : 'needs E2E_HTTPS_BASE_URL, E2E_ADMIN_USER, E2E_ADMIN_PASSWORD and E2E_CRAWL_SEED (BrowserE2eIT sets them)';
 
 export default async function consoleCrawler(t) {
   const page = await t.newPerson('admin', { ignoreHTTPSErrors: true });
-  await page.goto(`${httpsBase}/console/#/crawler`);
-  t.log(`${httpsBase}/console/#/crawler opened`);
+  await page.goto(`${admin.httpsBaseUrl}/console/#/crawler`);
+  t.log(`${admin.httpsBaseUrl}/console/#/crawler opened`);
 
-  await page.getByLabel('Admin user').fill(adminUser);
-  await page.getByLabel('Password').fill(adminPassword);
+  await page.getByLabel('Admin user').fill(admin.user);
+  await page.getByLabel('Password').fill(admin.password);
   await page.getByRole('button', { name: 'Use as admin' }).click();
 
   const form = page.getByRole('form', { name: 'New crawl' });
