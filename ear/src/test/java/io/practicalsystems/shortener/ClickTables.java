@@ -18,15 +18,16 @@ final class ClickTables {
     private ClickTables() {
     }
 
-    static long rawEvents(String code) {
-        return allRawEvents().stream().filter(e -> e.code().equals(code)).count();
+    /** Clicks of the code stored in the click batches (what the rollup reads), over all days. */
+    static long storedClicks(String code) {
+        return storedCounts("").stream().filter(c -> c.code().equals(code)).mapToLong(DailyStat::clicks).sum();
     }
 
-    /** (code, referrer, agent) → clicks for the day, counted from the raw click batches. */
-    static Map<String, Long> rawGroups(String day) {
+    /** (code, referrer, agent) → clicks for the day, from the stored click batches. */
+    static Map<String, Long> storedGroups(String day) {
         Map<String, Long> result = new TreeMap<>();
-        for (ClickEvent e : rawEvents(LocalDate.parse(day))) {
-            result.merge(e.code() + "|" + e.referrerHost() + "|" + e.agentFamily(), 1L, Long::sum);
+        for (DailyStat c : storedCounts(" WHERE CLICK_DAY = '" + LocalDate.parse(day) + "'")) {
+            result.merge(c.code() + "|" + c.referrerHost() + "|" + c.agentFamily(), c.clicks(), Long::sum);
         }
         return result;
     }
@@ -45,17 +46,12 @@ final class ClickTables {
         return result;
     }
 
-    private static List<ClickEvent> allRawEvents() {
-        List<ClickEvent> events = new ArrayList<>();
-        query("SELECT EVENTS FROM SHORTENER_CLICK_BATCH", rows -> events.addAll(ClickBatch.eventsFromText(new String(rows.getBytes(1), StandardCharsets.UTF_8))));
-        return events;
-    }
-
-    private static List<ClickEvent> rawEvents(LocalDate day) {
-        List<ClickEvent> events = new ArrayList<>();
-        query("SELECT EVENTS FROM SHORTENER_CLICK_BATCH WHERE CLICK_DAY = '" + day + "'",
-                rows -> events.addAll(ClickBatch.eventsFromText(new String(rows.getBytes(1), StandardCharsets.UTF_8))));
-        return events;
+    private static List<DailyStat> storedCounts(String where) {
+        List<DailyStat> counts = new ArrayList<>();
+        query("SELECT BATCH_ID, CLICK_DAY, EVENTS FROM SHORTENER_CLICK_BATCH" + where, rows -> counts.addAll(
+                ClickBatch.fromText(rows.getString(1), rows.getDate(2).toLocalDate(),
+                        new String(rows.getBytes(3), StandardCharsets.UTF_8)).counts()));
+        return counts;
     }
 
     private interface RowConsumer {

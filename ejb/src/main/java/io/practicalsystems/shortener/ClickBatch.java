@@ -3,88 +3,83 @@ package io.practicalsystems.shortener;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The unit in which raw clicks are stored and counted: the events of one delivered message that fall on one UTC
- * day, identified by the ID of the first of them.
+ * The unit in which clicks are stored and counted exactly once: the counts of one {@link ClickAggregate} that fall
+ * on one UTC day, identified by the aggregate's ID and the day ({@link ClickAggregate#batches()}).
  *
- * <p>Why batches and not a row per click: at thousands of redirects per second, a row per click (and its index
- * entries) was most of the analytics cost, competing with redirects for the same CPU. A message's events are
- * stored together as one row of {@link #toText() wire lines}. Idempotence is per delivered batch: a redelivered
- * or re-sent message splits into the same batches with the same {@link #id()}s, which are already stored (or
- * already counted) and are skipped. Event IDs are issued once per click and every click is sent in exactly one
- * message, so a duplicate event can only arrive inside a duplicate message — which this catches. Events repeated
- * within one message are kept once.
+ * <p>A redelivered or re-sent aggregate splits into the same batches with the same IDs, which are already stored
+ * (or already counted in the live counters) and are skipped. Stored as one row of {@linkplain #toText() count lines};
+ * rows written before 2026-12-05 hold one {@link ClickEvent} line per click instead, and {@link #fromText} reads
+ * both, so the rollup of a day stored by an older version stays exact.
  *
- * @param id     the first event's ID: unique, because event IDs are
- * @param day    the UTC day all events fall on (the rollup and the live counters are per day)
- * @param events at least one, distinct event IDs, in message order
+ * @param id     the aggregate's ID and the day (or, for rows of older versions, the first event's ID)
+ * @param day    the UTC day all counts fall on (the rollup and the live counters are per day)
+ * @param counts at least one, all on {@code day}
  */
-public record ClickBatch(String id, LocalDate day, List<ClickEvent> events) {
+public record ClickBatch(String id, LocalDate day, List<DailyStat> counts) {
 
     public ClickBatch {
         Objects.requireNonNull(day, "day");
-        events = List.copyOf(events);
-        if (events.isEmpty()) {
-            throw new IllegalArgumentException("a click batch holds at least one event");
+        if (id == null || id.isEmpty()) {
+            throw new IllegalArgumentException("a click batch needs an ID");
         }
-        if (!events.get(0).eventId().equals(id)) {
-            throw new IllegalArgumentException("a click batch is identified by its first event's ID");
+        counts = List.copyOf(counts);
+        if (counts.isEmpty()) {
+            throw new IllegalArgumentException("a click batch holds at least one count");
         }
-    }
-
-    /** Splits a message's events into one batch per UTC day, dropping repeated event IDs (first one kept). */
-    public static List<ClickBatch> split(List<ClickEvent> message) {
-        Set<String> seen = new HashSet<>();
-        Map<LocalDate, List<ClickEvent>> byDay = new LinkedHashMap<>();
-        for (ClickEvent event : message) {
-            if (seen.add(event.eventId())) {
-                byDay.computeIfAbsent(dayOf(event), d -> new ArrayList<>()).add(event);
+        for (DailyStat count : counts) {
+            if (!count.day().equals(day)) {
+                throw new IllegalArgumentException("a click batch of " + day + " got a count of " + count.day());
             }
         }
-        List<ClickBatch> batches = new ArrayList<>(byDay.size());
-        byDay.forEach((day, events) -> batches.add(new ClickBatch(events.get(0).eventId(), day, events)));
-        return batches;
     }
 
-    public static LocalDate dayOf(ClickEvent event) {
-        return event.occurredAt().atZone(ZoneOffset.UTC).toLocalDate();
+    public long clicks() {
+        return counts.stream().mapToLong(DailyStat::clicks).sum();
     }
 
-    /** The events as stored: one {@linkplain ClickEvent#toWire() wire line} each, separated by line feeds. */
+    /** The counts as stored: one {@code c1} line each (the aggregate's wire format), separated by line feeds. */
     public String toText() {
-        StringBuilder text = new StringBuilder(events.size() * 96);
-        for (ClickEvent event : events) {
+        StringBuilder text = new StringBuilder(counts.size() * 48);
+        for (DailyStat count : counts) {
             if (!text.isEmpty()) {
                 text.append('\n');
             }
-            text.append(event.toWire());
+            text.append(ClickAggregate.line(count));
         }
         return text.toString();
     }
 
-    /** Reads a stored batch back. @throws IllegalArgumentException if a line is not a well-formed event */
-    public static List<ClickEvent> eventsFromText(String text) {
+    /**
+     * Reads a stored batch back: count lines, or the click-event lines older versions stored (one click each).
+     *
+     * @throws IllegalArgumentException if a line is neither
+     */
+    public static ClickBatch fromText(String id, LocalDate day, String text) {
+        List<DailyStat> counts = new ArrayList<>();
         List<ClickEvent> events = new ArrayList<>();
         for (String line : text.split("\n")) {
-            events.add(ClickEvent.fromWire(line));
+            if (line.startsWith(ClickEvent.WIRE_VERSION + '\t')) {
+                events.add(ClickEvent.fromWire(line));
+            } else {
+                counts.add(ClickAggregate.parseLine(line));
+            }
         }
-        return events;
+        return new ClickBatch(id, day, DailyRollup.merge(counts, DailyRollup.aggregate(events, ZoneOffset.UTC)));
     }
 
-    /** Clicks per code and referrer host: what the live counters add for this batch, in one step per link. */
+    /** Clicks per code and referrer host: what the live counters add for this batch. */
     public Map<String, Map<String, Long>> countsByCodeAndReferrer() {
-        Map<String, Map<String, Long>> counts = new TreeMap<>();
-        for (ClickEvent event : events) {
-            counts.computeIfAbsent(event.code(), c -> new TreeMap<>()).merge(event.referrerHost(), 1L, Long::sum);
+        Map<String, Map<String, Long>> byCode = new TreeMap<>();
+        for (DailyStat count : counts) {
+            byCode.computeIfAbsent(count.code(), c -> new TreeMap<>()).merge(count.referrerHost(), count.clicks(),
+                    Long::sum);
         }
-        return counts;
+        return byCode;
     }
 }

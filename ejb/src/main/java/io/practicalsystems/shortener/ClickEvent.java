@@ -5,7 +5,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 /**
- * One redirect served, as sent from the redirect path to the analytics consumer over JMS.
+ * One click with its own event ID: what versions before 2026-12-05 sent over JMS and stored, one line per click. Since
+ * clicks are counted at the edge ({@link ClickAggregate}) it is only read back, from the rows those versions stored
+ * ({@link ClickBatch#fromText}), so a day they recorded still rolls up exactly.
  *
  * <h2>Wire format</h2>
  * A JMS text message body: {@code v1 TAB eventId TAB code TAB occurredAt TAB referrerHost TAB agentFamily}, with
@@ -85,7 +87,7 @@ public record ClickEvent(String eventId, String code, Instant occurredAt, String
         return out.toString();
     }
 
-    private static boolean needsEscape(String s) {
+    static boolean needsEscape(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
@@ -122,7 +124,7 @@ public record ClickEvent(String eventId, String code, Instant occurredAt, String
     }
 
     /** Malformed messages may be huge; keep exception messages (and logs) short. */
-    private static String abbreviate(String s) {
+    static String abbreviate(String s) {
         return s.length() <= 80 ? s : s.substring(0, 80) + "…";
     }
 }

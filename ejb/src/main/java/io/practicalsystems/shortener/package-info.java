@@ -9,11 +9,13 @@
  *     shortener, blocked domains with subdomains, hosts compared in canonical IDN/ASCII form);
  *     {@link io.practicalsystems.shortener.RedirectType} (302 by default so clicks keep being counted);
  *     {@link io.practicalsystems.shortener.LinkExpiry}.</li>
- * <li>Analytics: each redirect emits a {@link io.practicalsystems.shortener.ClickEvent} (compact versioned text for
- *     JMS) carrying a bounded {@link io.practicalsystems.shortener.ReferrerHost} and
- *     {@link io.practicalsystems.shortener.UserAgentFamily}; {@link io.practicalsystems.shortener.DailyRollup}
- *     counts them per day in chunk-independent fashion; {@link io.practicalsystems.shortener.LinkStats} joins
- *     rolled-up days with today's live counters.</li>
+ * <li>Analytics: each redirect is counted in a {@link io.practicalsystems.shortener.ClickAggregator} per code, UTC
+ *     day, bounded {@link io.practicalsystems.shortener.ReferrerHost} and
+ *     {@link io.practicalsystems.shortener.UserAgentFamily}; each flush leaves as one
+ *     {@link io.practicalsystems.shortener.ClickAggregate} (compact versioned text for JMS), stored per day as
+ *     {@link io.practicalsystems.shortener.ClickBatch}es; {@link io.practicalsystems.shortener.DailyRollup} sums
+ *     counts in chunk-independent fashion; {@link io.practicalsystems.shortener.LinkStats} joins rolled-up days with
+ *     today's live counters.</li>
  * </ul>
  *
  * Every rule broken by a create-link request is an {@link io.practicalsystems.shortener.InvalidLinkException} naming

@@ -1,99 +1,60 @@
 package io.practicalsystems.shortener;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ClickBatchTest {
 
-    private static ClickEvent click(String id, String code, String at, String referrer) {
-        return new ClickEvent(id, code, Instant.parse(at), referrer, "chrome");
+    private static final LocalDate NOV_28 = LocalDate.parse("2026-11-28");
+
+    @Test
+    void storedTextIsReadBack() {
+        ClickBatch batch = new ClickBatch("9-20261128", NOV_28, List.of(
+                new DailyStat("a\tb", NOV_28, "x\ny", "chrome", 4), new DailyStat("abc", NOV_28, "", "bot", 1)));
+        assertThat(ClickBatch.fromText(batch.id(), NOV_28, batch.toText()).counts())
+                .containsExactlyInAnyOrderElementsOf(batch.counts());
     }
 
     @Test
-    void aMessageOnOneDayIsOneBatchIdentifiedByItsFirstEvent() {
-        List<ClickEvent> message = List.of(click("7", "abc", "2026-11-28T10:00:00Z", "a.example"),
-                click("3", "abc", "2026-11-28T10:00:01Z", ""));
+    void rowsOfOlderVersionsHoldOneEventPerClickAndAreReadAsCounts() {
+        String legacy = String.join("\n",
+                new ClickEvent("5", "abc", Instant.parse("2026-11-28T10:00:00Z"), "a.example", "chrome").toWire(),
+                new ClickEvent("6", "abc", Instant.parse("2026-11-28T11:00:00Z"), "a.example", "chrome").toWire(),
+                new ClickEvent("7", "abc", Instant.parse("2026-11-28T12:00:00Z"), "", "chrome").toWire());
 
-        List<ClickBatch> batches = ClickBatch.split(message);
-
-        assertThat(batches).singleElement().satisfies(batch -> {
-            assertThat(batch.id()).isEqualTo("7");
-            assertThat(batch.day()).isEqualTo(LocalDate.parse("2026-11-28"));
-            assertThat(batch.events()).isEqualTo(message);
-        });
+        ClickBatch batch = ClickBatch.fromText("5", NOV_28, legacy);
+        assertThat(batch.counts()).containsExactly(new DailyStat("abc", NOV_28, "", "chrome", 1),
+                new DailyStat("abc", NOV_28, "a.example", "chrome", 2));
+        assertThat(batch.clicks()).isEqualTo(3);
     }
 
     @Test
-    void aMessageAcrossMidnightUtcIsOneBatchPerDayEachKeyedByItsOwnFirstEvent() {
-        ClickEvent before = click("10", "abc", "2026-11-28T23:59:59.999Z", "");
-        ClickEvent after = click("11", "abc", "2026-11-29T00:00:00Z", "");
-        ClickEvent lateBefore = click("12", "xyz", "2026-11-28T23:59:59Z", ""); // delivered out of order
-
-        List<ClickBatch> batches = ClickBatch.split(List.of(before, after, lateBefore));
-
-        assertThat(batches).extracting(ClickBatch::id, ClickBatch::day).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("10", LocalDate.parse("2026-11-28")),
-                org.assertj.core.groups.Tuple.tuple("11", LocalDate.parse("2026-11-29")));
-        assertThat(batches.get(0).events()).containsExactly(before, lateBefore);
-    }
-
-    @Test
-    void aRepeatedEventIdInOneMessageIsKeptOnce() {
-        ClickEvent first = click("5", "abc", "2026-11-28T10:00:00Z", "a.example");
-        ClickEvent repeated = click("5", "abc", "2026-11-28T10:00:00Z", "a.example");
-
-        assertThat(ClickBatch.split(List.of(first, repeated, click("6", "abc", "2026-11-28T10:00:00Z", ""))))
-                .singleElement().satisfies(batch -> assertThat(batch.events()).extracting(ClickEvent::eventId)
-                        .containsExactly("5", "6"));
-    }
-
-    @Test
-    void theSameMessageAlwaysSplitsIntoTheSameBatches() {
-        List<ClickEvent> message = List.of(click("1", "a", "2026-11-28T23:59:59Z", ""),
-                click("2", "b", "2026-11-29T00:00:01Z", "x.example"));
-
-        assertThat(ClickBatch.split(message)).isEqualTo(ClickBatch.split(List.copyOf(message)));
-    }
-
-    @Test
-    void storedTextReadsBackEventsWhoseFieldsHoldSeparators() {
-        ClickBatch batch = ClickBatch.split(List.of(click("1", "a\tb", "2026-11-28T10:00:00.123456789Z", "x\ny"),
-                click("2", "c\\d", "2026-11-28T10:00:00Z", "\r"))).get(0);
-
-        assertThat(ClickBatch.eventsFromText(batch.toText())).isEqualTo(batch.events());
-    }
-
-    @Test
-    void aCorruptedStoredLineIsRefusedNotMisread() {
-        assertThatThrownBy(() -> ClickBatch.eventsFromText("v1\t1\tabc\tnot-a-time\t\tchrome"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("occurredAt");
-    }
-
-    @Test
-    void liveCountsAreClicksPerCodeAndReferrer() {
-        ClickBatch batch = ClickBatch.split(List.of(click("1", "abc", "2026-11-28T10:00:00Z", "a.example"),
-                click("2", "abc", "2026-11-28T10:00:00Z", "a.example"), click("3", "abc", "2026-11-28T10:00:00Z", ""),
-                click("4", "xyz", "2026-11-28T10:00:00Z", "a.example"))).get(0);
-
-        assertThat(batch.countsByCodeAndReferrer()).isEqualTo(Map.of(
-                "abc", Map.of("a.example", 2L, "", 1L),
-                "xyz", Map.of("a.example", 1L)));
-    }
-
-    @Test
-    void aBatchMustBeKeyedByItsFirstEventAndHoldOne() {
-        ClickEvent event = click("1", "abc", "2026-11-28T10:00:00Z", "");
-        assertThatThrownBy(() -> new ClickBatch("2", LocalDate.parse("2026-11-28"), List.of(event)))
+    void malformedStoredTextFailsLoudly() {
+        assertThatThrownBy(() -> ClickBatch.fromText("1", NOV_28, "v1\t1\tabc\tnot-a-time\t\tchrome"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ClickBatch("1", LocalDate.parse("2026-11-28"), List.of()))
+        assertThatThrownBy(() -> ClickBatch.fromText("1", NOV_28, "c9\tabc\t2026-11-28\t\tchrome\t1"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(ClickBatch.split(List.of())).isEmpty();
+    }
+
+    @Test
+    void countsByCodeAndReferrerSumOverAgents() {
+        ClickBatch batch = new ClickBatch("1", NOV_28, List.of(new DailyStat("abc", NOV_28, "a.example", "chrome", 2),
+                new DailyStat("abc", NOV_28, "a.example", "bot", 3), new DailyStat("xyz", NOV_28, "", "bot", 1)));
+        assertThat(batch.countsByCodeAndReferrer()).isEqualTo(Map.of("abc", Map.of("a.example", 5L), "xyz", Map.of("", 1L)));
+    }
+
+    @Test
+    void aBatchHoldsCountsOfItsOwnDayOnly() {
+        assertThatThrownBy(() -> new ClickBatch("1", NOV_28, List.of(new DailyStat("a", NOV_28.plusDays(1), "", "bot", 1))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ClickBatch("1", NOV_28, List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ClickBatch("", NOV_28, List.of(new DailyStat("a", NOV_28, "", "bot", 1))))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

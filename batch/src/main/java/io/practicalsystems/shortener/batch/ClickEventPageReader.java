@@ -15,7 +15,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Reads the day's raw click batches page by page in batch-ID order; one item is one batch (up to 500 clicks). The
+ * Reads the day's raw click batches page by page in batch-ID order; one item is one batch (the counts of one flush of one server). The
  * checkpoint is the last batch ID handed to the writer, so a restarted job resumes right after the last committed
  * chunk.
  */

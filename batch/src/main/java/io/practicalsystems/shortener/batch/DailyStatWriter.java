@@ -18,6 +18,6 @@ public class DailyStatWriter extends AbstractItemWriter {
 
     @Override
     public void writeItems(List<Object> items) {
-        store.add(items.stream().map(ClickBatch.class::cast).flatMap(batch -> batch.events().stream()).toList());
+        store.add(items.stream().map(ClickBatch.class::cast).flatMap(batch -> batch.counts().stream()).toList());
     }
 }

@@ -14,11 +14,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code GET /{code}}: 301/302 to the destination; the click is published after, never waited for. */
+/** {@code GET /{code}}: 301/302 to the destination; the click is counted in memory, never waited for. */
 @Path("/")
 @ApplicationScoped
 @Tag(name = "URL shortener")
@@ -37,8 +36,7 @@ public class RedirectResource {
     public Response redirect(@PathParam("code") String code, @HeaderParam("Referer") String referer,
                              @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
         RedirectService.Target target = redirects.resolve(code);
-        clicks.publish(new ClickPublisher.Click(code, Instant.now(), ReferrerHost.of(referer),
-                UserAgentFamily.of(userAgent)));
+        clicks.count(code, System.currentTimeMillis(), ReferrerHost.of(referer), UserAgentFamily.of(userAgent));
         return Response.status(target.status())
                 .location(URI.create(target.url()))
                 // 302s must reach us again to be counted; a 301 may be cached, that is what it means.

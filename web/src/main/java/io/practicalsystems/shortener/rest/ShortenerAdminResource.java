@@ -2,7 +2,7 @@ package io.practicalsystems.shortener.rest;
 
 import io.practicalsystems.platform.rest.InvalidParameterException;
 import io.practicalsystems.platform.rest.Problems;
-import io.practicalsystems.shortener.ClickEvent;
+import io.practicalsystems.shortener.ClickAggregate;
 import io.practicalsystems.shortener.application.clicks.ClickPublisher;
 import io.practicalsystems.shortener.application.clicks.StoredClickBatch;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Fault injection for the analytics pipeline (admin only, off unless {@code ps.shortener.fault-injection.enabled}):
- * publish a given click event as-is — send the same one twice to see duplicate delivery counted once — and
+ * publish a given click aggregate as-is — send the same one twice to see duplicate delivery counted once — and
  * optionally make its first delivery fail after storing, to see a JMS redelivery counted once.
  */
 @Path("/api/urls/admin")
@@ -36,30 +36,31 @@ public class ShortenerAdminResource {
     @ConfigProperty(name = "ps.shortener.fault-injection.enabled", defaultValue = "false")
     boolean faultInjectionEnabled;
 
-    /** Body of {@code POST /api/urls/admin/clicks}: {@code event} is one click event in wire format v1. */
-    public record PublishClickRequest(String event) {
+    /** Body of {@code POST /api/urls/admin/clicks}: {@code aggregate} is one click aggregate in wire format a1. */
+    public record PublishClickRequest(String aggregate) {
     }
 
     @POST
     @Path("clicks")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Publish a raw click event (wire format v1, in {\"event\": …}) to the clicks queue")
+    @Operation(summary = "Publish a click aggregate (wire format a1, in {\"aggregate\": …}) to the clicks queue")
     public Response publish(PublishClickRequest request, @QueryParam("failFirstDelivery") boolean failFirstDelivery) {
         if (!faultInjectionEnabled) {
             return Problems.of(403, "fault-injection-disabled", "Fault injection disabled",
                     "start the server with PS_SHORTENER_FAULT_INJECTION_ENABLED=true");
         }
-        ClickEvent event;
+        ClickAggregate aggregate;
         try {
-            event = ClickEvent.fromWire(request == null || request.event() == null ? "" : request.event().strip());
+            aggregate = ClickAggregate.fromWire(request == null || request.aggregate() == null ? ""
+                    : request.aggregate().strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException("body", e.getMessage());
+            throw new InvalidParameterException("aggregate", e.getMessage());
         }
-        if (!StoredClickBatch.fits(event)) {
-            throw new InvalidParameterException("body", "event ID (max " + StoredClickBatch.MAX_EVENT_ID + "), code (max "
-                    + StoredClickBatch.MAX_CODE + ") or another field is too long to store");
+        if (!aggregate.counts().stream().allMatch(StoredClickBatch::fits)) {
+            throw new InvalidParameterException("aggregate", "a code (max 32 characters), referrer host (255) or agent"
+                    + " family (16) is too long to store");
         }
-        clicks.publishForTest(event, failFirstDelivery);
+        clicks.publishForTest(aggregate, failFirstDelivery);
         return Response.accepted().build();
     }
 }

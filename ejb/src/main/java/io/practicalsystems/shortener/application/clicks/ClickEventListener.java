@@ -1,20 +1,22 @@
 package io.practicalsystems.shortener.application.clicks;
 
-import io.practicalsystems.shortener.ClickEvent;
+import io.practicalsystems.shortener.ClickAggregate;
+import io.practicalsystems.shortener.DailyStat;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Consumes {@code shortener.clicks} (batches of click events, one per line; activation spec {@code practical-systems/practical-systems-ejb/ClickEventListener}).
- * Malformed lines are logged and skipped (redelivering them can never succeed); a storage failure is thrown
- * so the container rolls back and the message is redelivered.
+ * Consumes {@code shortener.clicks}: one {@link ClickAggregate} per message, a server's clicks of one flush window
+ * (activation spec {@code practical-systems/practical-systems-ejb/ClickEventListener}). A message that does not parse
+ * is logged and discarded (redelivering it can never succeed) — among them the per-click messages of versions before
+ * 2026-12-05, so drain the queue before upgrading from one; a storage failure is thrown so the container rolls back
+ * and the message is redelivered.
  */
 @MessageDriven(name = "ClickEventListener")
 public class ClickEventListener implements MessageListener {
@@ -28,34 +30,26 @@ public class ClickEventListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        List<ClickEvent> events = new ArrayList<>();
-        String text;
+        ClickAggregate aggregate;
         try {
-            text = ((TextMessage) message).getText();
-        } catch (JMSException | ClassCastException e) {
+            aggregate = ClickAggregate.fromWire(((TextMessage) message).getText());
+        } catch (JMSException | ClassCastException | IllegalArgumentException | NullPointerException e) {
             LOG.warning("discarding unreadable click message: " + e.getMessage());
             return;
         }
-        for (String line : text.split("\n")) {
-            if (line.isBlank()) {
-                continue;
+        List<DailyStat> storable = aggregate.counts().stream().filter(StoredClickBatch::fits).toList();
+        if (storable.size() < aggregate.counts().size()) {
+            LOG.warning("discarding " + (aggregate.counts().size() - storable.size()) + " click counts of aggregate "
+                    + aggregate.id() + " that cannot be stored (a field is too long)");
+            if (storable.isEmpty()) {
+                return;
             }
-            try {
-                ClickEvent event = ClickEvent.fromWire(line);
-                if (StoredClickBatch.fits(event)) {
-                    events.add(event);
-                } else {
-                    LOG.warning("discarding click event that cannot be stored (a field is too long): " + event.eventId());
-                }
-            } catch (IllegalArgumentException e) {
-                // One bad line must not poison the batch: redelivering it could never succeed.
-                LOG.warning("discarding malformed click event: " + e.getMessage());
-            }
+            aggregate = new ClickAggregate(aggregate.id(), storable);
         }
-        int stored = recorder.recordAll(events);
+        long stored = recorder.record(aggregate);
         if (stored > 0 && failOnThisDelivery(message)) {
             // After the rows and the live counters were written: the rollback and redelivery must not double-count.
-            throw new IllegalStateException("fault injection: failing first delivery of " + events.get(0).eventId());
+            throw new IllegalStateException("fault injection: failing first delivery of " + aggregate.id());
         }
     }
 

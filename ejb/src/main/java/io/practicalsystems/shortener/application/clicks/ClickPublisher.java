@@ -1,7 +1,9 @@
 package io.practicalsystems.shortener.application.clicks;
 
 import io.practicalsystems.idgen.application.IdGeneratorService;
-import io.practicalsystems.shortener.ClickEvent;
+import io.practicalsystems.shortener.ClickAggregate;
+import io.practicalsystems.shortener.ClickAggregator;
+import io.practicalsystems.shortener.DailyStat;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -12,33 +14,33 @@ import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Gets click events to the {@code shortener.clicks} queue without the redirect ever waiting: {@link #publish}
- * only appends to an in-memory buffer; a flusher sends the buffer every {@code ps.shortener.clicks.flush.ms}
- * (default 50 ms) as messages of up to 500 events, one event per line. Batching is what makes analytics cheap
- * enough to run on every redirect (one JMS send and one database transaction per batch, not per click).
- * Trade-offs, both counted in {@link #dropped()}: a crash loses at most one flush interval of clicks, and when
- * the buffer is full or messaging is down, clicks are shed rather than slowing redirects.
+ * Gets clicks to the {@code shortener.clicks} queue without the redirect ever waiting: {@link #count} only adds one
+ * to an in-memory counter per (code, day, referrer host, agent family) ({@link ClickAggregator}); every
+ * {@code ps.shortener.clicks.flush.ms} (default 1,000 ms) a flusher sends the counters as one {@link ClickAggregate}
+ * — one persistent JMS message per flush, whatever the number of clicks. Counting at the edge is what makes
+ * analytics cheap enough to run on every redirect: a click costs a map update, not an event encoded, sent, decoded
+ * and stored.
+ *
+ * <p>Trade-offs, the dropped ones counted in {@link #dropped()}: a crash (kill -9, power loss) loses at most the
+ * clicks of one flush window, those counted but not yet sent (a clean shutdown sends them: {@link #stopFlusher});
+ * when messaging is down the flush's clicks are shed, and beyond {@code ps.shortener.clicks.max-pending} distinct
+ * counters between two flushes new ones are refused, rather than slowing redirects or growing without bound.
  */
 @ApplicationScoped
 public class ClickPublisher {
 
     private static final Logger LOG = Logger.getLogger(ClickPublisher.class.getName());
-    static final int EVENTS_PER_MESSAGE = 500;
+    /** Bounds a message (~50 bytes a count) and the consumer's transaction; a flush rarely has this many counters. */
+    static final int COUNTS_PER_MESSAGE = 10_000;
 
     @Resource(lookup = "jms/platformCF")
     ConnectionFactory connectionFactory;
@@ -50,7 +52,7 @@ public class ClickPublisher {
     ManagedScheduledExecutorService scheduler;
 
     @Inject
-    @ConfigProperty(name = "ps.shortener.clicks.flush.ms", defaultValue = "50")
+    @ConfigProperty(name = "ps.shortener.clicks.flush.ms", defaultValue = "1000")
     long flushMillis;
 
     @Inject
@@ -60,16 +62,17 @@ public class ClickPublisher {
     @EJB
     IdGeneratorService ids;
 
-    private final ConcurrentLinkedQueue<Click> pending = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger pendingCount = new AtomicInteger();
+    private ClickAggregator counters;
     private final AtomicLong dropped = new AtomicLong();
     private ScheduledFuture<?> flusher;
 
     @PostConstruct
     void startFlusher() {
+        counters = new ClickAggregator(maxPending);
         flusher = scheduler.scheduleWithFixedDelay(this::flush, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
     }
 
+    /** A clean shutdown sends what was counted since the last flush: only a crash loses a flush window. */
     @PreDestroy
     void stopFlusher() {
         if (flusher != null) {
@@ -78,88 +81,54 @@ public class ClickPublisher {
         flush();
     }
 
-    /** A click before it has an event ID. */
-    public record Click(String code, Instant occurredAt, String referrerHost, String agentFamily) {
-    }
-
-    /** Never blocks: buffers the click, or drops it (counted) when the buffer is full. */
-    public void publish(Click click) {
-        if (pendingCount.incrementAndGet() > maxPending) {
-            pendingCount.decrementAndGet();
+    /** Never blocks: counts the click, or drops it (counted) when there are too many distinct counters. */
+    public void count(String code, long epochMilli, String referrerHost, String agentFamily) {
+        if (!counters.count(code, epochMilli, referrerHost, agentFamily)) {
             drop(1);
-            return;
         }
-        pending.add(click);
     }
 
-    /** Fault injection: sends one event at once; {@code failFirstDelivery} makes the listener fail once after storing. */
-    public void publishForTest(ClickEvent event, boolean failFirstDelivery) {
+    /** Fault injection: sends one aggregate as given; {@code failFirstDelivery} makes the listener fail once after storing. */
+    public void publishForTest(ClickAggregate aggregate, boolean failFirstDelivery) {
         try (JMSContext context = connectionFactory.createContext()) {
             context.createProducer().setProperty(ClickEventListener.FAIL_FIRST_DELIVERY, failFirstDelivery)
-                    .send(clicks, event.toWire());
+                    .send(clicks, aggregate.toWire());
         }
     }
 
     void flush() {
-        List<Click> batch = new ArrayList<>(EVENTS_PER_MESSAGE);
-        Click click;
-        while ((click = pending.poll()) != null) {
-            pendingCount.decrementAndGet();
-            batch.add(click);
-            if (batch.size() == EVENTS_PER_MESSAGE) {
-                send(batch);
-                batch = new ArrayList<>(EVENTS_PER_MESSAGE);
-            }
-        }
-        if (!batch.isEmpty()) {
-            send(batch);
+        List<DailyStat> counts = counters.drain();
+        for (int from = 0; from < counts.size(); from += COUNTS_PER_MESSAGE) {
+            send(new ClickAggregate(aggregateId(), counts.subList(from, Math.min(counts.size(), from + COUNTS_PER_MESSAGE))));
         }
     }
 
-    private void send(List<Click> batch) {
-        StringBuilder body = new StringBuilder(batch.size() * 96);
-        Iterator<String> eventIds = eventIds(batch.size());
-        for (Click c : batch) {
-            body.append(new ClickEvent(eventIds.next(), c.code(), c.occurredAt(), c.referrerHost(), c.agentFamily())
-                    .toWire()).append('\n');
-        }
+    private void send(ClickAggregate aggregate) {
         try (JMSContext context = connectionFactory.createContext()) {
-            context.createProducer().send(clicks, body.toString());
+            context.createProducer().send(clicks, aggregate.toWire());
         } catch (RuntimeException e) {
-            drop(batch.size());
-            LOG.warning("could not send " + batch.size() + " click events: " + e.getMessage());
+            drop(aggregate.clicks());
+            LOG.warning("could not send " + aggregate.clicks() + " clicks: " + e.getMessage());
         }
     }
 
     /**
-     * Event IDs for a batch: Snowflake IDs (one call for the whole batch) when the generator is up. They only need
-     * to be unique, but time-ordered IDs land at the end of the raw-click table's primary key instead of at random
-     * places in it — measured: the insert was most of the analytics cost with random UUIDs. Random UUIDs when the
-     * generator is unavailable, so analytics never depend on it.
+     * Unique per flush: a Snowflake ID when the generator is up, else 128 random bits, so analytics never depend on
+     * the generator. The consumer stores it, so a redelivered aggregate is recognised.
      */
-    private Iterator<String> eventIds(int count) {
-        List<String> result = new ArrayList<>(count);
+    private String aggregateId() {
         try {
-            for (int done = 0; done < count; ) {
-                long[] issued = ids.next(Math.min(count - done, ids.maxBatch()));
-                for (long id : issued) {
-                    result.add(Long.toString(id));
-                }
-                done += issued.length;
-            }
+            return Long.toString(ids.next());
         } catch (RuntimeException e) {
             ThreadLocalRandom random = ThreadLocalRandom.current();
-            while (result.size() < count) {
-                result.add(new UUID(random.nextLong(), random.nextLong()).toString());
-            }
+            return "u" + Long.toUnsignedString(random.nextLong(), 36) + Long.toUnsignedString(random.nextLong(), 36);
         }
-        return result.iterator();
     }
 
-    private void drop(int events) {
-        long before = dropped.getAndAdd(events);
-        if (Long.numberOfLeadingZeros(before) != Long.numberOfLeadingZeros(before + events)) { // crossed a power of 2
-            LOG.warning("click events dropped so far: " + (before + events) + " (buffer full or messaging down)");
+    private void drop(long clicks) {
+        long before = dropped.getAndAdd(clicks);
+        if (Long.numberOfLeadingZeros(before) != Long.numberOfLeadingZeros(before + clicks)) { // crossed a power of 2
+            LOG.warning("clicks dropped so far: " + (before + clicks) + " (too many distinct counters or messaging down)");
         }
     }
 

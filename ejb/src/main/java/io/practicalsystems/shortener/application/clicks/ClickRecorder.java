@@ -1,7 +1,7 @@
 package io.practicalsystems.shortener.application.clicks;
 
+import io.practicalsystems.shortener.ClickAggregate;
 import io.practicalsystems.shortener.ClickBatch;
-import io.practicalsystems.shortener.ClickEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Stores a delivered message's clicks exactly once, as {@link ClickBatch}es: one row per batch keyed by the batch
- * ID (a redelivered or re-sent message finds its batches stored and skips them), then the live counters are bumped
- * once per batch ({@link LiveClickCounters}).
+ * Stores a delivered {@link ClickAggregate} exactly once, as {@link ClickBatch}es: one row per UTC day keyed by the
+ * aggregate ID and the day, written in one transaction (a redelivered or re-sent aggregate finds its rows and is
+ * skipped), then the live counters are bumped once per batch ({@link LiveClickCounters}).
  */
 @ApplicationScoped
 public class ClickRecorder {
@@ -26,13 +26,10 @@ public class ClickRecorder {
     @Inject
     LiveClickCounters live;
 
-    /** Stores one message's events in one transaction; @return how many events were new */
+    /** Stores one aggregate in one transaction; @return how many of its clicks were new (0 for a duplicate) */
     @Transactional
-    public int recordAll(List<ClickEvent> events) {
-        List<ClickBatch> batches = ClickBatch.split(events);
-        if (batches.isEmpty()) {
-            return 0;
-        }
+    public long record(ClickAggregate aggregate) {
+        List<ClickBatch> batches = aggregate.batches();
         Set<String> stored = alreadyStored(batches);
         List<ClickBatch> fresh = new ArrayList<>(batches.size());
         for (ClickBatch batch : batches) {
@@ -43,10 +40,10 @@ public class ClickRecorder {
         }
         em.flush(); // a concurrent duplicate fails here (primary key): rollback, redelivery, then it is skipped
         live.countAll(fresh);
-        return fresh.stream().mapToInt(b -> b.events().size()).sum();
+        return fresh.stream().mapToLong(ClickBatch::clicks).sum();
     }
 
-    /** The IDs of those batches that already have a row: one query per message (a message is one or two batches). */
+    /** The IDs of those batches that already have a row: one query per aggregate (one batch, two across midnight). */
     private Set<String> alreadyStored(List<ClickBatch> batches) {
         return new HashSet<>(em.createQuery("SELECT b.batchId FROM StoredClickBatch b WHERE b.batchId IN :ids",
                         String.class)

@@ -15,8 +15,8 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * Per-link, per-day click counters by referrer host in Redis ({@code sh:live:<code>:<yyyy-mm-dd>}), the
  * "today" part of the stats. A Lua script marks the batch as seen ({@code sh:seen:<batch id>}) and adds its
- * counts in one atomic step, so a redelivered batch is never counted twice here either — and the marker is one
- * key per batch (up to 500 clicks), not one per click. Best effort: Redis down only loses live numbers; the raw
+ * counts in one atomic step, so a redelivered batch is never counted twice here either. One script run per batch,
+ * that is one Redis call per flush of a server (two when the flush spans midnight), whatever the number of clicks. Best effort: Redis down only loses live numbers; the raw
  * batches in SQL, and the rollups built from them, stay exact.
  */
 @ApplicationScoped
@@ -43,7 +43,7 @@ public class LiveClickCounters {
     @Inject
     UnifiedJedis redis;
 
-    /** Counts each batch once, one script run per batch (normally one per message). Batches already seen are skipped. */
+    /** Counts each batch once, one script run per batch (normally one per aggregate). Batches already seen are skipped. */
     public void countAll(List<ClickBatch> batches) {
         for (ClickBatch batch : batches) {
             List<String> keys = new ArrayList<>();
@@ -62,8 +62,8 @@ public class LiveClickCounters {
             try {
                 COUNT_BATCH_ONCE.run(redis, keys, args);
             } catch (RuntimeException e) {
-                LOG.warning("live click counters not updated for batch " + batch.id() + " (" + batch.events().size()
-                        + " events): " + e.getMessage());
+                LOG.warning("live click counters not updated for batch " + batch.id() + " (" + batch.clicks()
+                        + " clicks): " + e.getMessage());
             }
         }
     }

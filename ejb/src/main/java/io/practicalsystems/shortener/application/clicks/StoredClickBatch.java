@@ -1,7 +1,7 @@
 package io.practicalsystems.shortener.application.clicks;
 
 import io.practicalsystems.shortener.ClickBatch;
-import io.practicalsystems.shortener.ClickEvent;
+import io.practicalsystems.shortener.DailyStat;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,20 +13,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 /**
- * The raw clicks of one {@link ClickBatch} as one row. The batch ID (its first event's ID) is the primary key: a
- * redelivered message cannot store its batches twice.
+ * The clicks of one {@link ClickBatch} as one row: the counts of one flush on one day. The batch ID (the aggregate's
+ * ID and the day) is the primary key: a redelivered aggregate cannot store its batches twice.
  */
 @Entity
 @Table(name = "SHORTENER_CLICK_BATCH")
 public class StoredClickBatch {
 
-    /** Column widths: an event that does not fit can never be stored or rolled up, so it is refused before it is queued. */
-    public static final int MAX_EVENT_ID = 40;
-    public static final int MAX_CODE = 32;
-
-    public static boolean fits(ClickEvent event) {
-        return event.eventId().length() <= MAX_EVENT_ID && event.code().length() <= MAX_CODE
-                && event.referrerHost().length() <= 255 && event.agentFamily().length() <= 16;
+    /** Column widths of the rollup's rows: a count that does not fit could never be rolled up, so it is refused. */
+    public static boolean fits(DailyStat count) {
+        return count.code().length() <= 32 && count.referrerHost().length() <= 255 && count.agentFamily().length() <= 16;
     }
 
     @Id
@@ -37,12 +33,12 @@ public class StoredClickBatch {
     private LocalDate clickDay;
 
     @Column(name = "EVENT_COUNT", nullable = false)
-    private int eventCount;
+    private int eventCount; // clicks: the column is named for the rows of older versions, one event per click
 
     @Lob
     @Basic(fetch = FetchType.EAGER)
     @Column(name = "EVENTS", nullable = false)
-    private byte[] events; // UTF-8 wire lines. Not a CLOB: Derby streams a CLOB character by character — half the listener's CPU in a profile
+    private byte[] events; // UTF-8 count lines (event lines in rows of older versions). Not a CLOB: Derby streams a CLOB character by character — half the listener's CPU in a profile
 
     protected StoredClickBatch() {
     }
@@ -50,7 +46,7 @@ public class StoredClickBatch {
     public StoredClickBatch(ClickBatch batch) {
         this.batchId = batch.id();
         this.clickDay = batch.day();
-        this.eventCount = batch.events().size();
+        this.eventCount = Math.toIntExact(batch.clicks());
         this.events = batch.toText().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -59,6 +55,6 @@ public class StoredClickBatch {
     }
 
     public ClickBatch toBatch() {
-        return new ClickBatch(batchId, clickDay, ClickBatch.eventsFromText(new String(events, StandardCharsets.UTF_8)));
+        return ClickBatch.fromText(batchId, clickDay, new String(events, StandardCharsets.UTF_8));
     }
 }

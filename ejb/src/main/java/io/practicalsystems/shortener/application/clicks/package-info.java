@@ -1,7 +1,9 @@
 /**
- * Click events from redirect to storage, each stored and counted exactly once. Glossary: a {@code ClickEvent} (core)
- * is one click; a {@code ClickBatch} (core) is the events of one JMS message on one UTC day, keyed by its first
- * event's ID; a {@link io.practicalsystems.shortener.application.clicks.StoredClickBatch} is a ClickBatch as one
- * SQL row ({@code SHORTENER_CLICK_BATCH}), the raw clicks the rollup reads.
+ * Clicks from redirect to storage, each counted exactly once. Glossary: the redirect counts a click in a
+ * {@code ClickAggregator} (core: in-memory counters per code, UTC day, referrer host and agent family); each flush
+ * window they leave as one {@code ClickAggregate} (core: one JMS message, ID unique per flush); a {@code ClickBatch}
+ * (core) is an aggregate's counts of one UTC day, keyed by aggregate ID and day; a
+ * {@link io.practicalsystems.shortener.application.clicks.StoredClickBatch} is a ClickBatch as one SQL row
+ * ({@code SHORTENER_CLICK_BATCH}), what the rollup reads.
  */
 package io.practicalsystems.shortener.application.clicks;

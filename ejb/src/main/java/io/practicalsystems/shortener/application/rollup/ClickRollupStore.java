@@ -1,7 +1,6 @@
 package io.practicalsystems.shortener.application.rollup;
 
 import io.practicalsystems.shortener.ClickBatch;
-import io.practicalsystems.shortener.ClickEvent;
 import io.practicalsystems.shortener.DailyRollup;
 import io.practicalsystems.shortener.DailyStat;
 import io.practicalsystems.shortener.application.clicks.StoredClickBatch;
@@ -10,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -39,9 +37,9 @@ public class ClickRollupStore {
                 .setMaxResults(size).getResultStream().map(StoredClickBatch::toBatch).toList();
     }
 
-    /** Adds a chunk's events to the day's stored counts. */
-    public void add(List<ClickEvent> events) {
-        for (DailyStat stat : DailyRollup.aggregate(events, ZoneOffset.UTC)) {
+    /** Adds a chunk's counts to the day's stored counts (equal keys summed first: one row update each). */
+    public void add(List<DailyStat> counts) {
+        for (DailyStat stat : DailyRollup.merge(counts, List.of())) {
             StoredDailyStatKey key = new StoredDailyStatKey(stat.code(), stat.day(), stat.referrerHost(), stat.agentFamily());
             StoredDailyStat stored = em.find(StoredDailyStat.class, key);
             if (stored == null) {
