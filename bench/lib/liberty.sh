@@ -1,5 +1,6 @@
 # Sourced by the benchmark scripts: one Liberty server of the built EAR, in a directory of its own, on chosen ports.
 #   liberty_start WORK NAME PORT [ENV=VALUE...]   # HTTP on PORT, HTTPS on PORT + 263; waits for /health/ready
+#                                                 # (BENCH_START_TIMEOUT seconds, 300 by default)
 #   liberty_stop WORK NAME
 # It copies ear/target/liberty's server (mvn -B -o -pl ear,bench -am verify -DskipTests builds it), gives it its own
 # embedded document store and redis-server (ports of their own, so nothing is shared), and an admin user
@@ -27,11 +28,13 @@ liberty_start() {
     echo "PS_EMBEDDED_REDIS_PORT=$((port + 7199))"
     for item in "$@"; do echo "$item"; done
   } >> "$work/usr/servers/$name/server.env"
-  WLP_USER_DIR=$work/usr WLP_OUTPUT_DIR=$work/output "$BENCH_WLP/bin/server" start "$name" >/dev/null
+  # BENCH_SERVER_CPUS (e.g. "1-3"): the server's JVM pinned to those cores (taskset), away from the load generator
+  WLP_USER_DIR=$work/usr WLP_OUTPUT_DIR=$work/output ${BENCH_SERVER_CPUS:+taskset -c "$BENCH_SERVER_CPUS"} \
+    "$BENCH_WLP/bin/server" start "$name" >/dev/null
   local waited=0
   until curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; do
     sleep 2; waited=$((waited + 2))
-    [ $waited -lt 300 ] || { echo "server $name not ready after 300 s" >&2; return 1; }
+    [ $waited -lt "${BENCH_START_TIMEOUT:-300}" ] || { echo "server $name not ready after $waited s" >&2; return 1; }
   done
 }
 
