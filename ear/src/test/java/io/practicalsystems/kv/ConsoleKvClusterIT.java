@@ -24,7 +24,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -40,9 +39,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * restart — both done by this class when the scenario asks at a small loopback control endpoint — and resolves two
  * siblings in the UI. Also the ring endpoint on a real cluster. Skipped without Chromium, like BrowserE2eIT.
  */
-@Disabled("not yet seen passing: on 2026-12-05 the loaded build machine (load average 40-50) never got the third node"
-        + " started within the harness's 420 s; run it with -Djunit.jupiter.conditions.deactivate="
-        + "org.junit.*DisabledCondition and remove this once it passes")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(LibertyServers.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
