@@ -194,12 +194,17 @@ class KvClusterIT {
      * the node is ready (a key it holds among them): every answer a client could get while it starts.
      */
     private static List<StartupPoller.Answer> restartPolling(LibertyServer server, String heldKey) {
-        try (StartupPoller poller = StartupPoller.start(server.baseUrl(), List.of("/api/kv/" + heldKey,
-                "/api/ping", "/api/ids/info", "/api/urls/no-such-code", "/api/crawls", "/api/feed/posts/1"))) {
+        List<String> paths = List.of("/api/kv/" + heldKey, "/api/ping", "/api/ids/info", "/api/urls/no-such-code",
+                "/api/crawls", "/api/feed/posts/1");
+        try (StartupPoller poller = StartupPoller.start(server.baseUrl(), paths)) {
             server.start();
             server.awaitReady();
             Await.until(server.name() + " reads " + heldKey, () -> Kv.get(server, heldKey, "").status(),
                     status -> status == 200, CONVERGE);
+            // The port opens only once the application has started, so the poller's first round can find it closed
+            // for the first paths and open for the rest: poll until every path has had an answer.
+            Await.until("an answer to every polled path", poller::answeredPaths,
+                    answered -> answered.containsAll(paths), CONVERGE);
             return poller.stop();
         }
     }

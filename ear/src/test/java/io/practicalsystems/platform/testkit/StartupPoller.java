@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Polls a few URLs of a server in a loop on a thread of its own, from before the server starts until {@link #stop},
@@ -60,6 +62,13 @@ public final class StartupPoller implements AutoCloseable {
         StartupPoller poller = new StartupPoller(baseUrl, paths);
         poller.thread.start();
         return poller;
+    }
+
+    /** The paths that have had at least one answer so far. */
+    public Set<String> answeredPaths() {
+        synchronized (answers) {
+            return answers.stream().map(Answer::path).collect(Collectors.toSet());
+        }
     }
 
     /** Stops polling and returns every answer, in order. */
