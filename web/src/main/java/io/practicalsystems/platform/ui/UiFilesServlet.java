@@ -33,8 +33,9 @@ public class UiFilesServlet extends HttpServlet {
             response.sendRedirect(request.getContextPath() + app + "/");
             return;
         }
-        Optional<UiFile> file = UiFile.of(request.getPathInfo())
-                .filter(f -> !app.equals(CONSOLE) || request.getPathInfo().equals("/"));
+        // The console has only its page: its assets are the feed's.
+        boolean served = !app.equals(CONSOLE) || request.getPathInfo().equals("/");
+        Optional<UiFile> file = served ? UiFile.of(request.getPathInfo()) : Optional.empty();
         String resourcePath = file.map(f -> FOLDER + f.path()).orElse(null);
         URL resource = resourcePath == null ? null : getServletContext().getResource(resourcePath);
         if (resource == null) {
