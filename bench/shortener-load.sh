@@ -62,9 +62,10 @@ echo "== $CONNECTIONS connections, $ROUNDS alternating rounds of $DURATION after
 
 codes_file=$WORK/codes
 echo "== creating $CODES links"
-create_link() { # one code per line, written at once by sed: lines of parallel calls never interleave
+create_link() { # one code per line, written at once by grep -o (which ends it with a newline even though the JSON
+  # answer has none; sed keeps a last line without one, and the codes then ran together): lines never interleave
   curl -fsS -X POST "$BASE/api/urls" -H 'Content-Type: application/json' \
-    -d "{\"url\":\"https://bench.example/setup/$1\"}" | sed -n 's/.*"code":"\([^"]*\)".*/\1/p'
+    -d "{\"url\":\"https://bench.example/setup/$1\"}" | grep -o '"code":"[^"]*"' | cut -d'"' -f4
 }
 export -f create_link
 export BASE
