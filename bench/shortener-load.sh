@@ -4,19 +4,26 @@
 #    against the no-op GET /api/ping: throughput >= 80 %, p99 <= 1.5x ping's p99; ROUNDS alternating rounds after a
 #    JIT warm-up of each endpoint. Then every click of the run (warm-up included) must be in the stats within 10 s
 #    after the load stops: the clicks the server served (its own REST request count, /metrics) against the sum of
-#    the stats' totals over all codes (nothing lost, nothing double-counted).
+#    the stats' totals over all codes; and exactly: EXACT (20000) more redirects by curl, each answered, must add
+#    exactly that many clicks within 10 s (nothing lost, nothing double-counted).
 #  - Server CPU per request (utime + stime of the server process over each run / requests), and with JFR=1 a JFR
-#    profile of one more redirect run: the share of its execution samples in the click pipeline.
-#  - Creates (POST /api/urls): throughput and p99 as a ratio to ping's p99 (target <= 3x). The issue's floor for
-#    creates (a plain JDBC insert loop into the same database) is not measured here yet.
+#    profile of one more ping and one more redirect run: per kind of work (web container, security, JAX-RS, CDI,
+#    metrics, rate limiter, link cache, click pipeline, JMS, Derby, ...) its share of the samples and of the CPU per
+#    request (bench/lib/jfr-shares.awk), so the two endpoints' costs compare line by line.
+#  - Creates (POST /api/urls), ROUNDS rounds alternating with the database floor: a plain JDBC loop inserting the same
+#    rows into the same table of the same MariaDB over as many connections as the server's pool (CreateFloor).
+#    Throughput >= 50 % of the floor, p99 <= 3x ping's p99. The floor needs the database outside the server, so the
+#    server runs on MariaDB (127.0.0.1:3306, root, a database of its own that is dropped at the end) when it answers;
+#    without it the server uses embedded Derby and the creates are measured without their floor.
 #
 #   mvn -B -o -pl ear,bench -am verify -DskipTests -Dui.skip   # once: builds the server this script copies
 #   bench/shortener-load.sh                                    # JFR=1 adds the profile; WARMUP=30s for a quick look
 #
-# Knobs: PORT (9380; HTTPS PORT+263), CONNECTIONS (64), DURATION (15s), ROUNDS (3), CODES (1000), WARMUP (60s: a
+# Knobs: PORT (9380; HTTPS PORT+263), CONNECTIONS (64), DURATION (15s), ROUNDS (3), CODES (1000), DB (mariadb if it
+# answers, else derby; DB=derby forces the embedded one), WARMUP (60s: a
 # fresh JVM runs the redirect path several times slower until it is JIT-compiled), SERVER_ENV (more NAME=VALUE
-# settings for the server, e.g. "PS_SHORTENER_CLICKS_FLUSH_MS=200"). The server is bench/lib/liberty.sh's: embedded
-# Derby and its own redis-server, rate limits raised (one load client would otherwise get 429s, correctly).
+# settings for the server, e.g. "PS_SHORTENER_CLICKS_FLUSH_MS=200"). The server is bench/lib/liberty.sh's: its own
+# redis-server and document store, rate limits raised (one load client would otherwise get 429s, correctly).
 # With more than two cores wrk is pinned to core 0 and the server to the others (taskset); with two they share.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,9 +51,22 @@ WORK=$(mktemp -d /tmp/shortener-bench.XXXXXX)
 NAME=shortbench
 stop_all() { liberty_stop "$WORK" "$NAME"; rm -rf "$WORK"; }
 trap stop_all EXIT
+DB_NAME=shortbench_$$
+MARIADB_JAR=$(ls "$BENCH_WLP"/usr/shared/resources/jdbc/mariadb/*.jar 2>/dev/null | head -1)
+if [ "${DB:-mariadb}" = mariadb ] && [ -n "$MARIADB_JAR" ] && mariadb -h127.0.0.1 -uroot -e "CREATE DATABASE $DB_NAME" 2>/dev/null; then
+  DB=mariadb
+  DB_SETTINGS="DB_KIND=mariadb DB_URL=jdbc:mariadb://127.0.0.1:3306/$DB_NAME DB_SCHEMA=$DB_NAME DB_USER=root DB_PASSWORD="
+  POOL=$(sed -n 's/.*maxPoolSize="\([0-9]*\)".*/\1/p' liberty-config/datasource-mariadb.xml)
+  stop_all() { liberty_stop "$WORK" "$NAME"; rm -rf "$WORK"; mariadb -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS $DB_NAME"; }
+  db_note="MariaDB 127.0.0.1:3306 (database $DB_NAME, pool $POOL)"
+else
+  DB=derby
+  DB_SETTINGS=
+  db_note="embedded Derby (MariaDB not answering: creates are measured without their floor)"
+fi
 BIG=1000000000
 # shellcheck disable=SC2086
-liberty_start "$WORK" "$NAME" "$PORT" \
+liberty_start "$WORK" "$NAME" "$PORT" $DB_SETTINGS \
   PS_RATELIMIT_REDIRECT_CAPACITY=$BIG PS_RATELIMIT_REDIRECT_REFILL_PER_SECOND=$BIG \
   PS_RATELIMIT_CREATE_CAPACITY=$BIG PS_RATELIMIT_CREATE_REFILL_PER_SECOND=$BIG \
   PS_RATELIMIT_LINK_READ_CAPACITY=$BIG PS_RATELIMIT_LINK_READ_REFILL_PER_SECOND=$BIG ${SERVER_ENV:-}
@@ -58,7 +78,7 @@ clk_tck=$(getconf CLK_TCK)
 echo "== shortener benchmark: server of commit ${BENCH_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo '?')}; $cores_note;" \
   "load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
 echo "== $CONNECTIONS connections, $ROUNDS alternating rounds of $DURATION after a $WARMUP warm-up of each endpoint;" \
-  "server settings: embedded Derby, rate limits raised${SERVER_ENV:+, $SERVER_ENV}"
+  "server settings: $db_note, rate limits raised${SERVER_ENV:+, $SERVER_ENV}"
 
 codes_file=$WORK/codes
 echo "== creating $CODES links"
@@ -107,6 +127,7 @@ clicks_in_stats() {
 echo "== warm-up, $WARMUP each"
 CODES_FILE=$codes_file "${WRK[@]}" -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/wrk/redirect.lua "$BASE" > /dev/null
 "${WRK[@]}" -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/wrk/ping.lua "$BASE" > /dev/null
+"${WRK[@]}" -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/wrk/create.lua "$BASE" > /dev/null
 
 echo "== $ROUNDS alternating rounds"
 for round in $(seq 1 "$ROUNDS"); do
@@ -118,40 +139,70 @@ for round in $(seq 1 "$ROUNDS"); do
     'BEGIN { printf "round %d: redirect/ping throughput %.1f %% (target >= 80 %%), p99 %.2fx ping'"'"'s (target <= 1.5x)\n", n, 100 * rr / pr, rp / pp }'
 done
 
+# Two click counts. (1) The load runs' clicks: wrk ends each run by dropping its connections with requests in flight,
+# and a redirect the server counted but could not answer is missing from its REST request count, so the stats may
+# hold up to CONNECTIONS more clicks per run than the count of redirects served (never fewer: that would be a loss).
+# (2) An exact check: EXACT redirects by curl, every one answered, must add exactly EXACT clicks within 10 s.
+await_clicks() { # await_clicks EXPECTED -> "COUNT_WHEN_REACHED_OR_AT_10_S SECONDS COUNT_2_S_LATER"
+  local since counted=0 later
+  since=$(date +%s%3N)
+  until [ "$counted" -ge "$1" ] || [ $(( $(date +%s%3N) - since )) -gt 10000 ]; do
+    sleep 0.5
+    counted=$(clicks_in_stats)
+  done
+  local took=$(( $(date +%s%3N) - since ))
+  sleep 2 # a double count would show as more clicks than expected: look again after another flush or two
+  later=$(clicks_in_stats)
+  echo "$counted $(awk -v t="$took" 'BEGIN { printf "%.1f", t / 1000 }') $later"
+}
 served=$(redirects_served)
-stopped=$(date +%s%3N)
-counted=0
-until [ "$counted" -ge "$served" ] || [ $(( $(date +%s%3N) - stopped )) -gt 10000 ]; do
-  sleep 0.5
-  counted=$(clicks_in_stats)
-done
-sleep 2 # a double count would show as more clicks than redirects: look again after another flush or two
-counted_later=$(clicks_in_stats)
-echo "clicks: $served redirects served (warm-up included), $counted in the stats after" \
-  "$(( ($(date +%s%3N) - stopped - 2000) / 1000 )) s, $counted_later 2 s later:" \
-  "$([ "$counted_later" -eq "$served" ] && echo "every click counted once (target: within 10 s)" || echo "MISSED: $((served - counted_later)) lost (negative: double-counted)")"
+redirect_runs=$(( ROUNDS + 1 ))
+read -r counted took counted_later <<< "$(await_clicks "$served")"
+echo "clicks of the load runs: $served redirects answered (warm-up included), $counted in the stats after $took s," \
+  "$counted_later 2 s later: $(awk -v s="$served" -v c="$counted_later" -v slack=$(( CONNECTIONS * redirect_runs )) 'BEGIN {
+    if (c < s) printf "MISSED: %d clicks lost", s - c
+    else if (c - s <= slack) printf "none lost; %d counted for requests wrk dropped in flight (at most %d)", c - s, slack
+    else printf "DOUBLE-COUNTED: %d more than the answered redirects and the dropped ones", c - s - slack }')"
+EXACT=${EXACT:-20000}
+awk -v n="$EXACT" 'NR == FNR { code[FNR] = $0; k = FNR; next } END { for (i = 0; i < n; i++)
+  printf "url = \"%s/%s\"\noutput = \"/dev/null\"\n", base, code[i % k + 1] }' base="$BASE" "$codes_file" /dev/null \
+  > "$WORK/exact.curl"
+base_count=$(clicks_in_stats)
+answered=$(curl -sS --no-progress-meter -Z --parallel-max "$CONNECTIONS" -K "$WORK/exact.curl" -w '%{http_code}\n' | grep -c '^302$' || true)
+read -r counted took counted_later <<< "$(await_clicks $(( base_count + answered )))"
+echo "clicks, exact check: $answered of $EXACT redirects answered 302 by curl; the stats grew by $(( counted - base_count ))" \
+  "in $took s and by $(( counted_later - base_count )) 2 s later: $([ $(( counted_later - base_count )) -eq "$answered" ] \
+  && [ "$answered" -eq "$EXACT" ] && echo "every click counted once (target: within 10 s)" || echo "MISMATCH")"
 
-if [ "${JFR:-0}" = 1 ]; then
-  jfr_file=$WORK/redirect.jfr
-  jcmd "$server_pid" JFR.start name=bench settings=profile filename="$jfr_file" > /dev/null
-  run redirect-jfr -s bench/wrk/redirect.lua
-  jcmd "$server_pid" JFR.stop name=bench > /dev/null
-  jfr print --events jdk.ExecutionSample --stack-depth 128 "$jfr_file" | awk '
-    /^jdk.ExecutionSample/ { if (inside) tally(); inside = 1; stack = ""; next }
-    inside { stack = stack $0 "\n" }
-    function tally() { n++; if (stack ~ /shortener\.application\.clicks|ClickAggregat/) clicks++
-      if (stack ~ /com\.ibm\.ws\.sib|jakarta\.jms|com\.ibm\.ws\.messaging/) jms++
-      if (stack ~ /org\.apache\.derby/) derby++; if (stack ~ /platform\.ratelimit|rest\.ratelimit/) limiter++
-      if (stack ~ /RedirectResource/) resource++ }
-    END { if (inside) tally(); if (n == 0) { print "JFR: no execution samples"; exit }
-      printf "JFR execution samples during a redirect run: %d; click pipeline %.1f %%, JMS/messaging %.1f %%, Derby %.1f %%, rate limiter %.1f %%, RedirectResource (all of its call tree) %.1f %%\n",
-        n, 100 * clicks / n, 100 * jms / n, 100 * derby / n, 100 * limiter / n, 100 * resource / n }'
-  cp "$jfr_file" "/tmp/shortener-redirect-$(date +%s).jfr" && echo "JFR recording kept in /tmp"
+if [ "${JFR:-0}" = 1 ]; then # one more run of each endpoint under JFR: where a request's CPU goes, side by side
+  for endpoint in ping redirect create; do
+    jfr_file=$WORK/$endpoint.jfr
+    jcmd "$server_pid" JFR.start name="$endpoint" settings=profile filename="$jfr_file" > /dev/null
+    run "$endpoint-jfr" -s "bench/wrk/$endpoint.lua"
+    jcmd "$server_pid" JFR.stop name="$endpoint" > /dev/null
+    read -r _ _ cpu < "$WORK/$endpoint-jfr"
+    jfr print --events jdk.ExecutionSample --stack-depth 128 "$jfr_file" \
+      | awk -v label="$endpoint" -v cpu_us="$cpu" -f bench/lib/jfr-shares.awk
+    cp "$jfr_file" "/tmp/shortener-$endpoint-$(date +%s).jfr"
+  done
+  echo "JFR recordings kept in /tmp (shortener-{ping,redirect,create}-*.jfr)"
 fi
 
-echo "== creates"
-run create -s bench/wrk/create.lua
-read -r c_rps c_p99 _ < "$WORK/create"
+echo "== creates: $ROUNDS rounds alternating with the database floor"
+mvn -B -o -q -pl bench compile -Dstyle.color=never > "$WORK/mvn.out" 2>&1 || { cat "$WORK/mvn.out" >&2; exit 1; } # CreateFloor
 read -r _ p_p99 _ < "$WORK/ping-$ROUNDS"
-awk -v c="$c_p99" -v p="$p_p99" 'BEGIN { printf "create p99 %.2fx the last ping round'"'"'s (target <= 3x)\n", c / p }'
+for round in $(seq 1 "$ROUNDS"); do
+  floor=
+  if [ "$DB" = mariadb ]; then
+    java -cp "bench/target/classes:$MARIADB_JAR" io.practicalsystems.shortener.bench.CreateFloor \
+      "jdbc:mariadb://127.0.0.1:3306/$DB_NAME" root "" "$POOL" "${DURATION%s}" | tee "$WORK/floor.out"
+    floor=$(sed -n 's/.*= \([0-9]*\) inserts\/s/\1/p' "$WORK/floor.out")
+  fi
+  run "create-$round" -s bench/wrk/create.lua
+  read -r c_rps c_p99 _ < "$WORK/create-$round"
+  awk -v c="$c_p99" -v p="$p_p99" -v r="$c_rps" -v f="$floor" -v n="$round" 'BEGIN {
+    if (f != "") printf "round %d: creates %.1f %% of the database floor (target >= 50 %%), ", n, 100 * r / f
+    else printf "round %d: no database floor (embedded Derby), ", n
+    printf "p99 %.2fx the last ping round'"'"'s (target <= 3x)\n", c / p }'
+done
 echo "== load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
