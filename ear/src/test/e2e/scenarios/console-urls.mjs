@@ -1,6 +1,6 @@
 // Issue 17: the console's URL shortener page creates a link, a real click on it in the browser is counted by the
-// click pipeline and charted, and the rate-limit headers of the last call are shown.
-export const title = 'the URL page creates a link, follows it, and charts the click';
+// click pipeline and charted (per day, referrer and agent family), and the rate-limit headers of the last call are shown.
+export const title = 'the URL page creates a link, follows it, and charts the click by day, referrer and agent';
 
 // The destination is on the internet; the browser is answered here instead (the redirect itself is the server's).
 const DESTINATION = 'https://destination.example';
@@ -33,8 +33,16 @@ export default async function consoleUrls(t) {
   const clicks = page.getByRole('region', { name: /^Clicks of / });
   await t.until('the click to be counted', () => clicks.getByTestId('total-clicks').textContent(),
     (total) => Number(total) >= 1, 60_000);
-  // one bar for today, one for the referrer (this console page)
-  await t.until('the charts to draw the click', () => clicks.locator('.recharts-bar-rectangle').count(), (n) => n >= 2);
+  // one bar for today, one for the referrer (this console page), one for the agent family (headless Chromium: a bot)
+  await t.until('the charts to draw the click', () => clicks.locator('.recharts-bar-rectangle').count(), (n) => n >= 3);
+  const agents = clicks.getByRole('figure', { name: 'Top agents' });
+  const code = new URL(shortUrl).pathname.slice(1);
+  const families = (await t.api('GET', `/api/urls/${code}/stats`)).json.topAgents.map((a) => a.agent);
+  if (families.length === 0) throw new Error('the stats name no agent family');
+  for (const family of families) {
+    await agents.getByText(family, { exact: true }).waitFor();
+  }
+  t.log(`agents charted: ${families.join(', ')}`);
   t.log(`stats: ${await clicks.getByTestId('total-clicks').textContent()} click(s)`);
   await page.evaluate(() => window.scrollTo(0, 0));   // the sticky header where it belongs in a full-page shot
   await t.screenshot(page, 'console-urls', { fullPage: true });

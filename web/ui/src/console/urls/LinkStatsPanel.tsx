@@ -7,7 +7,10 @@ import type { UrlsApi } from './urlsApi';
 const REFRESH_MS = 2000;
 const CHART = { width: 520, height: 220 };
 
-/** One link's clicks, refreshed every 2 s while shown: total, per UTC day and by referrer host, as bar charts. */
+/**
+ * One link's clicks, refreshed every 2 s while shown: total, per UTC day, by referrer host and by user-agent family
+ * (browser or bot, `UserAgentFamily` on the server), as bar charts.
+ */
 export function LinkStatsPanel({ code, urls }: { code: string; urls: UrlsApi }) {
   const id = useId();
   const { data: stats, error } = usePolling((signal) => urls.stats(code, signal), REFRESH_MS);
@@ -41,29 +44,51 @@ export function LinkStatsPanel({ code, urls }: { code: string; urls: UrlsApi }) 
                 </ResponsiveContainer>
               )}
             </figure>
-            <figure className="chart" aria-labelledby={`${id}-referrers`}>
-              <figcaption id={`${id}-referrers`}>Top referrers</figcaption>
-              {stats.topReferrers.length === 0 ? (
-                <p className="muted">No referrers yet.</p>
-              ) : (
-                <ResponsiveContainer width="100%" height={CHART.height} initialDimension={CHART}>
-                  <BarChart data={stats.topReferrers} layout="vertical" accessibilityLayer>
-                    <CartesianGrid strokeDasharray="3 3" />
-                    <XAxis type="number" allowDecimals={false} />
-                    <YAxis type="category" dataKey="host" width={110} />
-                    <Tooltip />
-                    <Bar dataKey="clicks" name="clicks" fill="var(--muted)" isAnimationActive={false} />
-                  </BarChart>
-                </ResponsiveContainer>
-              )}
-            </figure>
+            <TopChart
+              id={`${id}-referrers`}
+              title="Top referrers"
+              empty="No referrers yet."
+              data={stats.topReferrers}
+              nameKey="host"
+            />
+            <TopChart
+              id={`${id}-agents`}
+              title="Top agents"
+              empty="No agents yet."
+              data={stats.topAgents}
+              nameKey="agent"
+            />
           </div>
-          <p className="muted">
-            Agents: the stats endpoint does not report user-agent families (the nightly rollup keeps them in SQL, the
-            live counters do not), so there is no agents chart.
-          </p>
         </>
       )}
     </section>
+  );
+}
+
+/** The top entries of one kind (referrer hosts, agent families) as horizontal bars, most clicks first. */
+function TopChart<K extends string>({ id, title, empty, data, nameKey }: {
+  id: string;
+  title: string;
+  empty: string;
+  data: ({ clicks: number } & Record<K, string>)[];
+  nameKey: K;
+}) {
+  return (
+    <figure className="chart" aria-labelledby={id}>
+      <figcaption id={id}>{title}</figcaption>
+      {data.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <ResponsiveContainer width="100%" height={CHART.height} initialDimension={CHART}>
+          <BarChart data={data} layout="vertical" accessibilityLayer>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis type="number" allowDecimals={false} />
+            <YAxis type="category" dataKey={nameKey} width={110} />
+            <Tooltip />
+            <Bar dataKey="clicks" name="clicks" fill="var(--muted)" isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      )}
+    </figure>
   );
 }

@@ -39,6 +39,11 @@ const stats = {
     { host: 'news.example', clicks: 5 },
     { host: 'blog.example', clicks: 2 },
   ],
+  topAgents: [
+    { agent: 'firefox', clicks: 4 },
+    { agent: 'bot', clicks: 2 },
+    { agent: 'chrome', clicks: 1 },
+  ],
 };
 
 /** Puts text into a field at once (typing it key by key is slow on a loaded machine and tests nothing more here). */
@@ -80,10 +85,13 @@ describe('URL shortener page', { timeout: 30_000 }, () => {
     expect(within(myLinks).getByText('https://example.org/old')).toBeInTheDocument();
     const clicks = await screen.findByRole('region', { name: 'Clicks of my-alias' });
     expect(await within(clicks).findByTestId('total-clicks')).toHaveTextContent('7');
-    // the charts drew one bar per day and per referrer, labelled on their axes
-    await waitFor(() => expect(clicks.querySelectorAll('.recharts-bar-rectangle')).toHaveLength(4));
+    // the charts drew one bar per day, per referrer and per agent family, labelled on their axes
+    await waitFor(() => expect(clicks.querySelectorAll('.recharts-bar-rectangle')).toHaveLength(7));
     expect(within(clicks).getByText('news.example')).toBeInTheDocument();
     expect(within(clicks).getByText('2026-12-05')).toBeInTheDocument();
+    const agents = within(clicks).getByRole('figure', { name: 'Top agents' });
+    expect(agents.querySelectorAll('.recharts-bar-rectangle')).toHaveLength(3);
+    for (const family of ['firefox', 'bot', 'chrome']) expect(within(agents).getByText(family)).toBeInTheDocument();
 
     const rate = screen.getByRole('region', { name: 'Rate limit of the last call' });
     expect(rate).toHaveTextContent('GET /api/urls/my-alias/stats answered 200');

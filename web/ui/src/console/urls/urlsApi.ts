@@ -13,12 +13,13 @@ export interface ShortLink {
   expired: boolean;
 }
 
-/** `GET /api/urls/{code}/stats`: all-time total, clicks per UTC day, top referrer hosts. */
+/** `GET /api/urls/{code}/stats`: all-time total, clicks per UTC day, top referrer hosts, top user-agent families. */
 export interface LinkStats {
   code: string;
   total: number;
   perDay: { day: string; clicks: number }[];
   topReferrers: { host: string; clicks: number }[];
+  topAgents: { agent: string; clicks: number }[];
 }
 
 export interface NewLink {

@@ -41,10 +41,18 @@ final class Links {
 
     /** GET /{code} without following: the status and Location. */
     static Http.Response follow(LibertyServer server, String code, String referer) {
+        return follow(server, code, referer, null);
+    }
+
+    /** As {@link #follow(LibertyServer, String, String)}, as a client naming itself {@code userAgent} (else the JDK's). */
+    static Http.Response follow(LibertyServer server, String code, String referer, String userAgent) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/" + code))
                 .timeout(Duration.ofSeconds(30)).GET();
         if (referer != null) {
             request.header("Referer", referer);
+        }
+        if (userAgent != null) {
+            request.header("User-Agent", userAgent);
         }
         return send(request.build());
     }

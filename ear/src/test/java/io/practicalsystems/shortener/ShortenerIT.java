@@ -32,6 +32,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ShortenerIT {
 
     private static final int CREATE_LIMIT = TestServers.SHARED_CREATE_LIMIT;
+    private static final String FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
+    private static final String CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like "
+            + "Gecko) Chrome/131.0.0.0 Safari/537.36";
 
     private LibertyServer server;
     /** An issued key: only issued keys are accepted, and a link belongs to the key that created it. */
@@ -60,18 +63,22 @@ class ShortenerIT {
         int worker = Http.getJson(server.baseUrl() + "/api/ids/info").getInt("workerId");
         assertThat((id >>> 12) & 1023).isEqualTo(worker);
 
-        Http.Response redirect = Links.follow(server, code, "https://www.example.com/page");
+        Http.Response redirect = Links.follow(server, code, "https://www.example.com/page", FIREFOX);
         assertThat(redirect.status()).isEqualTo(302);
         assertThat(redirect.header("Location")).hasValue("https://openliberty.io/docs/");
-        Links.follow(server, code, null);
-        Links.follow(server, code, null);
+        Links.follow(server, code, null, FIREFOX);
+        Links.follow(server, code, null, CHROME);
+        Links.follow(server, code, null);                   // the JDK's client: a bot
         Http.get(server.baseUrl() + "/api/urls/" + code); // reading the link is not a click
         Links.stats(server, code);                          // nor is reading its stats
 
-        JsonObject stats = Links.awaitTotal(server, code, 3);
-        assertThat(stats.getJsonNumber("total").longValue()).isEqualTo(3);
+        JsonObject stats = Links.awaitTotal(server, code, 4);
+        assertThat(stats.getJsonNumber("total").longValue()).isEqualTo(4);
         assertThat(stats.getJsonArray("topReferrers").getJsonObject(0).getString("host")).isEqualTo("direct");
         assertThat(stats.toString()).contains("example.com");
+        assertThat(stats.getJsonArray("topAgents").stream().map(JsonObject.class::cast)
+                .map(a -> a.getString("agent") + "=" + a.getJsonNumber("clicks").longValue()))
+                .containsExactly("firefox=2", "bot=1", "chrome=1");
     }
 
     @ParameterizedTest(name = "{0} -> 400 on {1}")

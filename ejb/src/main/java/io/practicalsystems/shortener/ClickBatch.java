@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The unit in which clicks are stored and counted exactly once: the counts of one {@link ClickAggregate} that fall
@@ -73,11 +74,20 @@ public record ClickBatch(String id, LocalDate day, List<DailyStat> counts) {
         return new ClickBatch(id, day, DailyRollup.merge(counts, DailyRollup.aggregate(events, ZoneOffset.UTC)));
     }
 
-    /** Clicks per code and referrer host: what the live counters add for this batch. */
+    /** Clicks per code and referrer host: what the live counters add for this batch, by referrer. */
     public Map<String, Map<String, Long>> countsByCodeAndReferrer() {
+        return countsByCodeAnd(DailyStat::referrerHost);
+    }
+
+    /** Clicks per code and agent family: what the live counters add for this batch, by agent. */
+    public Map<String, Map<String, Long>> countsByCodeAndAgent() {
+        return countsByCodeAnd(DailyStat::agentFamily);
+    }
+
+    private Map<String, Map<String, Long>> countsByCodeAnd(Function<DailyStat, String> field) {
         Map<String, Map<String, Long>> byCode = new TreeMap<>();
         for (DailyStat count : counts) {
-            byCode.computeIfAbsent(count.code(), c -> new TreeMap<>()).merge(count.referrerHost(), count.clicks(),
+            byCode.computeIfAbsent(count.code(), c -> new TreeMap<>()).merge(field.apply(count), count.clicks(),
                     Long::sum);
         }
         return byCode;

@@ -43,10 +43,14 @@ class ClickBatchTest {
     }
 
     @Test
-    void countsByCodeAndReferrerSumOverAgents() {
+    void countsByCodeAndReferrerSumOverAgentsAndByCodeAndAgentOverReferrers() {
         ClickBatch batch = new ClickBatch("1", NOV_28, List.of(new DailyStat("abc", NOV_28, "a.example", "chrome", 2),
-                new DailyStat("abc", NOV_28, "a.example", "bot", 3), new DailyStat("xyz", NOV_28, "", "bot", 1)));
-        assertThat(batch.countsByCodeAndReferrer()).isEqualTo(Map.of("abc", Map.of("a.example", 5L), "xyz", Map.of("", 1L)));
+                new DailyStat("abc", NOV_28, "a.example", "bot", 3), new DailyStat("abc", NOV_28, "", "bot", 4),
+                new DailyStat("xyz", NOV_28, "", "bot", 1)));
+        assertThat(batch.countsByCodeAndReferrer())
+                .isEqualTo(Map.of("abc", Map.of("a.example", 5L, "", 4L), "xyz", Map.of("", 1L)));
+        assertThat(batch.countsByCodeAndAgent())
+                .isEqualTo(Map.of("abc", Map.of("chrome", 2L, "bot", 7L), "xyz", Map.of("bot", 1L)));
     }
 
     @Test

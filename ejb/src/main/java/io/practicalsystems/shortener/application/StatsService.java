@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -24,7 +23,8 @@ import java.util.stream.Collectors;
 @Stateless
 public class StatsService {
 
-    static final int TOP_REFERRERS = 10;
+    /** How many referrer hosts and agent families the stats list. */
+    static final int TOP_N = 10;
     /** Live counters are kept this many days back, so a late rollup still finds them. */
     static final int LIVE_DAYS = 2;
 
@@ -41,24 +41,23 @@ public class StatsService {
         links.get(code); // 404 for unknown or deleted codes
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         try {
-            List<DailyStat> rows = new ArrayList<>(em.createQuery(
+            List<DailyStat> rows = em.createQuery(
                             "SELECT s FROM StoredDailyStat s WHERE s.key.code = :code", StoredDailyStat.class)
                     .setParameter("code", code).getResultList().stream()
                     .map(s -> new DailyStat(s.key().code(), s.key().clickDay(), s.key().referrerHost(),
                             s.key().agentFamily(), s.clicks()))
-                    .toList());
+                    .toList();
             Set<LocalDate> rolledUp = em.createQuery("SELECT d.clickDay FROM RolledUpDay d WHERE d.clickDay >= :from",
                             LocalDate.class).setParameter("from", today.minusDays(LIVE_DAYS)).getResultStream()
                     .collect(Collectors.toSet());
-            for (int back = 1; back <= LIVE_DAYS; back++) {
+            List<LinkStats.LiveDay> notRolledUp = new ArrayList<>();
+            for (int back = LIVE_DAYS; back >= 0; back--) {
                 LocalDate day = today.minusDays(back);
-                if (!rolledUp.contains(day)) {
-                    live.byReferrer(code, day).forEach((host, clicks) ->
-                            rows.add(new DailyStat(code, day, host, "all", clicks)));
+                if (back == 0 || !rolledUp.contains(day)) {
+                    notRolledUp.add(live.day(code, day));
                 }
             }
-            Map<String, Long> todayLive = live.byReferrer(code, today);
-            return LinkStats.combine(code, rows, todayLive, today, TOP_REFERRERS);
+            return LinkStats.combine(code, rows, notRolledUp, today, TOP_N);
         } catch (PersistenceException e) {
             throw new ShortenerExceptions.StorageUnavailable("click statistics unavailable", e);
         }

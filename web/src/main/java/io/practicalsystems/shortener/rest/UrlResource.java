@@ -114,7 +114,7 @@ public class UrlResource {
     @GET
     @Path("{code}/stats")
     @RateLimited("link-read")
-    @Operation(summary = "Total clicks, per-day series and top referrers")
+    @Operation(summary = "Total clicks, per-day series, top referrer hosts and top user-agent families")
     public LinkStats stats(@PathParam("code") String code) {
         return stats.stats(code);
     }

@@ -1,6 +1,7 @@
 package io.practicalsystems.shortener.application.clicks;
 
 import io.practicalsystems.shortener.ClickBatch;
+import io.practicalsystems.shortener.LinkStats;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -13,11 +14,12 @@ import io.practicalsystems.platform.redis.LuaScript;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * Per-link, per-day click counters by referrer host in Redis ({@code sh:live:<code>:<yyyy-mm-dd>}), the
- * "today" part of the stats. A Lua script marks the batch as seen ({@code sh:seen:<batch id>}) and adds its
- * counts in one atomic step, so a redelivered batch is never counted twice here either. One script run per batch,
- * that is one Redis call per flush of a server (two when the flush spans midnight), whatever the number of clicks. Best effort: Redis down only loses live numbers; the raw
- * batches in SQL, and the rollups built from them, stay exact.
+ * Per-link, per-day click counters in Redis, the "not rolled up yet" part of the stats: by referrer host
+ * ({@code sh:live:<code>:<yyyy-mm-dd>}) and by agent family ({@code sh:live-agents:<code>:<yyyy-mm-dd>}), the same
+ * clicks counted both ways. A Lua script marks the batch as seen ({@code sh:seen:<batch id>}) and adds its counts in
+ * one atomic step, so a redelivered batch is never counted twice here either. One script run per batch, that is one
+ * Redis call per flush of a server (two when the flush spans midnight), whatever the number of clicks. Best effort:
+ * Redis down only loses live numbers; the raw batches in SQL, and the rollups built from them, stay exact.
  */
 @ApplicationScoped
 public class LiveClickCounters {
@@ -26,7 +28,7 @@ public class LiveClickCounters {
     private static final long KEEP_SECONDS = 3 * 24 * 3600;
     /**
      * KEYS[1]: the batch's seen marker, KEYS[2..]: the live hashes it touches. ARGV[1]: TTL, then triples
-     * (index into KEYS, referrer host, clicks).
+     * (index into KEYS, field: a referrer host or an agent family, clicks).
      */
     private static final LuaScript COUNT_BATCH_ONCE = new LuaScript("""
             if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
@@ -50,15 +52,10 @@ public class LiveClickCounters {
             List<String> args = new ArrayList<>();
             keys.add("sh:seen:" + batch.id());
             args.add(Long.toString(KEEP_SECONDS));
-            batch.countsByCodeAndReferrer().forEach((code, byReferrer) -> {
-                keys.add(key(code, batch.day()));
-                String keyIndex = Integer.toString(keys.size()); // Lua arrays start at 1
-                byReferrer.forEach((referrer, clicks) -> {
-                    args.add(keyIndex);
-                    args.add(referrer);
-                    args.add(Long.toString(clicks));
-                });
-            });
+            batch.countsByCodeAndReferrer().forEach((code, byReferrer) ->
+                    addCounts(keys, args, key(code, batch.day()), byReferrer));
+            batch.countsByCodeAndAgent().forEach((code, byAgent) ->
+                    addCounts(keys, args, agentKey(code, batch.day()), byAgent));
             try {
                 COUNT_BATCH_ONCE.run(redis, keys, args);
             } catch (RuntimeException e) {
@@ -68,18 +65,37 @@ public class LiveClickCounters {
         }
     }
 
-    /** Clicks by referrer host for one link on one day; empty if Redis is unavailable. */
-    public Map<String, Long> byReferrer(String code, LocalDate day) {
+    /** The script's arguments for one hash: its key, then a (key index, field, clicks) triple per count. */
+    private static void addCounts(List<String> keys, List<String> args, String hash, Map<String, Long> counts) {
+        keys.add(hash);
+        String keyIndex = Integer.toString(keys.size()); // Lua arrays start at 1
+        counts.forEach((field, clicks) -> {
+            args.add(keyIndex);
+            args.add(field);
+            args.add(Long.toString(clicks));
+        });
+    }
+
+    /** One link's counters of one day, by referrer host and by agent family; empty if Redis is unavailable. */
+    public LinkStats.LiveDay day(String code, LocalDate day) {
+        return new LinkStats.LiveDay(day, read(key(code, day)), read(agentKey(code, day)));
+    }
+
+    private Map<String, Long> read(String hash) {
         Map<String, Long> counts = new HashMap<>();
         try {
-            redis.hgetAll(key(code, day)).forEach((host, n) -> counts.put(host, Long.parseLong(n)));
+            redis.hgetAll(hash).forEach((field, n) -> counts.put(field, Long.parseLong(n)));
         } catch (RuntimeException e) {
-            LOG.warning("live click counters unavailable for " + code + ": " + e.getMessage());
+            LOG.warning("live click counters unavailable (" + hash + "): " + e.getMessage());
         }
         return counts;
     }
 
     static String key(String code, LocalDate day) {
         return "sh:live:" + code + ":" + day;
+    }
+
+    static String agentKey(String code, LocalDate day) {
+        return "sh:live-agents:" + code + ":" + day;
     }
 }
