@@ -5,17 +5,25 @@ import { useConsole } from '../shell/AdminContext';
 import { ConsoleHeading } from '../shell/ConsoleHeading';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { usePolling } from '../shell/usePolling';
-import { SYSTEMS, backendKind, checkLabel, detailsOf, inShownOrder, type Check, type HealthAnswer } from './systems';
+import { SYSTEMS, checkLabel, detailsOf, inShownOrder, runsWhere, type Backend, type Check, type HealthAnswer } from './systems';
 import './overview.css';
 
+/** Where the backends run changes only with a restart (or a database first reached late): asked seldom. */
+const BACKENDS_REFRESH_MS = 30_000;
+
 /**
- * The console's front page: every readiness check live (`/health/ready` is public and says name and status only),
- * the five systems with the checks each needs, and, for the signed-in admin, each check's details from
- * `/api/admin/health` — where its backend runs (embedded or external) and its address, which the public answer hides.
+ * The console's front page: every readiness check live (`/health/ready` is public and says name and status only) with
+ * where its backend runs (`/api/platform/backends`, public: embedded, local or external, no address), the five systems
+ * with the checks each needs, and, for the signed-in admin, each check's details from `/api/admin/health` — addresses,
+ * database, errors — which the public answers hide.
  */
 export function OverviewPage() {
   const { api, adminApi, admin } = useConsole();
   const health = usePolling((signal) => api.getAnswer<HealthAnswer>('/health/ready', [503], signal));
+  const backends = usePolling(
+    (signal) => api.request<Backend[]>('GET', '/api/platform/backends', undefined, signal),
+    BACKENDS_REFRESH_MS,
+  );
   const details = usePolling(
     (signal) => (admin ? adminApi.request<HealthAnswer>('GET', '/api/admin/health', undefined, signal) : Promise.resolve(null)),
     5000,
@@ -32,13 +40,15 @@ export function OverviewPage() {
         <h2 id="readiness-title">Readiness</h2>
         <ProblemAlert error={health.error} />
         {health.data ? (
-          <ReadinessTable answer={health.data} adminChecks={adminChecks} />
+          <ReadinessTable answer={health.data} backends={backends.data} adminChecks={adminChecks} />
         ) : (
           !health.error && <p className="muted">Asking the server…</p>
         )}
+        {!health.error && <ProblemAlert error={backends.error} />}
         <p className="hint">
-          From <a href="/health/ready">/health/ready</a>, refreshed every 2 seconds. Where each backend runs and its
-          address are the admin&apos;s to see (<code>/api/admin/health</code>, HTTPS only).
+          From <a href="/health/ready">/health/ready</a>, refreshed every 2 seconds; where each backend runs from{' '}
+          <a href="/api/platform/backends">/api/platform/backends</a>. Their addresses are the admin&apos;s to see
+          (<code>/api/admin/health</code>, HTTPS only).
         </p>
         <AdminSignIn purpose="Seeing the backends' details" />
         {admin && <ProblemAlert error={details.error} />}
@@ -91,7 +101,11 @@ export function OverviewPage() {
   );
 }
 
-function ReadinessTable({ answer, adminChecks }: { answer: HealthAnswer; adminChecks: Check[] }) {
+function ReadinessTable({ answer, backends, adminChecks }: {
+  answer: HealthAnswer;
+  backends: Backend[] | null;
+  adminChecks: Check[];
+}) {
   const showDetails = adminChecks.length > 0;
   return (
     <>
@@ -106,7 +120,7 @@ function ReadinessTable({ answer, adminChecks }: { answer: HealthAnswer; adminCh
             <tr>
               <th scope="col">Check</th>
               <th scope="col">Status</th>
-              {showDetails && <th scope="col">Backend</th>}
+              <th scope="col">Runs</th>
               {showDetails && <th scope="col">Details</th>}
             </tr>
           </thead>
@@ -117,7 +131,7 @@ function ReadinessTable({ answer, adminChecks }: { answer: HealthAnswer; adminCh
                 <tr key={check.name}>
                   <th scope="row">{checkLabel(check.name)}</th>
                   <td><StatusBadge status={check.status} /></td>
-                  {showDetails && <td>{detailed ? backendKind(detailed) ?? '—' : '—'}</td>}
+                  <td>{runsWhere(check.name, backends) ?? '—'}</td>
                   {showDetails && <td className="details mono">{detailed ? detailsOf(detailed) : ''}</td>}
                 </tr>
               );

@@ -54,24 +54,21 @@ export const SYSTEMS: SystemEntry[] = [
     doc: 'docs/feed.md' },
 ];
 
-export type BackendKind = 'embedded' | 'local' | 'external' | 'in this server';
+/** `GET /api/platform/backends`: where each shared backend runs, for anyone (no addresses). */
+export interface Backend {
+  /** The name of its readiness check. */
+  service: string;
+  mode: 'embedded' | 'local' | 'external' | 'unknown';
+}
 
 /**
- * Where a check's backend runs, read from the admin details: the Redis and document-store backends describe
- * themselves as "embedded …", "local …" or "external …"; SQL is embedded Derby or an external database; messaging
- * is the server's own engine; the ID generator and the KV node are parts of this server.
+ * Where a check's backend runs: Redis, SQL, documents and messaging as the server reports them (embedded = started by
+ * the server itself, local = found on the default port, external = configured); the ID generator and the KV node are
+ * parts of this server. Null while not known.
  */
-export function backendKind(check: Check): BackendKind | null {
-  const data = check.data ?? {};
-  const backend = typeof data.backend === 'string' ? data.backend : '';
-  const first = backend.split(' ')[0];
-  if (first === 'embedded' || first === 'local' || first === 'external') return first;
-  if (check.name === 'sql' && typeof data.database === 'string') {
-    return /derby/i.test(data.database) ? 'embedded' : 'external';
-  }
-  if (check.name === 'messaging' && data.engine === 'embedded') return 'embedded';
-  if (check.name === 'idgen' || check.name === 'kv') return 'in this server';
-  return null;
+export function runsWhere(check: string, backends: Backend[] | null): string | null {
+  if (check === 'idgen' || check === 'kv') return 'in this server';
+  return backends?.find((backend) => backend.service === check)?.mode ?? null;
 }
 
 /** The details worth showing for a check, without the ones the page already says another way. */

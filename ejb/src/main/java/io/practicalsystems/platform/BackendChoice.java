@@ -13,7 +13,7 @@ import java.util.function.IntPredicate;
  *
  * @param uri            the address clients connect to
  * @param startEmbedded  whether this server must start (and later stop) an embedded server on {@code port}
- * @param port           the loopback port of the default address (meaningful when nothing was configured)
+ * @param port           the loopback port of the default address; -1 when the address was configured
  * @param description    one line for the logs and health output, e.g. "embedded redis-server on 127.0.0.1:6379"
  */
 public record BackendChoice(String uri, boolean startEmbedded, int port, String description) {
@@ -35,6 +35,14 @@ public record BackendChoice(String uri, boolean startEmbedded, int port, String 
         }
         return new BackendChoice(uri, true, defaultPort,
                 "embedded " + service + " on 127.0.0.1:" + defaultPort + " (nothing configured, nothing answering)");
+    }
+
+    /** Embedded if this server starts it, external if configured (no default port then), else local. */
+    public BackendMode mode() {
+        if (startEmbedded) {
+            return BackendMode.EMBEDDED;
+        }
+        return port == -1 ? BackendMode.EXTERNAL : BackendMode.LOCAL;
     }
 
     /** Never log passwords that are part of a URL (redis://user:secret@host). */

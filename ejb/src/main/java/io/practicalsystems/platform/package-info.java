@@ -1,2 +1,2 @@
-/** What every system shares; here, the rule for reaching a backing service or starting an embedded one. */
+/** What every system shares; here, the rule for reaching a backing service or starting one, and where each runs. */
 package io.practicalsystems.platform;

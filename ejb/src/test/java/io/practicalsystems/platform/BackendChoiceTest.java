@@ -15,6 +15,7 @@ class BackendChoiceTest {
         assertThat(choice.uri()).isEqualTo("redis://cache.prod:6379");
         assertThat(choice.startEmbedded()).isFalse();
         assertThat(choice.description()).contains("external").contains("configured");
+        assertThat(choice.mode()).isEqualTo(BackendMode.EXTERNAL);
     }
 
     @Test
@@ -22,6 +23,7 @@ class BackendChoiceTest {
         BackendChoice choice = BackendChoice.resolve("redis", "redis", Optional.empty(), 6379, port -> port == 6379);
         assertThat(choice.uri()).isEqualTo("redis://127.0.0.1:6379");
         assertThat(choice.startEmbedded()).isFalse();
+        assertThat(choice.mode()).isEqualTo(BackendMode.LOCAL);
     }
 
     @Test
@@ -31,6 +33,7 @@ class BackendChoiceTest {
         assertThat(choice.startEmbedded()).isTrue();
         assertThat(choice.port()).isEqualTo(27017);
         assertThat(choice.description()).startsWith("embedded mongodb");
+        assertThat(choice.mode()).isEqualTo(BackendMode.EMBEDDED);
     }
 
     @Test

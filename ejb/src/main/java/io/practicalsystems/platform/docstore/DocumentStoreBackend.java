@@ -5,6 +5,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.practicalsystems.platform.BackendChoice;
+import io.practicalsystems.platform.BackendMode;
 import io.practicalsystems.platform.PortProbe;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -146,6 +147,12 @@ public class DocumentStoreBackend {
     /** One line without credentials, e.g. "embedded mongodb on 127.0.0.1:27017 (nothing configured, …)". */
     public String description() {
         return choice == null ? "unresolved mongodb backend" : choice.description();
+    }
+
+    /** Embedded, local or external; empty if not even the address could be resolved (see the startup error). */
+    public Optional<BackendMode> mode() {
+        BackendChoice current = choice;
+        return current == null ? Optional.empty() : Optional.of(current.mode());
     }
 
     public Optional<String> startupError() {

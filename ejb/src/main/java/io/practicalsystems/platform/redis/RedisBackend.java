@@ -1,6 +1,7 @@
 package io.practicalsystems.platform.redis;
 
 import io.practicalsystems.platform.BackendChoice;
+import io.practicalsystems.platform.BackendMode;
 import io.practicalsystems.platform.PortProbe;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -162,5 +163,9 @@ public class RedisBackend {
 
     public String description() {
         return choice.description();
+    }
+
+    public BackendMode mode() {
+        return choice.mode();
     }
 }

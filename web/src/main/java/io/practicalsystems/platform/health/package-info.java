@@ -1,2 +1,2 @@
-/** Readiness checks of the shared backends (Redis, SQL, messaging, documents); their details are the admin's. */
+/** Readiness checks of the shared backends (Redis, SQL, messaging, documents), their details the admin's; where each runs. */
 package io.practicalsystems.platform.health;
