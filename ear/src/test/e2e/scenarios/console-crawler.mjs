@@ -1,7 +1,7 @@
 // Issue 17: the console's crawler page defines a crawl of the small test web BrowserE2eIT serves, starts it as the
 // admin (over HTTPS) and shows it progress to FINISHED: fetched pages rising, hosts with their robots.txt, and a
 // duplicate page leading to the page it copies.
-import { adminSettings } from '../lib/console.mjs';
+import { adminSettings, expectFitsPhoneWidth } from '../lib/console.mjs';
 
 export const title = 'the crawler page crawls the test web and shows progress rising to FINISHED';
 export const timeoutMs = 170_000;
@@ -67,6 +67,5 @@ export default async function consoleCrawler(t) {
   await page.evaluate(() => window.scrollTo(0, 0));   // the sticky header where it belongs in a full-page shot
   await t.screenshot(page, 'console-crawler', { fullPage: true });
   // At phone width nothing is wider than the screen: tables scroll inside their panels, charts shrink.
-  await page.setViewportSize({ width: 375, height: 800 });
-  await t.until('the page to fit 375 px', () => page.evaluate(() => document.documentElement.scrollWidth), (w) => w <= 375);
+  await expectFitsPhoneWidth(t, page);
 }

@@ -2,10 +2,10 @@
 // decodes it, a batch, bad input shown as the server's sentence, and the admin's clock step-back experiment over
 // HTTPS: 3 ms back is waited out (IDs keep coming), 60 s back is refused with 503 + Retry-After, restoring the
 // clock issues again. The shared server's clock offset is set back to 0 at the end whatever happened.
-import { adminSettings } from '../lib/console.mjs';
+import { adminSettings, expectFitsPhoneWidth } from '../lib/console.mjs';
 import { expectEqual, expectStatus } from '../lib/feed.mjs';
 
-export const title = 'console IDs: lease, generate, decode into bits, bad input, the clock step-back experiment';
+export const title = 'console IDs: lease, generate, decode into bits, bad input, fits 375 px, the clock step-back experiment';
 
 export default async function consoleIds(t) {
   const page = await t.newPerson('visitor');
@@ -44,6 +44,9 @@ export default async function consoleIds(t) {
     await page.getByLabel('How many').fill('100000');
     await page.getByRole('button', { name: 'Generate batch' }).click();
   }, page.getByRole('region', { name: 'Generate', exact: true }));
+
+  // At phone width (the decoded ID's bits and table, the batch, the sentences shown) nothing is wider than the screen.
+  await expectFitsPhoneWidth(t, page);
 
   const admin = adminSettings();
   if (!admin) {

@@ -1,5 +1,7 @@
 // Issue 17, the console's Key-value page on the one-node default (the shared server): the ring and the members table
-// load with live data, and a key put and read in the key browser comes back with the replica that answered.
+// load with live data, a key put and read in the key browser comes back with the replica that answered, and at
+// 375 px nothing is wider than the screen.
+import { expectFitsPhoneWidth } from '../lib/console.mjs';
 import { expectEqual } from '../lib/feed.mjs';
 import { getInUi, getViaApi, memberState, openKvPage, shownValues, uniqueKey } from '../lib/kv.mjs';
 
@@ -26,4 +28,6 @@ export default async function consoleKv(t) {
   expectEqual(await page.getByTestId('answered-by').textContent(), self, 'the replicas that answered');
   await page.evaluate(() => window.scrollTo(0, 0));
   await t.screenshot(page, 'console-kv', { fullPage: true });
+  // At phone width the members table scrolls inside its panel; nothing is wider than the screen.
+  await expectFitsPhoneWidth(t, page);
 }

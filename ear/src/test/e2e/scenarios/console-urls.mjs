@@ -1,5 +1,7 @@
 // Issue 17: the console's URL shortener page creates a link, a real click on it in the browser is counted by the
 // click pipeline and charted (per day, referrer and agent family), and the rate-limit headers of the last call are shown.
+import { expectFitsPhoneWidth } from '../lib/console.mjs';
+
 export const title = 'the URL page creates a link, follows it, and charts the click by day, referrer and agent';
 
 // The destination is on the internet; the browser is answered here instead (the redirect itself is the server's).
@@ -47,6 +49,5 @@ export default async function consoleUrls(t) {
   await page.evaluate(() => window.scrollTo(0, 0));   // the sticky header where it belongs in a full-page shot
   await t.screenshot(page, 'console-urls', { fullPage: true });
   // At phone width nothing is wider than the screen: tables scroll inside their panels, charts shrink.
-  await page.setViewportSize({ width: 375, height: 800 });
-  await t.until('the page to fit 375 px', () => page.evaluate(() => document.documentElement.scrollWidth), (w) => w <= 375);
+  await expectFitsPhoneWidth(t, page);
 }
