@@ -23,7 +23,8 @@ import org.junit.jupiter.api.TestInstance;
  * The news feed end to end on the shared server (real Redis, JMS engine, document store): fanout (with a JMS
  * redelivery), the celebrity merge, crossing the threshold, unfollow, block, delete, exact concurrent likes. The shared
  * server's feed settings ({@link TestServers#shared}): celebrity at {@value TestServers#FEED_CELEBRITY_FOLLOWERS}
- * followers, fanout batches of 2 feeds (so most fanouts are split into several messages), the fault hook on.
+ * followers, fanout batches of 2 feeds of which the publish listener pushes the first and queues the rest as messages
+ * (so most fanouts take both paths), the fault hook on.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FeedIT {
@@ -54,7 +55,8 @@ class FeedIT {
     @Test
     void aPostReachesEveryFollowerExactlyOnceEvenWhenItsFanoutIsRedelivered() {
         FeedUser author = FeedUser.signUp(server, "author");
-        List<FeedUser> followers = users("fan", 4); // 4 < the celebrity threshold: PUSH, 5 feeds = 3 batches
+        // 4 < the celebrity threshold: PUSH, 5 feeds = 3 batches: one pushed by the publish listener, two queued
+        List<FeedUser> followers = users("fan", 4);
         followers.forEach(f -> f.follow(author));
 
         var post = author.post("hello followers", "X-Feed-Fail-Fanout-Once", "true");

@@ -81,9 +81,11 @@ public final class TestServers {
                 .env("PS_RATELIMIT_FEED_SIGNUP_CAPACITY", "10000")
                 .env("PS_RATELIMIT_FEED_LOGIN_CAPACITY", "10000")
                 .env("PS_LOGIN_MAX_FAILURES", "1000")
-                // FeedIT: a celebrity at 5 followers, fanouts split into messages of 2 feeds, the fanout fault hook.
+                // FeedIT: a celebrity at 5 followers, fanouts in batches of 2 feeds of which the publish listener
+                // pushes one and queues the rest as messages (both paths run), the fanout fault hook.
                 .env("PS_FEED_CELEBRITY_FOLLOWERS", FEED_CELEBRITY_FOLLOWERS)
                 .env("PS_FEED_FANOUT_BATCH_SIZE", "2")
+                .env("PS_FEED_FANOUT_INLINE_BATCHES", "1")
                 .env("PS_FEED_FAULT_INJECTION_ENABLED", "true")
                 // The console's IDs scenario (BrowserE2eIT): the clock step-back experiment, undone at its end.
                 .env("PS_IDGEN_FAULT_INJECTION_ENABLED", "true")

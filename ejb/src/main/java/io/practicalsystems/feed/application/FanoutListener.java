@@ -6,6 +6,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -34,7 +35,8 @@ public class FanoutListener implements MessageListener {
             String kind = m.getString(FanoutMessages.KIND);
             switch (kind == null ? "" : kind) {
                 case FanoutMessages.PUBLISH -> fanout.publish(FanoutMessages.post(m));
-                case FanoutMessages.PUSH -> fanout.push(FanoutMessages.post(m), FanoutMessages.recipients(m));
+                case FanoutMessages.PUSH ->
+                        fanout.push(FanoutMessages.post(m), List.of(FanoutMessages.recipients(m)));
                 case FanoutMessages.DELETE -> fanout.delete(FanoutMessages.post(m));
                 default -> {
                     LOG.warning("feed.fanout: dropped a message of unknown kind '" + kind + "'");

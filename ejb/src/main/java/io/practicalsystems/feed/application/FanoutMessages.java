@@ -39,7 +39,11 @@ public class FanoutMessages {
         send(PUBLISH, post, null, failFirstDelivery);
     }
 
+    /** One {@code push} message per batch; none at all (no connection either) for no batches. */
     public void push(PublishedPost post, List<List<Long>> batches) {
+        if (batches.isEmpty()) {
+            return;
+        }
         try (JMSContext context = connectionFactory.createContext()) {
             for (List<Long> batch : batches) {
                 context.createProducer().send(queue, message(context, PUSH, post, batch, false));

@@ -1,26 +1,34 @@
 package io.practicalsystems.feed.application;
 
+import io.practicalsystems.feed.cache.CappedFeeds;
+import io.practicalsystems.feed.fanout.FanoutBatches;
 import io.practicalsystems.feed.fanout.FanoutPlan;
 import io.practicalsystems.feed.fanout.FanoutPlanner;
-import io.practicalsystems.feed.fanout.FanoutBatches;
+import io.practicalsystems.feed.fanout.FanoutWork;
 import io.practicalsystems.feed.fanout.Follower;
 import io.practicalsystems.feed.fanout.PublishedPost;
+import io.practicalsystems.feed.live.LiveAnnouncement;
 import io.practicalsystems.feed.live.LiveFeed;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * What the fanout listener does with each message. A PUSH post is planned (FanoutPlanner: active followers only, in
- * batches): one batch is pushed at once, more are sent back to the queue as one message per batch, so no message
- * holds more than a batch of followers and each is retried on its own. Pushing is ZADD of the ID (idempotent), so a
+ * batches): the first {@code ps.feed.fanout.inline-batches} batches are pushed at once by the listener itself, any
+ * more are sent back to the queue as one message per batch, so no message holds more than a batch of followers and
+ * one listener's work (redone whole when redelivered) stays bounded. Pushing is ZADD of the ID (idempotent), so a
  * redelivered message adds nothing twice. Everything a fanout needs is in Redis and the documents, nothing only in
  * memory: a server stopping mid-fanout leaves its message unacknowledged, and it is redelivered.
  */
 @ApplicationScoped
 public class FanoutService {
+
+    private static final Logger LOG = Logger.getLogger(FanoutService.class.getName());
 
     @Inject
     FeedCache cache;
@@ -41,33 +49,56 @@ public class FanoutService {
         planner = new FanoutPlanner(settings.fanout());
     }
 
-    /** A new post: push (or split into batch messages), or for a PULL post only announce it live. */
+    /**
+     * A new post: the first batches pushed here and now, any more sent back to the queue (in the caller's
+     * transaction: they go out if it commits); for a PULL post only the live announcement.
+     */
     public FanoutPlan publish(PublishedPost post) {
         if (post.mergedAtRead()) {
             live.announcePulled(post.postId(), post.authorId());
             return planner.plan(post, List.of(), System.currentTimeMillis());
         }
+        long startedAt = System.currentTimeMillis();
+        long started = System.nanoTime();
         List<Long> users = new ArrayList<>(cache.sets().members(cache.followers(post.authorId())));
         users.add(post.authorId()); // the author's own timeline shows their posts too
+        long followersRead = System.nanoTime();
         List<Long> lastReads = cache.lastReads(users);
+        long lastReadsRead = System.nanoTime();
         List<Follower> followers = new ArrayList<>(users.size());
         for (int i = 0; i < users.size(); i++) {
             followers.add(new Follower(users.get(i), lastReads.get(i)));
         }
         FanoutPlan plan = planner.plan(post, followers, System.currentTimeMillis());
-        List<List<Long>> batches = planner.batches(plan);
-        if (batches.size() == 1) {
-            push(post, batches.get(0));
-        } else if (batches.size() > 1) {
-            messages.push(post, batches);
+        FanoutWork work = planner.work(plan);
+        long planned = System.nanoTime();
+        push(post, work.inline());
+        long pushed = System.nanoTime();
+        messages.push(post, work.queued());
+        if (LOG.isLoggable(Level.FINE)) { // the stage times of docs/feed.md's fanout table
+            long queued = System.nanoTime();
+            LOG.fine(String.format("feed fanout of post %d: %d feeds, %d inactive skipped; followers %.1f ms, "
+                            + "last reads %.1f ms, plan %.1f ms, %d batches pushed %.1f ms, %d queued %.1f ms; "
+                            + "started at %d (epoch ms)", post.postId(), plan.recipients().size(),
+                    plan.skippedInactive(), ms(started, followersRead), ms(followersRead, lastReadsRead),
+                    ms(lastReadsRead, planned), work.inline().size(), ms(planned, pushed), work.queued().size(),
+                    ms(pushed, queued), startedAt));
         }
         return plan;
     }
 
-    /** One batch: one pipelined round trip of idempotent adds, then the live announcement. */
-    public void push(PublishedPost post, List<Long> recipients) {
-        cache.feeds().addToEach(cache.homeKeys(recipients), post.postId());
-        live.announcePushed(post.postId(), post.authorId(), recipients);
+    /**
+     * Batches pushed: each one script call (its adds, then its live announcement), several calls to a round trip;
+     * idempotent, so a redelivered message adds nothing twice.
+     */
+    public void push(PublishedPost post, List<List<Long>> batches) {
+        String channel = cache.keys().liveChannel();
+        cache.feeds().pushEach(batches, recipients -> new CappedFeeds.Push(cache.homeKeys(recipients), post.postId(),
+                channel, LiveAnnouncement.pushed(post.postId(), post.authorId(), recipients).encode()));
+    }
+
+    private static double ms(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1e6;
     }
 
     /** A deleted post out of its author's followers' feeds (and the author's), a pipelined batch at a time. */

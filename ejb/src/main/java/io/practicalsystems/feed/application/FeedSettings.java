@@ -23,10 +23,18 @@ public class FeedSettings {
     @ConfigProperty(name = "ps.feed.inactive-after.ms", defaultValue = "2592000000")
     long inactiveAfterMillis;
 
-    /** Home feeds written per pipelined round trip, and per JMS message when a fanout is split. */
+    /** Home feeds written per script call, and per JMS message when a fanout is split. */
     @Inject
     @ConfigProperty(name = "ps.feed.fanout.batch-size", defaultValue = "1000")
     int batchSize;
+
+    /**
+     * Batches the publish listener pushes itself, without a message per batch to commit and deliver first; the rest
+     * of a larger fanout goes back to the queue, one message per batch.
+     */
+    @Inject
+    @ConfigProperty(name = "ps.feed.fanout.inline-batches", defaultValue = "100")
+    int inlineBatches;
 
     /** TTL of every cached feed, set and counter (seconds); a cold entry is rebuilt from the documents. */
     @Inject
@@ -45,10 +53,10 @@ public class FeedSettings {
 
     public FanoutSettings fanout() {
         try {
-            return new FanoutSettings(celebrityFollowers, inactiveAfterMillis, batchSize);
+            return new FanoutSettings(celebrityFollowers, inactiveAfterMillis, batchSize, inlineBatches);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("ps.feed.celebrity-followers / ps.feed.inactive-after.ms / "
-                    + "ps.feed.fanout.batch-size: " + e.getMessage(), e);
+                    + "ps.feed.fanout.batch-size / ps.feed.fanout.inline-batches: " + e.getMessage(), e);
         }
     }
 

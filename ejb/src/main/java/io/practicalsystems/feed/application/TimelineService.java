@@ -70,6 +70,7 @@ public class TimelineService {
         Supplier<Optional<List<Long>>> homeFeed;
         Supplier<Set<Long>> pullAuthors;
         Supplier<Set<Long>> blocked;
+        Supplier<Boolean> ageing;
         try (AbstractPipeline pipe = cache.pipelined()) {
             lastRead = cache.lastReadIn(pipe, readerId);
             following = cache.sets().membersIn(pipe, cache.following(readerId));
@@ -77,6 +78,7 @@ public class TimelineService {
                     : cache.feeds().readIfCompleteIn(pipe, homeKey);
             pullAuthors = cache.sets().membersIn(pipe, cache.pullAuthors());
             blocked = cache.sets().membersIn(pipe, cache.blocks(readerId));
+            ageing = cache.feeds().ageingIn(pipe, homeKey);
             pipe.sync();
         }
         Set<Long> authors = new LinkedHashSet<>(following.get());
@@ -89,6 +91,9 @@ public class TimelineService {
         Supplier<List<List<Long>>> pulled;
         try (AbstractPipeline pipe = cache.pipelined()) {
             cache.recordReadIn(pipe, readerId, now); // only after the rebuild: see FanoutPlanner.feedNeedsRebuild
+            if (ageing.get()) {
+                cache.feeds().keepIn(pipe, homeKey); // a feed that is read stays (pushes do not restart its TTL)
+            }
             pulled = cache.pulledPostsOfEachIn(pipe, authors.stream().filter(pulling::contains).toList());
             pipe.sync();
         }

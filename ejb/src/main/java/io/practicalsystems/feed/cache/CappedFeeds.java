@@ -6,14 +6,16 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * The feed tier: capped sorted sets of post IDs (score and member the ID; Snowflake IDs order by time), newest kept,
- * each with a TTL. A feed is <em>complete</em> once rebuilt from the documents (it holds the sentinel {@code ~});
+ * each with a TTL that runs from its rebuild (or its creation by a push) and that reads restart. A feed is <em>complete</em> once rebuilt from the documents (it holds the sentinel {@code ~});
  * a fanout may add to a feed that is not complete (Redis lost it): the next read finds it incomplete and rebuilds,
  * merging with what was added meanwhile, so a post fanned out during a rebuild is kept either way.
  */
@@ -22,7 +24,6 @@ public final class CappedFeeds {
     private static final LuaScript ADD = LuaScript.fromResource("/META-INF/feed/feed-add.lua");
     private static final LuaScript FANOUT = LuaScript.fromResource("/META-INF/feed/feed-fanout.lua");
     private static final int REBUILD_CHUNK = 500;
-
     private final UnifiedJedis redis;
     private final int cap;
     private final long ttlSeconds;
@@ -52,6 +53,83 @@ public final class CappedFeeds {
         }
         FANOUT.run(redis, List.copyOf(feedKeys),
                 List.of(Integer.toString(cap), Long.toString(ttlSeconds), Long.toString(postId)));
+    }
+
+    /**
+     * One batch of a fanout: the post ID into each of {@code feedKeys}, then {@code announcement} published on
+     * {@code channel} (the live feed) by the same script call.
+     */
+    public record Push(List<String> feedKeys, long postId, String channel, String announcement) {
+
+        public Push {
+            feedKeys = List.copyOf(feedKeys);
+        }
+    }
+
+    /**
+     * Runs each push as one script call (the adds, then its announcement: one command per batch), all of them on one
+     * pipeline read back once at the end. Jedis writes each call out as it is built, so Redis runs a batch while the
+     * next is still being built, nothing waits between batches, and memory holds no more than the socket buffers and
+     * one small reply per batch (the caller bounds how many batches: ps.feed.fanout.inline-batches). Idempotent like
+     * {@link #addToEach}. A call Redis refused for lack of the script (restarted, or its script cache flushed) is run
+     * again after loading it; its announcement was not sent, so it is sent once.
+     */
+    public void pushEach(List<Push> pushes) {
+        pushEach(pushes, push -> push);
+    }
+
+    /** {@link #pushEach(List)} of each batch made into its push only when it is sent. */
+    public <B> void pushEach(List<B> batches, Function<B, Push> toPush) {
+        List<B> refused = runPipelined(batches, toPush);
+        if (!refused.isEmpty()) {
+            FANOUT.load(redis);
+            if (!runPipelined(refused, toPush).isEmpty()) {
+                throw new IllegalStateException("Redis refused feed-fanout.lua right after loading it");
+            }
+        }
+    }
+
+    /** The batches whose calls Redis refused with NOSCRIPT; any other error is thrown. */
+    private <B> List<B> runPipelined(List<B> batches, Function<B, Push> toPush) {
+        List<Response<Object>> replies = new ArrayList<>(batches.size());
+        try (AbstractPipeline pipe = redis.pipelined()) {
+            for (B batch : batches) {
+                Push push = toPush.apply(batch);
+                replies.add(FANOUT.runIn(pipe, push.feedKeys(), List.of(Integer.toString(cap),
+                        Long.toString(ttlSeconds), Long.toString(push.postId()), push.channel(), push.announcement())));
+            }
+            pipe.sync();
+        }
+        List<B> refused = new ArrayList<>();
+        for (int i = 0; i < batches.size(); i++) {
+            try {
+                replies.get(i).get();
+            } catch (JedisDataException e) {
+                if (!LuaScript.isNoScript(e)) {
+                    throw e;
+                }
+                refused.add(batches.get(i));
+            }
+        }
+        return refused;
+    }
+
+    /**
+     * Whether the feed's TTL has run below half, queued on {@code pipe} (valid after its sync): a read then restarts
+     * it with {@link #keepIn}. Pushes leave an existing feed's TTL alone (see feed-fanout.lua), so a feed that is read
+     * stays and one nobody reads expires; checking first keeps the read path from writing an EXPIRE every time.
+     */
+    public Supplier<Boolean> ageingIn(AbstractPipeline pipe, String key) {
+        Response<Long> ttl = pipe.ttl(key);
+        return () -> {
+            long left = ttl.get();
+            return left == -1 || (left >= 0 && left < ttlSeconds / 2); // -1: no TTL (never left so); -2: no feed
+        };
+    }
+
+    /** Restarts the feed's TTL, queued on {@code pipe}. */
+    public void keepIn(AbstractPipeline pipe, String key) {
+        pipe.expire(key, ttlSeconds);
     }
 
     /** Removes a post ID from each feed, pipelined. */

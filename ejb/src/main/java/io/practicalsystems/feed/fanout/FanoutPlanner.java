@@ -69,6 +69,16 @@ public final class FanoutPlanner {
     }
 
     /**
+     * The plan's batches, the first {@link FanoutSettings#inlineBatches()} for the publish listener to push itself
+     * (no message to commit and deliver first) and the rest for the queue.
+     */
+    public FanoutWork work(FanoutPlan plan) {
+        List<List<Long>> batches = batches(plan);
+        int inline = Math.min(batches.size(), settings.inlineBatches());
+        return new FanoutWork(batches.subList(0, inline), batches.subList(inline, batches.size()));
+    }
+
+    /**
      * True when a user last active at {@code lastActiveAtMillis} still gets pushes at {@code nowMillis}: at most
      * {@code inactiveAfterMillis} ago (a time in the future, from clock skew, counts as active).
      */

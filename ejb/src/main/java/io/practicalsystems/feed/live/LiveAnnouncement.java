@@ -15,6 +15,11 @@ public record LiveAnnouncement(long postId, long authorId, boolean pulled, List<
         recipients = List.copyOf(recipients);
     }
 
+    /** A post pushed to these users' home feeds. */
+    public static LiveAnnouncement pushed(long postId, long authorId, List<Long> recipients) {
+        return new LiveAnnouncement(postId, authorId, false, recipients);
+    }
+
     public String encode() {
         return pulled ? "pull " + postId + " " + authorId
                 : "push " + postId + " " + authorId + " "

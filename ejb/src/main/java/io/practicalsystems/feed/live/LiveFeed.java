@@ -20,7 +20,8 @@ import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * New home-timeline items, live, across servers. Every fanout announces on one Redis pub/sub channel; each server
+ * New home-timeline items, live, across servers. Every fanout announces on one Redis pub/sub channel (a pushed
+ * batch's announcement is published by the batch's own script call, see FanoutService); each server
  * that has connected readers subscribes and hands each announcement to its own readers it concerns (a pushed post
  * to its recipients, a PULL post to whoever follows the author). So a post fanned out on one server reaches a reader
  * connected to another. Pub/sub is fire-and-forget: a reader who was not connected reads the timeline instead.
@@ -57,10 +58,6 @@ public class LiveFeed {
             set.remove(listener);
             return set.isEmpty() ? null : set;
         });
-    }
-
-    public void announcePushed(long postId, long authorId, List<Long> recipients) {
-        redis.publish(cache.keys().liveChannel(), new LiveAnnouncement(postId, authorId, false, recipients).encode());
     }
 
     public void announcePulled(long postId, long authorId) {

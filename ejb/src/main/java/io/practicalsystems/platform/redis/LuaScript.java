@@ -9,7 +9,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
@@ -62,6 +65,20 @@ public final class LuaScript {
         } catch (JedisNoScriptException e) {
             return redis.eval(text, keys, args);
         }
+    }
+
+    /**
+     * The call as {@code EVALSHA}, queued on {@code pipe}: valid after the pipeline's sync. There is no fallback in
+     * a pipeline; a reply for which {@link #isNoScript} holds asks the caller to {@link #load} and run it again.
+     */
+    public Response<Object> runIn(AbstractPipeline pipe, List<String> keys, List<String> args) {
+        return pipe.evalsha(sha, keys, args);
+    }
+
+    /** True when a pipelined call failed only because Redis did not have the script (restarted, or flushed). */
+    public static boolean isNoScript(JedisDataException e) {
+        return e instanceof JedisNoScriptException
+                || (e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT"));
     }
 
     static String sha1Hex(String text) {

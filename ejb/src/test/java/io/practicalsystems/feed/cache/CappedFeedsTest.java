@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.JedisPubSub;
 
 /** The feed tier on a real Redis: capped, idempotent, complete only once rebuilt, merging on rebuild. */
 class CappedFeedsTest extends RedisTierTest {
@@ -120,5 +127,90 @@ class CappedFeedsTest extends RedisTierTest {
         assertThat(feeds.readEachIfComplete(List.of(keys.pulled(1), keys.pulled(2), keys.pulled(3))))
                 .containsExactly(java.util.Optional.of(List.of(BASE + 3, BASE + 1)), java.util.Optional.empty(),
                         java.util.Optional.empty());
+    }
+
+    @Test
+    void eachPushIsOneCallThatAddsOnceAndThenAnnouncesEvenAfterRedisLostTheScript() throws Exception {
+        int count = 11;
+        List<CappedFeeds.Push> pushes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            pushes.add(new CappedFeeds.Push(List.of(keys.home(2 * i), keys.home(2 * i + 1)), BASE + 1,
+                    keys.liveChannel(), "batch " + i));
+        }
+        BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+        CountDownLatch subscribed = new CountDownLatch(1);
+        JedisPubSub listener = new JedisPubSub() {
+            @Override
+            public void onSubscribe(String channel, int subscribedChannels) {
+                subscribed.countDown();
+            }
+
+            @Override
+            public void onMessage(String channel, String message) {
+                int batch = Integer.parseInt(message.substring("batch ".length()));
+                boolean added = redis.zscore(keys.home(2 * batch), Long.toString(BASE + 1)) != null
+                        && redis.zscore(keys.home(2 * batch + 1), Long.toString(BASE + 1)) != null;
+                heard.add(message + (added ? " after its adds" : " BEFORE its adds"));
+            }
+        };
+        Thread subscriber = new Thread(() -> redis.subscribe(listener, keys.liveChannel()));
+        subscriber.start();
+        try {
+            assertThat(subscribed.await(30, TimeUnit.SECONDS)).as("subscribed").isTrue();
+            redis.scriptFlush(); // Redis restarted or lost its script cache: every call must still run, once
+
+            feeds.pushEach(pushes);
+            feeds.pushEach(pushes); // a redelivered fanout
+
+            List<String> expected = new ArrayList<>();
+            for (int round = 0; round < 2; round++) {
+                for (int i = 0; i < count; i++) {
+                    expected.add("batch " + i + " after its adds");
+                }
+            }
+            List<String> messages = new ArrayList<>();
+            for (int i = 0; i < expected.size(); i++) {
+                String message = heard.poll(30, TimeUnit.SECONDS);
+                assertThat(message).as("announcement %d of %d", i + 1, expected.size()).isNotNull();
+                messages.add(message);
+            }
+            assertThat(messages).isEqualTo(expected);
+            for (int i = 0; i < 2 * count; i++) {
+                assertThat(redis.zrange(keys.home(i), 0, -1)).containsExactly(Long.toString(BASE + 1));
+                assertThat(redis.ttl(keys.home(i))).isBetween(1L, 3600L);
+            }
+        } finally {
+            listener.unsubscribe();
+            subscriber.join(30_000);
+        }
+    }
+
+    @Test
+    void aPushGivesTheTtlOnlyToAFeedItCreatesAndAReadRestartsAnAgeingOne() {
+        String existing = keys.home(1);
+        String lost = keys.home(2);
+        read(existing, List.of(BASE + 1)); // rebuilt: the full TTL
+        redis.expire(existing, 1000); // ... which has since run below half
+
+        feeds.pushEach(List.of(new CappedFeeds.Push(List.of(existing, lost), BASE + 2, keys.liveChannel(), "-")));
+
+        assertThat(redis.ttl(existing)).as("a push leaves the TTL alone").isBetween(1L, 1000L);
+        assertThat(redis.ttl(lost)).as("a feed the push created").isBetween(1001L, 3600L);
+        Supplier<Boolean> ageing;
+        Supplier<Boolean> fresh;
+        Supplier<Boolean> absent;
+        try (AbstractPipeline pipe = redis.pipelined()) {
+            ageing = feeds.ageingIn(pipe, existing);
+            fresh = feeds.ageingIn(pipe, lost);
+            absent = feeds.ageingIn(pipe, keys.home(3));
+            pipe.sync();
+        }
+        assertThat(List.of(ageing.get(), fresh.get(), absent.get())).containsExactly(true, false, false);
+        try (AbstractPipeline pipe = redis.pipelined()) {
+            feeds.keepIn(pipe, existing);
+            pipe.sync();
+        }
+        assertThat(redis.ttl(existing)).as("restarted by the read").isBetween(1001L, 3600L);
+        assertThat(redis.zrange(existing, 0, -1)).containsExactly(Long.toString(BASE + 1), Long.toString(BASE + 2), "~");
     }
 }

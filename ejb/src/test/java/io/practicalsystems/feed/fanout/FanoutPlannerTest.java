@@ -3,6 +3,7 @@ package io.practicalsystems.feed.fanout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +74,23 @@ class FanoutPlannerTest {
     }
 
     @Test
+    void thePublishListenerPushesTheFirstBatchesItselfAndQueuesTheRest() {
+        FanoutPlanner twoInline = new FanoutPlanner(new FanoutSettings(10_000, 24 * HOUR, 3, 2));
+        List<Follower> followers = new ArrayList<>();
+        for (long id = 1; id <= 10; id++) {
+            followers.add(new Follower(id, NOW));
+        }
+
+        FanoutWork work = twoInline.work(twoInline.plan(twoInline.publish(101, 7, 10), followers, NOW));
+
+        assertThat(work.inline()).containsExactly(List.of(1L, 2L, 3L), List.of(4L, 5L, 6L));
+        assertThat(work.queued()).containsExactly(List.of(7L, 8L, 9L), List.of(10L));
+        FanoutWork small = twoInline.work(twoInline.plan(twoInline.publish(102, 7, 2), followers.subList(0, 2), NOW));
+        assertThat(small.inline()).containsExactly(List.of(1L, 2L));
+        assertThat(small.queued()).isEmpty();
+    }
+
+    @Test
     void aSkippedFollowerRebuildsAtTheNextReadAndAnActiveOneDoesNot() {
         long lastActive = NOW - 25 * HOUR;
 
@@ -94,6 +112,7 @@ class FanoutPlannerTest {
         assertThatThrownBy(() -> new FanoutSettings(0, HOUR, 1)).hasMessageContaining("celebrityFollowers");
         assertThatThrownBy(() -> new FanoutSettings(1, -1, 1)).hasMessageContaining("inactiveAfterMillis");
         assertThatThrownBy(() -> new FanoutSettings(1, HOUR, 0)).hasMessageContaining("batchSize");
+        assertThatThrownBy(() -> new FanoutSettings(1, HOUR, 1, 0)).hasMessageContaining("inlineBatches");
         assertThatThrownBy(() -> FanoutBatches.split(List.of(1L), 0)).hasMessageContaining("batchSize");
     }
 }

@@ -33,6 +33,26 @@ class FanoutPropertyTest {
     }
 
     @Test
+    void theInlineAndQueuedBatchesJoinedAreThePlansBatches() {
+        qt().forAll(integers().between(0, 60), integers().between(1, 7), integers().between(1, 12))
+                .checkAssert((count, size, inline) -> {
+                    FanoutPlanner planner = new FanoutPlanner(new FanoutSettings(1_000, 5_000, size, inline));
+                    List<Follower> followers = new ArrayList<>();
+                    for (long id = 1; id <= count; id++) {
+                        followers.add(new Follower(id, NOW));
+                    }
+                    FanoutPlan plan = planner.plan(planner.publish(1, 99, count), followers, NOW);
+
+                    FanoutWork work = planner.work(plan);
+
+                    List<List<Long>> joined = new ArrayList<>(work.inline());
+                    joined.addAll(work.queued());
+                    assertThat(joined).isEqualTo(planner.batches(plan));
+                    assertThat(work.inline()).hasSize(Math.min(inline, joined.size()));
+                });
+    }
+
+    @Test
     void everyDistinctFollowerIsEitherPushedOnceOrCountedSkipped() {
         FanoutPlanner planner = new FanoutPlanner(new FanoutSettings(1_000, 5_000, 4));
         qt().forAll(Gens.listsOf(longs().between(1, 30).zip(longs().between(-20_000, 1_000), Follower::new), 0, 40))
