@@ -12,6 +12,9 @@
 #
 # Knobs: F (followers, 100000), ROUNDS (3), DURATION (wrk seconds per measurement, 15s), CONNS (wrk connections,
 # 16), WARMUP (20s), PORT (HTTP 9280, HTTPS PORT + 263), SKIP_FANOUT=1 / SKIP_READS=1.
+# STAGES=1: after each fanout round, the server's own stage times of the publish listener (FanoutService's FINE line)
+# and Redis's command time during the round (INFO commandstats, the await poller's ZSCOREs included). JFR=1: a JFR
+# recording (settings=profile) of the server over the fanout rounds, kept in /tmp.
 # Each part starts its own Liberty server (bench/lib/liberty.sh): the fanout server with the celebrity threshold out
 # of the way (an author of 100,000 followers must be pushed), the read server with a threshold of 3 followers (so
 # five authors with 3 followers each are celebrities). Redis is the server's embedded redis-server (bench/lib/liberty.sh
@@ -70,27 +73,54 @@ if [ "${SKIP_FANOUT:-0}" != 1 ]; then
   read -r author token _ < <(user author)
   bench_java seed "$MONGO" practical "$REDIS" feed: "$author" "$F"
   post "$token" "warm-up: loads the follower set and compiles the fanout path" >/dev/null
+  server_dir=$WORK/usr/servers/$SERVER
+  if [ "${STAGES:-0}" = 1 ]; then # a config drop-in: the running server applies it within a second
+    mkdir -p "$server_dir/configDropins/overrides"
+    echo '<server><logging traceSpecification="*=info:io.practicalsystems.feed.application.FanoutService=fine"/></server>' \
+      > "$server_dir/configDropins/overrides/fanout-stages.xml"
+  fi
   sleep 20
+  if [ "${JFR:-0}" = 1 ]; then
+    jfr_file=/tmp/feed-fanout-$(date +%s).jfr
+    jcmd "$(cat "$WORK/output/.pid/$SERVER.pid")" JFR.start name=fanout settings=profile filename="$jfr_file" >/dev/null
+  fi
   : > "$WORK/fanout.rates"; : > "$WORK/floor.rates"
+  redis_time() { # Redis's command time since the last call (STAGES=1)
+    redis-cli -u "$REDIS" info commandstats | tr -d '\r' | awk -F'[:=,]' -v what="$1" '/^cmdstat_/ && $5 > 1000 {
+      sub("cmdstat_", "", $1); printf "redis, %s: %-10s %7d calls %9.1f ms\n", what, $1, $3, $5 / 1000 }'
+    redis-cli -u "$REDIS" config resetstat >/dev/null
+  }
   for round in $(seq 1 "$ROUNDS"); do
+    [ "${STAGES:-0}" = 1 ] && redis-cli -u "$REDIS" config resetstat >/dev/null
     bench_java floor "$REDIS" "$F" "$batch" | tee /dev/stderr | sed -n 's/.*= \([0-9]*\) inserts.*/\1/p' >> "$WORK/floor.rates"
+    [ "${STAGES:-0}" = 1 ] && redis_time floor
     # The waiting JVM starts first and signals when connected: its start-up is not fanout time.
     rm -f "$WORK/ids" "$WORK/ready"; mkfifo "$WORK/ids"
     bench_java await "$REDIS" feed: "$F" "$WORK/ready" 600 < "$WORK/ids" > "$WORK/await.out" &
     awaiting=$!
     exec 3> "$WORK/ids"
     until [ -e "$WORK/ready" ]; do sleep 0.05; done
+    [ "${STAGES:-0}" = 1 ] && redis-cli -u "$REDIS" config resetstat >/dev/null # the floor's DELs not counted
     since=$(date +%s%3N)
     id=$(post "$token" "round $round")
     echo "$id $since" >&3; exec 3>&-
     wait "$awaiting" || { cat "$WORK/await.out" >&2; exit 1; }
     tee /dev/stderr < "$WORK/await.out" | sed -n 's/.*= \([0-9]*\) inserts.*/\1/p' >> "$WORK/fanout.rates"
+    if [ "${STAGES:-0}" = 1 ]; then
+      sleep 1 # the trace is written behind the work
+      echo "post sent at $since (epoch ms)"
+      grep -h "feed fanout of post $id" "$WORK"/output/"$SERVER"/logs/trace*.log | sed 's/.*feed fanout/server: feed fanout/' || true
+      redis_time fanout
+    fi
   done 2>&1 | sed 's/^/  /'
   fanout=$(median < "$WORK/fanout.rates"); floor=$(median < "$WORK/floor.rates")
   echo "fanout: target >= 50 % of Redis's pipelined ZADD rate for the same $F entries"
   echo "fanout: result $fanout inserts/s (median of $ROUNDS; $(awk -v f="$F" -v r="$fanout" 'BEGIN {printf "%.2f", f / r}') s until the last of $F feeds had the post)"
   echo "fanout: floor $floor inserts/s (one ZADD per feed, pipelined $batch at a time)"
   echo "fanout: ratio $(awk -v r="$fanout" -v f="$floor" 'BEGIN {printf "%.1f", 100 * r / f}') %"
+  if [ "${JFR:-0}" = 1 ]; then
+    jcmd "$(cat "$WORK/output/.pid/$SERVER.pid")" JFR.stop name=fanout >/dev/null && echo "fanout: JFR recording $jfr_file"
+  fi
   liberty_stop "$WORK" "$SERVER"; SERVER=""
 fi
 
