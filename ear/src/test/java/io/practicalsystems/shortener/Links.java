@@ -98,4 +98,13 @@ final class Links {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Waits without failing the test on interruption (it restores the flag): polls and over-the-window checks. */
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }
