@@ -50,14 +50,14 @@ public class StatsService {
             Set<LocalDate> rolledUp = em.createQuery("SELECT d.clickDay FROM RolledUpDay d WHERE d.clickDay >= :from",
                             LocalDate.class).setParameter("from", today.minusDays(LIVE_DAYS)).getResultStream()
                     .collect(Collectors.toSet());
-            List<LinkStats.LiveDay> notRolledUp = new ArrayList<>();
+            List<LocalDate> notRolledUp = new ArrayList<>();
             for (int back = LIVE_DAYS; back >= 0; back--) {
                 LocalDate day = today.minusDays(back);
                 if (back == 0 || !rolledUp.contains(day)) {
-                    notRolledUp.add(live.day(code, day));
+                    notRolledUp.add(day);
                 }
             }
-            return LinkStats.combine(code, rows, notRolledUp, today, TOP_N);
+            return LinkStats.combine(code, rows, live.days(code, notRolledUp), today, TOP_N);
         } catch (PersistenceException e) {
             throw new ShortenerExceptions.StorageUnavailable("click statistics unavailable", e);
         }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import io.practicalsystems.platform.redis.LuaScript;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -76,18 +78,34 @@ public class LiveClickCounters {
         });
     }
 
-    /** One link's counters of one day, by referrer host and by agent family; empty if Redis is unavailable. */
-    public LinkStats.LiveDay day(String code, LocalDate day) {
-        return new LinkStats.LiveDay(day, read(key(code, day)), read(agentKey(code, day)));
+    /**
+     * One link's counters of each of {@code days}, by referrer host and by agent family, read in one pipelined round
+     * trip (two hashes per day); empty counters if Redis is unavailable.
+     */
+    public List<LinkStats.LiveDay> days(String code, List<LocalDate> days) {
+        List<Response<Map<String, String>>> byReferrer = new ArrayList<>();
+        List<Response<Map<String, String>>> byAgent = new ArrayList<>();
+        try (AbstractPipeline pipe = redis.pipelined()) {
+            for (LocalDate day : days) {
+                byReferrer.add(pipe.hgetAll(key(code, day)));
+                byAgent.add(pipe.hgetAll(agentKey(code, day)));
+            }
+            pipe.sync();
+            List<LinkStats.LiveDay> result = new ArrayList<>();
+            for (int i = 0; i < days.size(); i++) {
+                result.add(new LinkStats.LiveDay(days.get(i), counts(byReferrer.get(i).get()),
+                        counts(byAgent.get(i).get())));
+            }
+            return result;
+        } catch (RuntimeException e) {
+            LOG.warning("live click counters unavailable for " + code + ": " + e.getMessage());
+            return days.stream().map(day -> new LinkStats.LiveDay(day, Map.of(), Map.of())).toList();
+        }
     }
 
-    private Map<String, Long> read(String hash) {
+    private static Map<String, Long> counts(Map<String, String> hash) {
         Map<String, Long> counts = new HashMap<>();
-        try {
-            redis.hgetAll(hash).forEach((field, n) -> counts.put(field, Long.parseLong(n)));
-        } catch (RuntimeException e) {
-            LOG.warning("live click counters unavailable (" + hash + "): " + e.getMessage());
-        }
+        hash.forEach((field, n) -> counts.put(field, Long.parseLong(n)));
         return counts;
     }
 
