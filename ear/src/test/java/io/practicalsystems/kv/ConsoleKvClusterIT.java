@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.practicalsystems.platform.e2e.BrowserScenarios;
-import io.practicalsystems.platform.testkit.Await;
 import io.practicalsystems.platform.testkit.Http;
 import io.practicalsystems.platform.testkit.LibertyServer;
 import io.practicalsystems.platform.testkit.LibertyServers;
@@ -53,11 +52,7 @@ class ConsoleKvClusterIT {
     void start(OwnServers own) {
         cluster = own.closeWhenDone(new KvTestCluster("console-kv", 3, "3/2/2"));
         cluster.startAll();
-        for (LibertyServer server : cluster.servers()) {
-            Await.until(server.name() + " sees 3 members alive", () -> Kv.cluster(server),
-                    view -> view.getJsonArray("members").stream().map(JsonValue::asJsonObject)
-                            .filter(m -> m.getString("reachability").equals("ALIVE")).count() == 3, CONVERGE);
-        }
+        cluster.awaitServing(CONVERGE);
     }
 
     @Test

@@ -56,18 +56,7 @@ class KvClusterIT {
         this.own = own;
         cluster = own.closeWhenDone(new KvTestCluster("kv-cluster", 3, "3/2/2"));
         cluster.startAll();
-        awaitEveryoneSees(3, "ALIVE");
-        awaitServingQuorumReads();
-    }
-
-    /** A freshly started server answers its first calls slowly (class loading, JIT): wait until R=3 reads work. */
-    private void awaitServingQuorumReads() {
-        String key = "warm-up-" + UUID.randomUUID();
-        Kv.put(cluster.get(0), key, "w", null, "?w=1");
-        for (LibertyServer server : cluster.servers()) {
-            Await.until(server.name() + " serves R=3 reads", () -> Kv.get(server, key, "?r=3").status(),
-                    status -> status == 200, CONVERGE);
-        }
+        cluster.awaitServing(CONVERGE);
     }
 
     private void awaitEveryoneSees(int alive, String state) {
@@ -178,7 +167,7 @@ class KvClusterIT {
                 .as("a key all three nodes hold is never answered as absent").allMatch(a -> a.status() == 200
                         || a.status() == 503);
         awaitEveryoneSees(3, "ALIVE");
-        awaitServingQuorumReads();
+        cluster.awaitServing(CONVERGE);
         for (LibertyServer server : List.of(cluster.get(0), cluster.get(1))) {
             Await.until(server.name() + " delivered its hints", () -> hintsQueued(server), n -> n == 0, CONVERGE);
         }

@@ -1,10 +1,13 @@
 package io.practicalsystems.kv;
 
+import io.practicalsystems.platform.testkit.Await;
 import io.practicalsystems.platform.testkit.FreePorts;
 import io.practicalsystems.platform.testkit.LibertyServer;
 import io.practicalsystems.platform.testkit.LibertyServerBuilder;
 import io.practicalsystems.platform.testkit.TcpProxy;
 import io.practicalsystems.platform.testkit.TestServers;
+import jakarta.json.JsonValue;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -90,6 +93,33 @@ final class KvTestCluster implements AutoCloseable {
     void startAll() {
         servers.forEach(LibertyServer::start);
         servers.forEach(LibertyServer::awaitReady);
+    }
+
+    /**
+     * Waits until every node sees the whole cluster alive and serves what a quorum needs. A freshly started server
+     * answers its first calls slowly (class loading, JIT, peer links connecting on first use): a client's first W=2
+     * write can otherwise miss the request timeout on a loaded machine. Each node coordinates a default-quorum write
+     * of its own, then every node serves an R=N read of each.
+     */
+    void awaitServing(Duration within) {
+        for (LibertyServer server : servers) {
+            Await.until(server.name() + " sees " + servers.size() + " members alive", () -> Kv.cluster(server),
+                    view -> view.getJsonArray("members").stream().map(JsonValue::asJsonObject)
+                            .filter(m -> m.getString("reachability").equals("ALIVE")).count() == servers.size(),
+                    within);
+        }
+        String prefix = "warm-up-" + UUID.randomUUID() + "-";
+        for (LibertyServer server : servers) {
+            Await.until(server.name() + " coordinates quorum writes", () -> Kv.put(server, prefix + server.name(),
+                    "w", null, "").status(), status -> status == 200, within);
+        }
+        for (LibertyServer reader : servers) {
+            for (LibertyServer writer : servers) {
+                Await.until(reader.name() + " serves R=" + servers.size() + " reads",
+                        () -> Kv.get(reader, prefix + writer.name(), "?r=" + servers.size()).status(),
+                        status -> status == 200, within);
+            }
+        }
     }
 
     LibertyServer get(int index) {
