@@ -16,7 +16,9 @@
 #
 # Knobs: H (hosts, 50), D_MS (per-host delay d in ms, 1000), PAGES (pages per host, 40: the politeness crawl lasts
 # about (PAGES + 1) * d), FETCH_CONCURRENCY (the fetch MDB's, 8), PORT (HTTP 9180; HTTPS is PORT + 263), FLOOR_S (seconds of each floor, 15), ROUNDS (unbounded rounds, 3),
-# SKIP_POLITE=1 / SKIP_UNBOUNDED=1.
+# SKIP_POLITE=1 / SKIP_UNBOUNDED=1, JFR=1 (one more unbounded crawl under JFR, settings=profile: the server's
+# execution samples by kind of work, bench/lib/jfr-shares.awk, and that share of its CPU per page; the recording is
+# kept in /tmp/crawler-unbounded-*.jfr).
 # It starts the benchmark web (bench module, BenchWeb: a DNS server and an HTTP server with an access log), one
 # Liberty server from ear/target/liberty (a copy, in its own directory, crawler DNS pointed at the benchmark's DNS
 # server, its own embedded Redis and Mongo-wire document store on free ports), crawls over the REST API
@@ -188,6 +190,19 @@ if [ "${SKIP_UNBOUNDED:-0}" != 1 ]; then
     echo "  ratios this round: $(pct "$rate" "$parse") % of the parse floor, $(pct "$rate" "$fetch") % of the fetch floor"
   done
   steps > "$WORK/steps.after"
+  if [ "${JFR:-0}" = 1 ] && [ -n "$server_pid" ]; then # one more round under JFR: where a page's server CPU goes
+    jfr_file=$WORK/unbounded.jfr
+    jcmd "$server_pid" JFR.start name=unbounded settings=profile filename="$jfr_file" > /dev/null
+    s0=$(cpu_ms "$server_pid")
+    crawl "unbounded pipeline under JFR" 0
+    s1=$(cpu_ms "$server_pid")
+    jcmd "$server_pid" JFR.stop name=unbounded > /dev/null
+    pages=$(kv pages "$(control "/report?delayMs=0")")
+    jfr print --events jdk.ExecutionSample --stack-depth 128 "$jfr_file" \
+      | awk -v label="unbounded (per page)" -v cpu_us="$(awk -v a="$s0" -v b="$s1" -v n="$pages" 'BEGIN {printf "%.0f", 1000 * (b - a) / n}')" \
+        -f bench/lib/jfr-shares.awk
+    cp "$jfr_file" "/tmp/crawler-unbounded-$(date +%s).jfr"
+  fi
   parse_m=$(median <<<"$parse_floors") fetch_m=$(median <<<"$fetch_floors")
   echo "unbounded: target >= 30 % of the parse floor; $ROUNDS rounds, medians (each ratio from its own round);" \
     "load average now $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -15,7 +15,11 @@ BEGIN {
     "|click counting and pipeline=ClickAggregat|shortener\\.application\\.clicks|JMS and messaging engine=com\\.ibm\\.ws\\.sib|jakarta\\.jms|com\\.ibm\\.ws\\.messaging" \
     "|ID generator=io\\.practicalsystems\\.idgen|Redis client (Jedis)=redis\\.clients" \
     "|the shortener's own code=io\\.practicalsystems\\.shortener|the application's servlet filters=io\\.practicalsystems\\.platform\\.(problem|rest\\.security)" \
-    "|resource method (all of its call tree)=rest\\.(RedirectResource|PingResource)"
+    "|resource method (all of its call tree)=rest\\.(RedirectResource|PingResource)" \
+    "|document store client (MongoDB driver, JNoSQL)=com\\.mongodb|org\\.bson|org\\.eclipse\\.jnosql" \
+    "|embedded document store (mongo-java-server, H2)=de\\.bwaldvogel|org\\.h2" \
+    "|page fetch (HttpClient 5)=org\\.apache\\.hc|HTML parse (jsoup)=org\\.jsoup" \
+    "|content fingerprint (SHA-256, SimHash)=crawler\\.dedup|the crawler's own code=io\\.practicalsystems\\.crawler"
   # awk has no look-ahead: split on "|" then glue alternatives (pieces without "=") back onto the kind before them
   nk = 0; m = split(kinds, parts, "|")
   for (i = 1; i <= m; i++) {
