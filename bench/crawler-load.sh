@@ -17,8 +17,8 @@
 # Knobs: H (hosts, 50), D_MS (per-host delay d in ms, 1000), PAGES (pages per host, 40: the politeness crawl lasts
 # about (PAGES + 1) * d), FETCH_CONCURRENCY (the fetch MDB's, 8), PORT (HTTP 9180; HTTPS is PORT + 263), FLOOR_S (seconds of each floor, 15), ROUNDS (unbounded rounds, 3),
 # SKIP_POLITE=1 / SKIP_UNBOUNDED=1, JFR=1 (one more unbounded crawl under JFR, settings=profile: the server's
-# execution samples by kind of work, bench/lib/jfr-shares.awk, and that share of its CPU per page; the recording is
-# kept in /tmp/crawler-unbounded-*.jfr).
+# execution samples by kind of work, bench/lib/jfr-shares.awk, as Java CPU per page (samples x 10 ms / pages); the
+# recording is kept in /tmp/crawler-unbounded-*.jfr). Each crawl also reports the server's JIT work during it.
 # It starts the benchmark web (bench module, BenchWeb: a DNS server and an HTTP server with an access log), one
 # Liberty server from ear/target/liberty (a copy, in its own directory, crawler DNS pointed at the benchmark's DNS
 # server, its own embedded Redis and Mongo-wire document store on free ports), crawls over the REST API
@@ -150,6 +150,12 @@ fi
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{v[NR] = $1} END {if (NR == 0) print "?"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 pct() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.1f", 100 * a / b; else print "?"}'; }
+jit() { # methods compiled and seconds spent compiling in JVM $1 so far (its compiler threads' work: not in JFR samples)
+  jstat -compiler "$1" 2>/dev/null | awk 'NR == 2 {print $1, $4}' || echo "0 0"
+}
+jit_since() { # $1 "count seconds" before, $2 after
+  awk -v a="$1" -v b="$2" 'BEGIN {split(a, x, " "); split(b, y, " "); printf "%d methods compiled, %.1f s compiling", y[1] - x[1], y[2] - x[2]}'
+}
 cpu_ms() { # CPU time (user + system) of process $1 so far, in ms
   awk -v hz="$(getconf CLK_TCK)" '{sub(/^.*\) /, ""); print ($12 + $13) * 1000 / hz}' "/proc/$1/stat" 2>/dev/null || echo 0
 }
@@ -160,9 +166,10 @@ if [ "${SKIP_UNBOUNDED:-0}" != 1 ]; then
   rates="" parse_floors="" fetch_floors="" parse_ratios="" fetch_ratios="" server_cpu="" web_cpu="" parse_cpu="" fetch_cpu="" fetch_parse_ratios=""
   for round in $(seq 1 "$ROUNDS"); do
     echo "== round $round of $ROUNDS: load average $(cut -d' ' -f1-3 /proc/loadavg)"
-    s0=$([ -n "$server_pid" ] && cpu_ms "$server_pid" || echo 0); w0=$(cpu_ms "$web_pid")
+    s0=$([ -n "$server_pid" ] && cpu_ms "$server_pid" || echo 0); w0=$(cpu_ms "$web_pid"); j0=$(jit "$server_pid")
     crawl "unbounded pipeline" 0
     s1=$([ -n "$server_pid" ] && cpu_ms "$server_pid" || echo 0); w1=$(cpu_ms "$web_pid")
+    echo "  server JIT during the crawl: $(jit_since "$j0" "$(jit "$server_pid")") (a cold server's CPU per page is mostly this)"
     report=$(control "/report?delayMs=0")
     rate=$(kv page_rate "$report")
     pages=$(kv pages "$report")
@@ -193,14 +200,20 @@ if [ "${SKIP_UNBOUNDED:-0}" != 1 ]; then
   if [ "${JFR:-0}" = 1 ] && [ -n "$server_pid" ]; then # one more round under JFR: where a page's server CPU goes
     jfr_file=$WORK/unbounded.jfr
     jcmd "$server_pid" JFR.start name=unbounded settings=profile filename="$jfr_file" > /dev/null
-    s0=$(cpu_ms "$server_pid")
+    s0=$(cpu_ms "$server_pid"); j0=$(jit "$server_pid")
     crawl "unbounded pipeline under JFR" 0
     s1=$(cpu_ms "$server_pid")
+    echo "  server JIT during the crawl: $(jit_since "$j0" "$(jit "$server_pid")")"
     jcmd "$server_pid" JFR.stop name=unbounded > /dev/null
     pages=$(kv pages "$(control "/report?delayMs=0")")
-    jfr print --events jdk.ExecutionSample --stack-depth 128 "$jfr_file" \
-      | awk -v label="unbounded (per page)" -v cpu_us="$(awk -v a="$s0" -v b="$s1" -v n="$pages" 'BEGIN {printf "%.0f", 1000 * (b - a) / n}')" \
-        -f bench/lib/jfr-shares.awk
+    jfr print --events jdk.ExecutionSample --stack-depth 128 "$jfr_file" > "$WORK/samples.txt"
+    # The compiler and GC threads are not sampled, and on a server this young they use most of its CPU: the Java
+    # threads' CPU is the samples' count times the profile's 10 ms period, not the process's CPU.
+    samples=$(grep -c '^jdk.ExecutionSample' "$WORK/samples.txt" || true)
+    echo "  server CPU per page in that crawl $(awk -v a="$s0" -v b="$s1" -v n="$pages" 'BEGIN {printf "%.2f", (b - a) / n}') ms," \
+      "of which in sampled Java threads ~$(awk -v k="$samples" -v n="$pages" 'BEGIN {printf "%.2f", 10 * k / n}') ms ($samples samples x 10 ms)"
+    awk -v label="unbounded, per page" -v cpu_us="$(awk -v k="$samples" -v n="$pages" 'BEGIN {printf "%.0f", 10000 * k / n}')" \
+      -f bench/lib/jfr-shares.awk "$WORK/samples.txt"
     cp "$jfr_file" "/tmp/crawler-unbounded-$(date +%s).jfr"
   fi
   parse_m=$(median <<<"$parse_floors") fetch_m=$(median <<<"$fetch_floors")
