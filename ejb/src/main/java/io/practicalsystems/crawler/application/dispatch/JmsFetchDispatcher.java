@@ -29,7 +29,7 @@ import java.util.List;
  * <p>Non-persistent: a message only carries a claim, and the claim lives in the frontier, leased. A message lost with
  * its server (or dropped by the messaging engine) costs what a lost server costs anyway: the claim's lease expires
  * and any server claims the URL again; a persistent one would come back after a restart only to find its lease
- * gone. Persisting each one was about a seventh of the server's samples per page (message store writes and commits).
+ * gone. Persisting each one was about a tenth of the server's Java samples per page (message store adds and commits).
  */
 @ApplicationScoped
 public class JmsFetchDispatcher implements FetchDispatcher {
