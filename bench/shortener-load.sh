@@ -3,7 +3,7 @@
 #  - Redirect (GET /{code}, CODES cached codes, CONNECTIONS connections, click capture ON with its default settings)
 #    against the no-op GET /api/ping: throughput >= 80 %, p99 <= 1.5x ping's p99; ROUNDS alternating rounds after a
 #    JIT warm-up of each endpoint. Then every click of the run (warm-up included) must be in the stats within 10 s
-#    after the load stops: the clicks the server served (its own REST request count, /metrics) against the sum of
+#    after the load stops: the clicks the server served (its own counts in /metrics) against the sum of
 #    the stats' totals over all codes; and exactly: EXACT (20000) more redirects by curl, each answered, must add
 #    exactly that many clicks within 10 s (nothing lost, nothing double-counted).
 #  - Server CPU per request (utime + stime of the server process over each run / requests), and with JFR=1 a JFR
@@ -113,10 +113,12 @@ run() {
     "$(to_ms "$(awk '$1=="50%" {print $2}' "$WORK/wrk.out")")" "$p99" "$cpu" "${non2xx:-0}"
   echo "$rps $p99 $cpu" > "$WORK/$label"
 }
-# Redirects the server has answered: its REST request count for RedirectResource (MicroProfile Metrics, base scope).
+# Redirects the server has answered: those of the servlet fast path (its counter, shortener.redirects.fast) and those
+# of JAX-RS (the REST request count for RedirectResource; MicroProfile Metrics).
 redirects_served() {
-  curl -fsS -k -u "$BENCH_ADMIN" "https://127.0.0.1:$((PORT + 263))/metrics?scope=base" \
-    | awk '/^REST_request_seconds_count\{.*RedirectResource/ {n += $NF} END {printf "%d", n}'
+  curl -fsS -k -u "$BENCH_ADMIN" "https://127.0.0.1:$((PORT + 263))/metrics" \
+    | awk '/^REST_request_seconds_count\{.*RedirectResource/ || /^shortener_redirects_fast_total/ {n += $NF}
+      END {printf "%d", n}'
 }
 # Sum of the stats' totals over all codes, read as a client would (one connection, one request per code).
 clicks_in_stats() {

@@ -57,6 +57,16 @@ final class Links {
         return send(request.build());
     }
 
+    /** Any method on {@code path} with no body, without following a redirect; {@code apiKey} may be null. */
+    static Http.Response send(LibertyServer server, String method, String path, String apiKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                .timeout(Duration.ofSeconds(30)).method(method, HttpRequest.BodyPublishers.noBody());
+        if (apiKey != null) {
+            request.header("X-Api-Key", apiKey);
+        }
+        return send(request.build());
+    }
+
     static Http.Response patch(LibertyServer server, String code, String apiKey, JsonObjectBuilder body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/urls/" + code))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")

@@ -103,7 +103,9 @@ class RateLimitIT {
                 .env("PS_RATELIMIT_IDS_CAPACITY", 2)
                 .env("PS_RATELIMIT_IDS_REFILL_PER_SECOND", "0.01")
                 .env("PS_RATELIMIT_LINK_READ_CAPACITY", 2)
-                .env("PS_RATELIMIT_LINK_READ_REFILL_PER_SECOND", "0.01");
+                .env("PS_RATELIMIT_LINK_READ_REFILL_PER_SECOND", "0.01")
+                .env("PS_RATELIMIT_REDIRECT_CAPACITY", 2)
+                .env("PS_RATELIMIT_REDIRECT_REFILL_PER_SECOND", "0.01");
     }
 
     @AfterAll
@@ -301,6 +303,17 @@ class RateLimitIT {
         assertLimited("kv", "/api/kv/it-ratelimit-" + UUID.randomUUID());
         assertLimited("link-read", "/api/urls/itNoSuchCode");
         assertLimited("link-read", "/api/urls/itNoSuchCode/stats");
+    }
+
+    @Test
+    void aCachedRedirectTakesATokenAndAnswers429PastTheLimit() {
+        Http.Response created = Http.send("POST", serverB.baseUrl() + "/api/urls",
+                "{\"url\":\"https://limited.example/\"}", null, "X-Api-Key", newApiKey());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String code = created.json().getString("code");
+        // another client's redirect puts the code in serverB's caches: the next ones are the servlet fast path's
+        assertThat(get(serverB, "/" + code, null, newForwardedIp()).status()).isEqualTo(302);
+        assertLimited("redirect", "/" + code);
     }
 
     /** Capacity 2 from a fresh address: two answers (whatever their status), then 429 problem+json. */

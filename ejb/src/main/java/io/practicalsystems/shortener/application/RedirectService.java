@@ -34,11 +34,7 @@ public class RedirectService {
 
     public Target resolve(String code) {
         Instant now = Instant.now();
-        CacheLookup cached = nearCache.lookup(code);
-        if (cached instanceof CacheLookup.Miss) {
-            cached = cache.lookup(code);
-            nearCache.remember(code, cached);
-        }
+        CacheLookup cached = cachedLookup(code);
         if (cached instanceof CacheLookup.KnownMissing) {
             throw new ShortenerExceptions.LinkNotFound(code);
         }
@@ -47,6 +43,27 @@ public class RedirectService {
             throw new ShortenerExceptions.LinkExpired(code);
         }
         return new Target(link.targetUrl(), link.redirectStatus());
+    }
+
+    /**
+     * The redirect if the caches (near, then Redis) hold a live link for {@code code}; empty for everything else
+     * (unknown, known missing, expired, cache down), which {@link #resolve} answers with its status. For the servlet
+     * fast path: it answers what the cache knows and leaves every other case to the one place that handles it.
+     */
+    public Optional<Target> resolveCached(String code) {
+        if (cachedLookup(code) instanceof CacheLookup.Hit hit && !hit.link().isExpired(Instant.now())) {
+            return Optional.of(new Target(hit.link().targetUrl(), hit.link().redirectStatus()));
+        }
+        return Optional.empty();
+    }
+
+    private CacheLookup cachedLookup(String code) {
+        CacheLookup cached = nearCache.lookup(code);
+        if (cached instanceof CacheLookup.Miss) {
+            cached = cache.lookup(code);
+            nearCache.remember(code, cached);
+        }
+        return cached;
     }
 
     private CachedLink loadAndCache(String code) {

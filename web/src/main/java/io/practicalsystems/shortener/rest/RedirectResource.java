@@ -17,11 +17,18 @@ import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code GET /{code}}: 301/302 to the destination; the click is counted in memory, never waited for. */
+/**
+ * {@code GET /{code}}: 301/302 to the destination; the click is counted in memory, never waited for. Cached codes
+ * are answered before JAX-RS by {@link RedirectFastPath}; this resource answers the rest (cache misses, 404, 410,
+ * 503, HEAD, requests with an API key).
+ */
 @Path("/")
 @ApplicationScoped
 @Tag(name = "URL shortener")
 public class RedirectResource {
+
+    /** The rate-limit policy every redirect takes a token from, here and in {@link RedirectFastPath}. */
+    static final String RATE_LIMIT_POLICY = "redirect";
 
     @Inject
     RedirectService redirects;
@@ -30,7 +37,7 @@ public class RedirectResource {
     ClickPublisher clicks;
 
     @GET
-    @RateLimited("redirect")
+    @RateLimited(RATE_LIMIT_POLICY)
     @Path("{code: [A-Za-z0-9_-]{1,32}}")
     @Operation(summary = "Redirect to the link's destination (404 unknown, 410 expired)")
     public Response redirect(@PathParam("code") String code, @HeaderParam("Referer") String referer,
@@ -39,8 +46,12 @@ public class RedirectResource {
         clicks.count(code, System.currentTimeMillis(), ReferrerHost.of(referer), UserAgentFamily.of(userAgent));
         return Response.status(target.status())
                 .location(URI.create(target.url()))
-                // 302s must reach us again to be counted; a 301 may be cached, that is what it means.
-                .header(HttpHeaders.CACHE_CONTROL, target.status() == 301 ? "public, max-age=86400" : "no-store")
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl(target.status()))
                 .build();
+    }
+
+    /** 302s must reach us again to be counted; a 301 may be cached, that is what it means. */
+    static String cacheControl(int redirectStatus) {
+        return redirectStatus == 301 ? "public, max-age=86400" : "no-store";
     }
 }

@@ -1,5 +1,6 @@
 package io.practicalsystems.platform.rest.ratelimit;
 
+import io.practicalsystems.platform.problem.Problem;
 import io.practicalsystems.platform.ratelimit.RateLimitDecision;
 import io.practicalsystems.platform.ratelimit.RateLimiter;
 import io.practicalsystems.platform.ratelimit.TokenBucketPolicy;
@@ -93,15 +94,20 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
 
     /** The 429 answer: problem+json naming the policy, Retry-After and the RateLimit headers. */
     public static Response tooManyRequests(TokenBucketPolicy policy, RateLimitDecision decision) {
+        Response.ResponseBuilder builder = Problems.response(tooManyRequestsProblem(policy, decision));
+        RateLimitHeaders.of(policy, decision).forEach(builder::header);
+        return builder.build();
+    }
+
+    /** The body of {@link #tooManyRequests}, for answers written outside JAX-RS (the redirect fast path). */
+    public static Problem tooManyRequestsProblem(TokenBucketPolicy policy, RateLimitDecision decision) {
         Map<String, Object> extras = new LinkedHashMap<>();
         extras.put("policy", policy.name());
         extras.put("retryAfterSeconds", decision.retryAfterSeconds());
-        Response.ResponseBuilder builder = Problems.problem(429, "rate-limited", "Too Many Requests",
+        return new Problem(429, "rate-limited", "Too Many Requests",
                 "Rate limit '" + policy.name() + "' exceeded: at most " + policy.capacity()
                         + " requests at once, refilled at " + policy.refillPerSecond() + " per second. Retry in "
                         + decision.retryAfterSeconds() + " s.", extras);
-        RateLimitHeaders.of(policy, decision).forEach(builder::header);
-        return builder.build();
     }
 
     /** The method's annotation, else its class's (name binding guarantees one of them is there). */
