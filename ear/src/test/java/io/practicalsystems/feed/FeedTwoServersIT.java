@@ -2,41 +2,30 @@ package io.practicalsystems.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.practicalsystems.platform.docstore.EmbeddedMongo;
 import io.practicalsystems.platform.testkit.Await;
-import io.practicalsystems.platform.testkit.FreePorts;
 import io.practicalsystems.platform.testkit.LibertyCluster;
 import io.practicalsystems.platform.testkit.LibertyServer;
-import io.practicalsystems.platform.testkit.LibertyServers;
-import io.practicalsystems.platform.testkit.OwnServers;
-import io.practicalsystems.platform.testkit.TestServers;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.practicalsystems.platform.testkit.SharedPair;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two Liberty servers sharing Redis and the document store (each with its own JMS engine) serve the same feed: a
  * post published and fanned out on one is in the timelines read on the other, and reaches a live stream connected to
- * the other (Redis pub/sub). Two servers cost minutes, so this is one test method.
+ * the other (Redis pub/sub). The pair is shared with ShortenerTwoServersIT ({@link SharedPair}): two servers cost
+ * minutes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(LibertyServers.class)
 class FeedTwoServersIT {
 
     LibertyCluster cluster;
 
     @BeforeAll
-    void start(OwnServers own) throws Exception {
-        Path dir = Files.createTempDirectory("feed-two-servers-");
-        EmbeddedMongo documents = own.closeWhenDone(EmbeddedMongo.start(dir.resolve("docs/feed.mv"),
-                FreePorts.next()));
-        cluster = own.start(LibertyCluster.of(2, i -> TestServers.realServices("feed-two-" + i)
-                .env("PS_MONGODB_URL", documents.connectionString())));
+    void start(@SharedPair LibertyCluster pair) {
+        cluster = pair;
     }
 
     @Test

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * comparing the stored copies on every node.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(LibertyServers.class)
+@ExtendWith({LibertyServers.class, SharedKvCluster.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KvClusterIT {
 
@@ -50,13 +50,14 @@ class KvClusterIT {
     /** Keys written before the join, which move to kv-4 and back. */
     private List<String> moving;
 
-    /** Servers of its own: nodes are killed, partitioned and joined. */
+    /**
+     * The cluster shared with ConsoleKvClusterIT ({@link SharedKvCluster}), healed and serving; nodes are killed,
+     * partitioned and restarted on it. The joiner is a server of this class's own.
+     */
     @BeforeAll
-    void start(OwnServers own) {
+    void start(OwnServers own, KvTestCluster shared) {
         this.own = own;
-        cluster = own.closeWhenDone(new KvTestCluster("kv-cluster", 3, "3/2/2"));
-        cluster.startAll();
-        cluster.awaitServing(CONVERGE);
+        cluster = shared;
     }
 
     private void awaitEveryoneSees(int alive, String state) {

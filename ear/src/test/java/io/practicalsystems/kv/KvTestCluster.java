@@ -95,6 +95,13 @@ final class KvTestCluster implements AutoCloseable {
         servers.forEach(LibertyServer::awaitReady);
     }
 
+    /** Starts again every node that is not running (killed or stopped by a test) and awaits their readiness. */
+    void restartStopped() {
+        List<LibertyServer> stopped = servers.stream().filter(server -> !server.isRunning()).toList();
+        stopped.forEach(LibertyServer::start);
+        stopped.forEach(LibertyServer::awaitReady);
+    }
+
     /**
      * Waits until every node sees the whole cluster alive and serves what a quorum needs. A freshly started server
      * answers its first calls slowly (class loading, JIT, peer links connecting on first use): a client's first W=2

@@ -6,8 +6,7 @@ import io.practicalsystems.platform.testkit.ApiKeys;
 import io.practicalsystems.platform.testkit.Http;
 import io.practicalsystems.platform.testkit.LibertyCluster;
 import io.practicalsystems.platform.testkit.LibertyServer;
-import io.practicalsystems.platform.testkit.LibertyServers;
-import io.practicalsystems.platform.testkit.OwnServers;
+import io.practicalsystems.platform.testkit.SharedPair;
 import io.practicalsystems.platform.testkit.TestServers;
 import jakarta.json.Json;
 import java.util.ArrayList;
@@ -18,23 +17,19 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Two servers sharing Redis and MariaDB: codes never collide, any server redirects any code, one rate limit. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(LibertyServers.class)
 class ShortenerTwoServersIT {
 
-    private static final int CREATE_LIMIT = 12;
+    private static final int CREATE_LIMIT = TestServers.SHARED_PAIR_CREATE_LIMIT;
 
     private LibertyCluster cluster;
 
-    /** Servers of its own: a create limit that does not refill while the test runs, unlike the shared server's. */
+    /** The shared pair ({@link SharedPair}): a create limit that does not refill while a test runs. */
     @BeforeAll
-    void start(OwnServers own) {
-        cluster = own.start(LibertyCluster.of(2, i -> TestServers.realServices("shortener-pair-" + i)
-                .env("PS_RATELIMIT_CREATE_CAPACITY", CREATE_LIMIT)
-                .env("PS_RATELIMIT_CREATE_REFILL_PER_SECOND", "0.01")));
+    void start(@SharedPair LibertyCluster pair) {
+        cluster = pair;
     }
 
     @Test

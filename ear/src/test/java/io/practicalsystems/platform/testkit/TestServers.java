@@ -23,6 +23,8 @@ public final class TestServers {
     public static final String MESSAGING_PASSWORD = "messaging-" + UUID.randomUUID();
     /** Creates per client on the shared server before 429 (one more every 10 s). */
     public static final int SHARED_CREATE_LIMIT = 40;
+    /** Creates per client on the shared pair before 429 (one more every 100 s: none come back during a test). */
+    public static final int SHARED_PAIR_CREATE_LIMIT = 12;
     /** Followers from which a feed author on the shared server is a celebrity (posts PULL). */
     public static final int FEED_CELEBRITY_FOLLOWERS = 5;
     /** The largest KV value the shared server accepts. */
@@ -92,6 +94,18 @@ public final class TestServers {
                 // CrawlSeedProducerIT: the messaging engine's TLS endpoint and messaging security, so that a producer
                 // in another process can send seeds (every in-process connection then signs in too).
                 .env(remoteMessaging());
+    }
+
+    /**
+     * The settings of each server of the pair {@link SharedPair} hands out: "real services", the document store at
+     * {@code documents} (the same for both), and what the classes that share the pair need.
+     */
+    public static LibertyServerBuilder sharedPair(String name, String documents) {
+        return realServices(name)
+                .env("PS_MONGODB_URL", documents)
+                // ShortenerTwoServersIT: a create limit that does not refill while the test runs.
+                .env("PS_RATELIMIT_CREATE_CAPACITY", SHARED_PAIR_CREATE_LIMIT)
+                .env("PS_RATELIMIT_CREATE_REFILL_PER_SECOND", "0.01");
     }
 
     /** Opens the messaging engine to other processes (TLS, a free port) with messaging security on. */
