@@ -9,7 +9,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
@@ -26,10 +25,9 @@ import java.util.List;
  * taken, so holding its message until the chunk commits would only spend lease time. If the chunk then fails, the
  * tasks are already on their way; nothing is lost either way (an unsent claim's lease expires and it is reclaimed).
  *
- * <p>Non-persistent: a message only carries a claim, and the claim lives in the frontier, leased. A message lost with
- * its server (or dropped by the messaging engine) costs what a lost server costs anyway: the claim's lease expires
- * and any server claims the URL again; a persistent one would come back after a restart only to find its lease
- * gone. Persisting each one was about a tenth of the server's Java samples per page (message store adds and commits).
+ * <p>Persistent (the default): non-persistent messages were tried (issue 15) and made the messaging engine's consumer
+ * threads unlock the messages they had locked and not delivered, which cost more of the server's samples than
+ * persisting had (docs/crawler.md, Measured).
  */
 @ApplicationScoped
 public class JmsFetchDispatcher implements FetchDispatcher {
@@ -67,7 +65,7 @@ public class JmsFetchDispatcher implements FetchDispatcher {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void dispatch(String crawlId, List<Claim> claims) {
         try (JMSContext context = connectionFactory.createContext()) {
-            JMSProducer producer = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+            JMSProducer producer = context.createProducer();
             for (Claim claim : claims) {
                 inFlight.dispatched(crawlId, claim.token(), settings.leaseMillis());
                 try {
