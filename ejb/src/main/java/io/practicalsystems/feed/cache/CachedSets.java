@@ -11,19 +11,23 @@ import java.util.function.Supplier;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * Sets cached in Redis over the documents (the social graph and actions tiers) with their counts (the counters
  * tier). A set is <em>warm</em> once loaded from the documents (it then holds the sentinel {@code ~}) and
  * <em>cold</em> when Redis lost it (flushed, expired): a change to a cold set loads it first, from the documents,
- * and is then applied. The documents are always written before the cache, and a load only ever fills a cold set, so
- * a change is never lost nor counted twice however loads and changes interleave (see set-change.lua, set-load.lua).
+ * and is then applied. The documents are always written before the cache, a load only ever fills a cold set, and
+ * never with a copy read before Redis was flushed, so a change is never lost nor counted twice however loads,
+ * changes and flushes interleave (see set-change.lua, set-load.lua).
  */
 public final class CachedSets {
 
     static final String SENTINEL = "~";
     private static final int LOAD_CHUNK = 1000;
     private static final int MAX_ATTEMPTS = 5;
+    /** How long a set's load generation lives: far more than a load takes (one that outlives it is refused). */
+    private static final long GENERATION_SECONDS = 300;
     private static final LuaScript CHANGE = LuaScript.fromResource("/META-INF/feed/set-change.lua");
     private static final LuaScript LOAD = LuaScript.fromResource("/META-INF/feed/set-load.lua");
 
@@ -189,25 +193,41 @@ public final class CachedSets {
         throw coldAfterLoading(set);
     }
 
-    /** Fills a staging set from the documents in pipelined chunks, then swaps it in if the set is still cold. */
+    /**
+     * Reads the set's load generation, fills a staging set from the documents in pipelined chunks, then swaps it in
+     * if the set is still cold and Redis was not flushed in between (the generation unchanged).
+     */
     void load(Ref set) {
+        String token = UUID.randomUUID().toString();
+        String generationKey = keys.loadGeneration(set.key());
+        String generation = generation(generationKey, token); // before the documents are read: set-load.lua
         List<String> members = new ArrayList<>();
         for (Long m : set.loader().get()) {
             members.add(Long.toString(m));
         }
-        String staging = keys.staging(UUID.randomUUID().toString());
+        String staging = keys.staging(token);
         if (!members.isEmpty()) {
             try (AbstractPipeline pipe = redis.pipelined()) {
                 for (int from = 0; from < members.size(); from += LOAD_CHUNK) {
                     pipe.sadd(staging, members.subList(from, Math.min(members.size(), from + LOAD_CHUNK))
                             .toArray(String[]::new));
                 }
-                pipe.expire(staging, 300);
+                pipe.expire(staging, GENERATION_SECONDS);
                 pipe.sync();
             }
         }
-        LOAD.run(redis, List.of(set.key(), set.countsKey(), staging),
-                List.of(set.countField(), Long.toString(ttlSeconds)));
+        LOAD.run(redis, List.of(set.key(), set.countsKey(), staging, generationKey),
+                List.of(set.countField(), Long.toString(ttlSeconds), generation));
+    }
+
+    /** The set's load generation, created as {@code candidate} if Redis has none (never loaded, or lost it). */
+    private String generation(String key, String candidate) {
+        String current = redis.get(key);
+        while (current == null) {
+            redis.set(key, candidate, SetParams.setParams().nx().ex(GENERATION_SECONDS));
+            current = redis.get(key);
+        }
+        return current;
     }
 
     private static IllegalStateException coldAfterLoading(Ref set) {

@@ -76,6 +76,14 @@ public record FeedKeys(String prefix) {
         return prefix + "staging:" + token;
     }
 
+    /**
+     * A random value that lives from the first load of the cached set {@code setKey} until Redis loses it (flush,
+     * expiry): set-load.lua installs only copies read while it stayed the same.
+     */
+    public String loadGeneration(String setKey) {
+        return prefix + "generation:" + setKey;
+    }
+
     /** The pub/sub channel new timeline items are announced on, to every server. */
     public String liveChannel() {
         return prefix + "live";

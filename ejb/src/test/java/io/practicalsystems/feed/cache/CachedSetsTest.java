@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +104,32 @@ class CachedSetsTest extends RedisTierTest {
         sets.load(likes);
 
         assertThat(sets.members(likes)).containsExactly(1L);
+    }
+
+    /**
+     * A load reads the documents, then swaps its copy in only if the set is still cold. Redis flushed in between, with
+     * a change that another server made meanwhile (its document written, then its cache entry, then lost with the
+     * flush): the late load must not install its older copy, or that change is missing from a warm set for good.
+     */
+    @Test
+    void aLoadThatReadTheDocumentsBeforeAFlushDoesNotInstallItsOlderCopy() {
+        documents.addAll(List.of(1L, 2L));
+        AtomicBoolean overtaken = new AtomicBoolean();
+        CachedSets.Ref slowReader = new CachedSets.Ref(likes.key(), likes.countsKey(), likes.countField(), () -> {
+            List<Long> read = List.copyOf(readDocuments());
+            if (overtaken.compareAndSet(false, true)) {
+                like(3);  // another server, while this read is on its way back: loads, adds 3
+                flush();  // Redis loses everything
+            }
+            return read;
+        });
+
+        documents.add(4L);
+        CachedSets.Change change = sets.add(slowReader, 4);
+
+        assertThat(sets.members(likes)).containsExactlyInAnyOrder(1L, 2L, 3L, 4L);
+        assertThat(change.count()).isEqualTo(4);
+        assertThat(sets.count(likes)).isEqualTo(4);
     }
 
     @Test
