@@ -60,7 +60,14 @@ public final class TestServers {
                 .env("DB_USER", ItServices.get().sqlUser())
                 .env("PS_REDIS_URL", redisUrl())
                 // No MongoDB can run on this machine: the documents go to an embedded Mongo-wire server.
-                .env("PS_EMBEDDED_MONGODB_PORT", FreePorts.next());
+                .env("PS_EMBEDDED_MONGODB_PORT", FreePorts.next())
+                // Every test signs up and logs in feed users of its own, all from 127.0.0.1, into one bucket per
+                // policy in the shared Redis. Every server on it must give that bucket the same capacity: one with a
+                // small capacity (the default 20) leaves it nearly empty with a short expiry, and a large-capacity
+                // server touching it then keeps it so for hours (it expires only once full again), so later
+                // sign-ups got 429 depending on the order classes ran in.
+                .env("PS_RATELIMIT_FEED_SIGNUP_CAPACITY", "10000")
+                .env("PS_RATELIMIT_FEED_LOGIN_CAPACITY", "10000");
     }
 
     /**
@@ -78,10 +85,8 @@ public final class TestServers {
                 // KvSingleNodeIT: small value and per-key limits, so that "too large" is cheap to send.
                 .env("PS_KV_MAX_VALUE_BYTES", SHARED_KV_MAX_VALUE_BYTES)
                 .env("PS_KV_MAX_OBJECT_BYTES", SHARED_KV_MAX_OBJECT_BYTES)
-                // The feed ITs: every test signs up and logs in users of its own, all from 127.0.0.1, and sends bad
-                // tokens, which count as failed sign-ins of that address (AdminSurfaceIT tests that throttle).
-                .env("PS_RATELIMIT_FEED_SIGNUP_CAPACITY", "10000")
-                .env("PS_RATELIMIT_FEED_LOGIN_CAPACITY", "10000")
+                // The feed ITs send bad tokens, which count as failed sign-ins of 127.0.0.1 (AdminSurfaceIT tests
+                // that throttle).
                 .env("PS_LOGIN_MAX_FAILURES", "1000")
                 // FeedIT: a celebrity at 5 followers, fanouts in batches of 2 feeds of which the publish listener
                 // pushes one and queues the rest as messages (both paths run), the fanout fault hook.
