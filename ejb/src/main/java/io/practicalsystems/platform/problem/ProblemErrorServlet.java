@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Where every {@code <error-page>} of every web module points: an error the container raises itself (a 404 for
@@ -26,7 +25,7 @@ public class ProblemErrorServlet extends HttpServlet {
         Problem problem = status instanceof Integer code
                 ? problemFor(code, request)
                 : StatusProblems.of(404, request.getRequestURI());
-        write(problem, response);
+        ServletProblems.write(problem, response);
     }
 
     private static Problem problemFor(int status, HttpServletRequest request) {
@@ -41,14 +40,4 @@ public class ProblemErrorServlet extends HttpServlet {
         return Incidents.record(failure, request.getMethod() + " " + path);
     }
 
-    private static void write(Problem problem, HttpServletResponse response) throws IOException {
-        if (response.isCommitted()) {
-            return;
-        }
-        response.resetBuffer();
-        response.setStatus(problem.status());
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(problem.toJson());
-    }
 }

@@ -1,6 +1,7 @@
 package io.practicalsystems.feed.rest;
 
 import io.practicalsystems.platform.problem.Problem;
+import io.practicalsystems.platform.problem.ServletProblems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -8,7 +9,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -66,14 +66,10 @@ public class FeedTokenFilter extends HttpFilter {
             return;
         }
         String challenge = response.getHeader("WWW-Authenticate");
-        response.resetBuffer();
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", challenge != null && challenge.startsWith("Bearer") ? challenge
                 : SignInRequiredMapper.CHALLENGE + ", error=\"invalid_token\"");
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(new Problem(401, "invalid-token", "Invalid token", "The bearer token was refused: "
+        ServletProblems.write(new Problem(401, "invalid-token", "Invalid token", "The bearer token was refused: "
                 + "it is expired, altered, not signed by this service, or not a token. Log in again "
-                + "(POST /api/feed/sessions) for a new one.").toJson());
+                + "(POST /api/feed/sessions) for a new one."), response);
     }
 }

@@ -1,6 +1,6 @@
 package io.practicalsystems.shortener.rest;
 
-import io.practicalsystems.platform.problem.Problem;
+import io.practicalsystems.platform.problem.ServletProblems;
 import io.practicalsystems.platform.ratelimit.RateLimitDecision;
 import io.practicalsystems.platform.ratelimit.RateLimiter;
 import io.practicalsystems.platform.ratelimit.TokenBucketPolicy;
@@ -19,7 +19,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
@@ -91,7 +90,7 @@ public class RedirectFastPath extends HttpFilter {
             TokenBucketPolicy policy = limiter.policy(RedirectResource.RATE_LIMIT_POLICY);
             RateLimitHeaders.of(policy, decision.get()).forEach(response::setHeader);
             if (!decision.get().allowed()) {
-                tooManyRequests(response, RateLimitFilter.tooManyRequestsProblem(policy, decision.get()));
+                ServletProblems.write(RateLimitFilter.tooManyRequestsProblem(policy, decision.get()), response);
                 return;
             }
         }
@@ -102,12 +101,5 @@ public class RedirectFastPath extends HttpFilter {
         response.setHeader("Cache-Control", RedirectResource.cacheControl(target.get().status()));
         response.setContentLength(0);
         answered.inc();
-    }
-
-    private static void tooManyRequests(HttpServletResponse response, Problem problem) throws IOException {
-        response.setStatus(429);
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(problem.toJson());
     }
 }

@@ -12,6 +12,8 @@ package io.practicalsystems.shortener.rest;
 public final class RedirectPath {
 
     static final int MAX_LENGTH = 32;
+    /** {@link RedirectResource}'s template for a code; {@link #code} accepts exactly what it matches (tested). */
+    static final String CODE_PATTERN = "[A-Za-z0-9_-]{1," + MAX_LENGTH + "}";
 
     private RedirectPath() {
     }

@@ -38,7 +38,7 @@ public class RedirectResource {
 
     @GET
     @RateLimited(RATE_LIMIT_POLICY)
-    @Path("{code: [A-Za-z0-9_-]{1,32}}")
+    @Path("{code: " + RedirectPath.CODE_PATTERN + "}")
     @Operation(summary = "Redirect to the link's destination (404 unknown, 410 expired)")
     public Response redirect(@PathParam("code") String code, @HeaderParam("Referer") String referer,
                              @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {

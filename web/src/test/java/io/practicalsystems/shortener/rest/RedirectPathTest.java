@@ -27,6 +27,21 @@ class RedirectPathTest {
         assertThat(RedirectPath.code(uri, "")).isNull();
     }
 
+    /** Every single character, and lengths around the limit: a plain code exactly when the resource's template matches. */
+    @Test
+    void acceptsExactlyWhatTheResourceTemplateMatches() {
+        java.util.regex.Pattern template = java.util.regex.Pattern.compile(RedirectPath.CODE_PATTERN);
+        for (char c = 0; c < 0x250; c++) {
+            for (String candidate : java.util.List.of(String.valueOf(c), "ab" + c, "x".repeat(31) + c)) {
+                boolean matches = template.matcher(candidate).matches();
+                assertThat(RedirectPath.code("/" + candidate, "")).as("%s", candidate)
+                        .isEqualTo(matches ? candidate : null);
+            }
+        }
+        assertThat(template.matcher("x".repeat(33)).matches()).isFalse();
+        assertThat(RedirectPath.code("/" + "x".repeat(33), "")).isNull();
+    }
+
     @Test
     void noUriIsNoCode() {
         assertThat(RedirectPath.code(null, "")).isNull();
