@@ -22,7 +22,8 @@
 # Knobs: PORT (9380; HTTPS PORT+263), CONNECTIONS (64), DURATION (15s), ROUNDS (3), CODES (1000), DB (mariadb if it
 # answers, else derby; DB=derby forces the embedded one), WARMUP (60s: a
 # fresh JVM runs the redirect path several times slower until it is JIT-compiled), SERVER_ENV (more NAME=VALUE
-# settings for the server, e.g. "PS_SHORTENER_CLICKS_FLUSH_MS=200"). The server is bench/lib/liberty.sh's: its own
+# settings for the server, e.g. "PS_SHORTENER_CLICKS_FLUSH_MS=200"), CREATES_ONLY (1: ping rounds for the p99 floor, then
+# the creates; no redirect rounds, no click checks; with JFR=1 only ping and create are profiled). The server is bench/lib/liberty.sh's: its own
 # redis-server and document store, rate limits raised (one load client would otherwise get 429s, correctly).
 # With more than two cores wrk is pinned to core 0 and the server to the others (taskset); with two they share.
 set -euo pipefail
@@ -127,13 +128,15 @@ clicks_in_stats() {
 }
 
 echo "== warm-up, $WARMUP each"
-CODES_FILE=$codes_file "${WRK[@]}" -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/wrk/redirect.lua "$BASE" > /dev/null
+[ "${CREATES_ONLY:-0}" = 1 ] ||
+  CODES_FILE=$codes_file "${WRK[@]}" -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/wrk/redirect.lua "$BASE" > /dev/null
 "${WRK[@]}" -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/wrk/ping.lua "$BASE" > /dev/null
 "${WRK[@]}" -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/wrk/create.lua "$BASE" > /dev/null
 
 echo "== $ROUNDS alternating rounds"
 for round in $(seq 1 "$ROUNDS"); do
   run "ping-$round" -s bench/wrk/ping.lua # a per-request Lua function, like redirect.lua: the same client cost
+  [ "${CREATES_ONLY:-0}" = 1 ] && continue
   run "redirect-$round" -s bench/wrk/redirect.lua
   read -r p_rps p_p99 _ < "$WORK/ping-$round"
   read -r r_rps r_p99 _ < "$WORK/redirect-$round"
@@ -157,6 +160,7 @@ await_clicks() { # await_clicks EXPECTED -> "COUNT_WHEN_REACHED_OR_AT_10_S SECON
   later=$(clicks_in_stats)
   echo "$counted $(awk -v t="$took" 'BEGIN { printf "%.1f", t / 1000 }') $later"
 }
+if [ "${CREATES_ONLY:-0}" != 1 ]; then
 served=$(redirects_served)
 redirect_runs=$(( ROUNDS + 1 ))
 read -r counted took counted_later <<< "$(await_clicks "$served")"
@@ -175,9 +179,12 @@ read -r counted took counted_later <<< "$(await_clicks $(( base_count + answered
 echo "clicks, exact check: $answered of $EXACT redirects answered 302 by curl; the stats grew by $(( counted - base_count ))" \
   "in $took s and by $(( counted_later - base_count )) 2 s later: $([ $(( counted_later - base_count )) -eq "$answered" ] \
   && [ "$answered" -eq "$EXACT" ] && echo "every click counted once (target: within 10 s)" || echo "MISMATCH")"
+fi
 
 if [ "${JFR:-0}" = 1 ]; then # one more run of each endpoint under JFR: where a request's CPU goes, side by side
-  for endpoint in ping redirect create; do
+  endpoints="ping redirect create"
+  [ "${CREATES_ONLY:-0}" = 1 ] && endpoints="ping create"
+  for endpoint in $endpoints; do
     jfr_file=$WORK/$endpoint.jfr
     jcmd "$server_pid" JFR.start name="$endpoint" settings=profile filename="$jfr_file" > /dev/null
     run "$endpoint-jfr" -s "bench/wrk/$endpoint.lua"

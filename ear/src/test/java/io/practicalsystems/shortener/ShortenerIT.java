@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.practicalsystems.platform.testkit.Await;
 import io.practicalsystems.platform.testkit.ApiKeys;
 import io.practicalsystems.platform.testkit.Http;
+import io.practicalsystems.platform.testkit.ItServices;
 import io.practicalsystems.platform.testkit.LibertyServer;
 import io.practicalsystems.platform.testkit.SharedServer;
 import io.practicalsystems.platform.testkit.TestServers;
@@ -13,7 +14,18 @@ import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -239,6 +251,61 @@ class ShortenerIT {
         Http.Response again = Links.create(server, key, Json.createObjectBuilder()
                 .add("url", "https://other.example/").add("alias", alias));
         assertThat(again.status()).isEqualTo(409);
+    }
+
+    /** Creates arriving together share a transaction (group commit): a taken alias must fail only its own create. */
+    @Test
+    void concurrentCreatesWithOneDuplicateAliasGiveOne409AndStoreAllTheOthers() throws Exception {
+        String client = ApiKeys.issueKey(server, "together");
+        String prefix = "tg-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        List<String> aliases = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            aliases.add(prefix + i);
+        }
+        aliases.add(prefix + 7); // the duplicate
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(aliases.size());
+        List<CompletableFuture<Http.Response>> creates;
+        try {
+            creates = aliases.stream().map(alias -> CompletableFuture.supplyAsync(() -> {
+                await(start);
+                return Links.create(server, client, Json.createObjectBuilder()
+                        .add("url", "https://together.example/" + alias).add("alias", alias));
+            }, threads)).toList();
+            start.countDown();
+            creates.forEach(CompletableFuture::join);
+        } finally {
+            threads.shutdown();
+        }
+        List<Integer> statuses = creates.stream().map(create -> create.join().status()).toList();
+
+        assertThat(statuses).filteredOn(status -> status == 409).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(23);
+        Http.Response conflict = creates.get(statuses.indexOf(409)).join();
+        assertThat(conflict.json().getString("type")).endsWith("/alias-taken");
+        assertThat(aliases.get(statuses.indexOf(409))).isEqualTo(prefix + 7);
+        try (Connection sql = ItServices.get().sqlConnection(); PreparedStatement rows = sql.prepareStatement(
+                "SELECT CODE FROM SHORTENER_LINK WHERE CODE LIKE ?")) {
+            rows.setString(1, prefix + "%");
+            Set<String> stored = new HashSet<>();
+            try (ResultSet row = rows.executeQuery()) {
+                while (row.next()) {
+                    stored.add(row.getString(1));
+                }
+            }
+            assertThat(stored).containsExactlyInAnyOrderElementsOf(new HashSet<>(aliases));
+        }
+        for (String alias : aliases) {
+            assertThat(Links.follow(server, alias, null).status()).as(alias).isEqualTo(302);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -2,7 +2,9 @@ package io.practicalsystems.shortener.application;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.practicalsystems.shortener.UrlPolicy;
 import jakarta.inject.Inject;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -61,6 +63,9 @@ public class ShortenerSettings {
     int maxPageSize;
 
     private URI publicBase;
+    private Set<String> selfHostSet;
+    private Set<String> blockedDomainSet;
+    private volatile PolicyForAddresses lastPolicy;
 
     @PostConstruct
     void validate() {
@@ -69,6 +74,9 @@ public class ShortenerSettings {
                     + "PS_SHORTENER_PUBLIC_BASE_URL (ps.shortener.public-base-url) instead");
         }
         publicBase = parsePublicBase(publicBaseUrl);
+        selfHostSet = Stream.concat(csv(selfHosts.orElse("")).stream(), Stream.of(publicBase.getHost()))
+                .collect(Collectors.toUnmodifiableSet());
+        blockedDomainSet = csv(blockedDomains);
     }
 
     /** The public base URL without a trailing slash; short URLs are {@code <publicBaseUrl>/<code>}. */
@@ -79,12 +87,28 @@ public class ShortenerSettings {
 
     /** The shortener's own names and addresses: the public base URL's host and {@code ps.shortener.self-hosts}. */
     public Set<String> selfHosts() {
-        return Stream.concat(csv(selfHosts.orElse("")).stream(), Stream.of(publicBase.getHost()))
-                .collect(Collectors.toUnmodifiableSet());
+        return selfHostSet;
     }
 
     public Set<String> blockedDomains() {
-        return csv(blockedDomains);
+        return blockedDomainSet;
+    }
+
+    /**
+     * The destination rules with these settings and {@code serverAddresses} (this server's own, from
+     * ServerAddresses). Kept while the same address set is passed: building a policy canonicalises every host.
+     */
+    public UrlPolicy urlPolicy(Set<InetAddress> serverAddresses) {
+        PolicyForAddresses last = lastPolicy;
+        if (last == null || last.addresses() != serverAddresses) {
+            last = new PolicyForAddresses(serverAddresses,
+                    new UrlPolicy(maxUrlLength, blockedDomainSet, selfHostSet, serverAddresses));
+            lastPolicy = last;
+        }
+        return last.policy();
+    }
+
+    private record PolicyForAddresses(Set<InetAddress> addresses, UrlPolicy policy) {
     }
 
     public int maxUrlLength() {

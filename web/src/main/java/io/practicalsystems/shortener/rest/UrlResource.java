@@ -5,6 +5,7 @@ import io.practicalsystems.platform.rest.NumberParameter;
 import io.practicalsystems.platform.rest.ratelimit.RateLimited;
 import io.practicalsystems.shortener.LinkStats;
 import io.practicalsystems.shortener.application.CreateLinkCommand;
+import io.practicalsystems.shortener.application.LinkCreator;
 import io.practicalsystems.shortener.application.LinkOwner;
 import io.practicalsystems.shortener.application.LinkService;
 import io.practicalsystems.shortener.application.LinkView;
@@ -48,6 +49,9 @@ public class UrlResource {
     LinkService links;
 
     @Inject
+    LinkCreator creator;
+
+    @Inject
     StatsService stats;
 
     @Inject
@@ -61,7 +65,7 @@ public class UrlResource {
         if (request == null) {
             throw new InvalidParameterException("url", "a JSON body with at least \"url\" is required");
         }
-        LinkService.Created result = links.create(new CreateLinkCommand(LinkOwner.fromApiKey(apiKey), request.url(),
+        LinkCreator.Created result = creator.create(new CreateLinkCommand(LinkOwner.fromApiKey(apiKey), request.url(),
                 request.alias(), request.expiresAt(), request.redirectType(),
                 Boolean.TRUE.equals(request.idempotent())));
         ShortLinkJson body = ShortLinkJson.of(result.link(), shortUrl(result.link().code()));

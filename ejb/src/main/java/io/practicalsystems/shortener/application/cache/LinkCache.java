@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
@@ -80,11 +81,24 @@ public class LinkCache {
         redis.del(PREFIX + code);
     }
 
+    /** {@link #evict} of several codes in one Redis call (the new links of one group commit). */
+    @Timeout(1000)
+    @Fallback(fallbackMethod = "evictFailed")
+    public void evictAll(List<String> codes) {
+        if (!codes.isEmpty()) {
+            redis.del(codes.stream().map(code -> PREFIX + code).toArray(String[]::new));
+        }
+    }
+
     void writeSkipped(String code, CachedLink link) {
         // Cache writes are an optimisation; the database has the truth.
     }
 
     void writeSkipped(String code) {
+    }
+
+    void evictFailed(List<String> codes) {
+        codes.forEach(this::evictFailed);
     }
 
     void evictFailed(String code) {

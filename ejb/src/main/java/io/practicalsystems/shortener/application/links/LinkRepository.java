@@ -33,11 +33,6 @@ public class LinkRepository {
                 .setParameter("owner", ownerKey).setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
-    public void insert(ShortLink link) {
-        em.persist(link);
-        em.flush();
-    }
-
     public void flush() {
         em.flush();
     }

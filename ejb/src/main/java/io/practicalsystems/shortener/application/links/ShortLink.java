@@ -108,6 +108,10 @@ public class ShortLink {
         return targetUrl;
     }
 
+    public String targetHash() {
+        return targetHash;
+    }
+
     public String ownerKey() {
         return ownerKey;
     }
