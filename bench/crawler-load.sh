@@ -201,7 +201,7 @@ if [ "${SKIP_UNBOUNDED:-0}" != 1 ]; then
     # the mandated-work ceiling: the work issue 15 asks for every page, alone, summed as CPU per page (fetch and
     # parse from the floors above, fingerprint and store from MandatedFloor), and the pages/s the cores would give
     mandated_report=$(java -Xmx1g -XX:+UseParallelGC -cp "$CP" io.practicalsystems.crawler.bench.MandatedFloor "$H" \
-      "$PAGES" "$WEB_PORT" "$CORES" 2 "$MANDATED_S" "$(mktemp -d "$WORK/mandated.XXXX")")
+      "$PAGES" "$WEB_PORT" "$CORES" 2 "$MANDATED_S" "$(mktemp -d "$WORK/mandated.XXXX")" 2> >(grep -v '^SLF4J' >&2))
     fingerprint_ms=$(kv fingerprint_cpu_ms "$mandated_report") store_ms=$(kv store_cpu_ms "$mandated_report")
     mandated_ms=$(awk -v f="${fetch_cpu##* }" -v p="$(kv parse_cpu_ms "$parse_report")" -v g="$fingerprint_ms" \
       -v s="$store_ms" 'BEGIN {printf "%.4f", f + p + g + s}')
@@ -254,7 +254,8 @@ if [ "${SKIP_UNBOUNDED:-0}" != 1 ]; then
   ceiling_m=$(median <<<"$ceiling_ratios")
   echo "unbounded: mandated-work ceiling (fetch + parse + fingerprint + store alone, no machinery of ours; CPU per page," \
     "medians): fetch $(median <<<"$fetch_cpu") + parse $(median <<<"$parse_cpu") + fingerprint $(median <<<"$fingerprint_cpu")" \
-    "(SimHash $(median <<<"$simhash_cpu")) + store $(median <<<"$store_cpu") = $(median <<<"$mandated_cpu") ms;" \
+    "(SimHash $(median <<<"$simhash_cpu")) + store $(median <<<"$store_cpu"); their sum $(median <<<"$mandated_cpu") ms" \
+    "(median of the rounds' sums);" \
     "$CORES cores / that = $(median <<<"$ceilings") pages/s (rounds:$ceilings) = $ceiling_m % of the parse floor" \
     "(rounds:$ceiling_ratios); the pipeline reached $(pct "$(median <<<"$rates")" "$(median <<<"$ceilings")") % of it"
   if awk -v c="$ceiling_m" 'BEGIN {exit !(c < 30)}'; then
