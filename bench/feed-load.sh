@@ -6,8 +6,9 @@
 #  2. Timeline reads: GET /api/feed/timeline (20 items) against the no-op GET /api/ping on the same server —
 #     throughput >= 50 % and p99 <= 2x ping's; and a reader following 5 celebrities (their posts merged at read
 #     time) against a reader whose 5 authors are pushed — cost (1 / throughput) <= 1.3x. ROUNDS rounds, alternating.
-#     A second floor in the same rounds: GET /api/feed/me, the same bearer-token check (mpJwt) and one account read
-#     behind it; if it is below 50 % of ping, the script says the timeline target is out of reach here.
+#     A second floor in the same rounds: GET /api/feed/sessions/current, the cheapest request that passes the
+#     bearer-token check (mpJwt; it answers the token's own claims, no storage read) — the authenticated floor; if
+#     it is below 50 % of ping, the script says the timeline target is out of reach here.
 #
 #   bench/feed-load.sh                     # after: mvn -B -o -pl ear,bench -am verify -DskipTests; needs wrk, jq
 #   F=20000 ROUNDS=1 bench/feed-load.sh    # smaller and quicker
@@ -16,7 +17,8 @@
 # 16), WARMUP (20s), PORT (HTTP 9280, HTTPS PORT + 263), SKIP_FANOUT=1 / SKIP_READS=1.
 # STAGES=1: after each fanout round, the server's own stage times of the publish listener (FanoutService's FINE line)
 # and Redis's command time during the round (INFO commandstats, the await poller's ZSCOREs included). JFR=1: a JFR
-# recording (settings=profile) of the server over the fanout rounds, kept in /tmp.
+# recording (settings=profile) of the server over the fanout rounds, and one over an extra DURATION of push-reader
+# timeline reads after the read rounds, kept in /tmp.
 # Each part starts its own Liberty server (bench/lib/liberty.sh): the fanout server with the celebrity threshold out
 # of the way (an author of 100,000 followers must be pushed), the read server with a threshold of 3 followers (so
 # five authors with 3 followers each are celebrities). Redis is the server's embedded redis-server (bench/lib/liberty.sh
@@ -162,31 +164,42 @@ if [ "${SKIP_READS:-0}" != 1 ]; then
   echo "  warm-up (JIT): 3 x $WARMUP of each request"
   for _ in 1 2 3; do
     wrk -t2 -c"$CONNS" -d"$WARMUP" -s bench/wrk/ping.lua "http://127.0.0.1:$PORT" >/dev/null
-    wrk -t2 -c"$CONNS" -d"$WARMUP" -H "Authorization: Bearer $push_token" "http://127.0.0.1:$PORT/api/feed/me" >/dev/null
+    wrk -t2 -c"$CONNS" -d"$WARMUP" -H "Authorization: Bearer $push_token" "http://127.0.0.1:$PORT/api/feed/sessions/current" >/dev/null
     wrk -t2 -c"$CONNS" -d"$WARMUP" -H "Authorization: Bearer $push_token" "http://127.0.0.1:$PORT/api/feed/timeline?limit=20" >/dev/null
     wrk -t2 -c"$CONNS" -d"$WARMUP" -H "Authorization: Bearer $celeb_token" "http://127.0.0.1:$PORT/api/feed/timeline?limit=20" >/dev/null
   done
   : > "$WORK/reads"
   for round in $(seq 1 "$ROUNDS"); do
     echo "ping $(wrk_run "round $round: /api/ping (floor)" /api/ping "")" >> "$WORK/reads"
-    echo "me $(wrk_run "round $round: /api/feed/me (token check + account read)" /api/feed/me "$push_token")" >> "$WORK/reads"
+    echo "auth $(wrk_run "round $round: sessions/current (token only)" /api/feed/sessions/current "$push_token")" >> "$WORK/reads"
     echo "push $(wrk_run "round $round: timeline, 5 pushed" "/api/feed/timeline?limit=20" "$push_token")" >> "$WORK/reads"
     echo "celeb $(wrk_run "round $round: timeline, 5 celebrities" "/api/feed/timeline?limit=20" "$celeb_token")" >> "$WORK/reads"
   done
   m() { awk -v k="$1" -v c="$2" '$1 == k {print $c}' "$WORK/reads" | median; }
-  ping=$(m ping 2); ping99=$(m ping 3); me=$(m me 2); push=$(m push 2); push99=$(m push 3); celeb=$(m celeb 2)
+  ping=$(m ping 2); ping99=$(m ping 3); auth=$(m auth 2); auth99=$(m auth 3)
+  push=$(m push 2); push99=$(m push 3); celeb=$(m celeb 2)
   echo "reads: target timeline >= 50 % of /api/ping's throughput, p99 <= 2x ping's p99; celebrity merge <= 1.3x a push-only read"
   echo "reads: result timeline $push req/s, p99 $push99 ms; with 5 celebrities merged $celeb req/s (medians of $ROUNDS, $CONNS connections)"
   echo "reads: floor /api/ping $ping req/s, p99 $ping99 ms"
-  # A second floor: the same token check as every timeline read (mpJwt, which the issue prescribes) and one account
-  # read behind it. What it reaches of ping bounds what any timeline code can reach.
-  me_ratio=$(awk -v a="$me" -v b="$ping" 'BEGIN {printf "%.1f", 100 * a / b}')
-  echo "reads: second floor /api/feed/me (token check + account read) $me req/s = $me_ratio % of ping;" \
-    "the timeline is $(awk -v a="$push" -v b="$me" 'BEGIN {printf "%.1f", 100 * a / b}') % of it"
-  if awk -v r="$me_ratio" 'BEGIN {exit !(r < 50)}'; then
+  # The authenticated floor: the token check every timeline read needs (mpJwt, which the issue prescribes) and
+  # nothing else. What it reaches of ping bounds what any timeline code can reach.
+  auth_ratio=$(awk -v a="$auth" -v b="$ping" 'BEGIN {printf "%.1f", 100 * a / b}')
+  echo "reads: authenticated floor /api/feed/sessions/current $auth req/s = $auth_ratio % of ping, p99 $auth99 ms" \
+    "($(awk -v a="$auth99" -v b="$ping99" 'BEGIN {printf "%.2f", a / b}')x ping's);" \
+    "the timeline is $(awk -v a="$push" -v b="$auth" 'BEGIN {printf "%.1f", 100 * a / b}') % of it"
+  if awk -v r="$auth_ratio" 'BEGIN {exit !(r < 50)}'; then
     echo "reads: the token check alone is below 50 % of ping here: the timeline target is out of reach on this machine"
   fi
   echo "reads: ratio $(awk -v a="$push" -v b="$ping" 'BEGIN {printf "%.1f", 100 * a / b}') % of ping's throughput;" \
     "p99 $(awk -v a="$push99" -v b="$ping99" 'BEGIN {printf "%.2f", a / b}')x ping's;" \
     "celebrity read cost $(awk -v a="$push" -v b="$celeb" 'BEGIN {printf "%.2f", a / b}')x a push-only read"
+  if [ "${JFR:-0}" = 1 ]; then
+    jfr_file=/tmp/feed-timeline-$(date +%s).jfr
+    pid=$(cat "$WORK/output/.pid/$SERVER.pid")
+    jcmd "$pid" JFR.start name=timeline settings=profile >/dev/null
+    wrk_run "profiled: timeline, 5 pushed" "/api/feed/timeline?limit=20" "$push_token" >/dev/null
+    jcmd "$pid" JFR.dump name=timeline filename="$jfr_file" >/dev/null
+    jcmd "$pid" JFR.stop name=timeline >/dev/null
+    echo "reads: JFR recording of $DURATION of timeline reads $jfr_file"
+  fi
 fi

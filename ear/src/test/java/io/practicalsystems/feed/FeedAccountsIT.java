@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Feed accounts and tokens on the shared server: sign-up, log-in, {@code /api/feed/me}, every kind of bad token
+ * Feed accounts and tokens on the shared server: sign-up, log-in, {@code /api/feed/me} and
+ * {@code /api/feed/sessions/current}, every kind of bad token
  * refused by Liberty's mpJwt with a 401 problem, and the admin endpoints' HTTP Basic untouched by it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -202,6 +203,31 @@ class FeedAccountsIT {
         }
         softly.assertAll();
         assertThat(me(token).getString("handle")).as("the real token still works").isEqualTo(handle);
+    }
+
+    @Test
+    void theCurrentSessionIsWhatTheTokenSays() throws Exception {
+        String handle = newHandle();
+        String id = signUp(body(handle, PASSWORD)).json().getString("id");
+        JsonObject session = logIn(handle, PASSWORD).json();
+        String token = session.getString("token");
+
+        Http.Response current = Http.send("GET", feed("/sessions/current"), null, null, "Authorization",
+                "Bearer " + token);
+
+        assertThat(current.status()).as(current.body()).isEqualTo(200);
+        assertThat(current.json().getString("userId")).isEqualTo(id);
+        assertThat(current.json().getString("handle")).isEqualTo(handle);
+        assertThat(current.json().getString("expiresAt")).isEqualTo(session.getString("expiresAt"));
+        assertThat(current.header("Set-Cookie")).as("no session cookie").isEmpty();
+
+        Http.Response anonymous = Http.get(feed("/sessions/current"));
+        assertBearerProblem(anonymous);
+        assertThat(anonymous.body()).contains("sign-in-required");
+        Http.Response tampered = Http.send("GET", feed("/sessions/current"), null, null, "Authorization",
+                "Bearer " + tamper(token));
+        assertBearerProblem(tampered);
+        assertThat(tampered.body()).contains("invalid-token").doesNotContain(handle);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.practicalsystems.feed.rest;
 
 import io.practicalsystems.feed.session.TokenSigner;
 import java.security.Principal;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -10,13 +11,14 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * Who a request's feed token says the caller is. Liberty's mpJwt feature has already checked the token (signature
  * with the feed's public key, issuer, audience, expiry) before the request reaches the application; this only reads
  * what a checked token carries and refuses a principal that is not a feed token: none at all, another kind of
- * principal, a token without the {@code feed-user} group, or one whose subject is not a positive decimal user ID.
- * Plain Java over the {@link JsonWebToken} interface, unit-tested.
+ * principal, a token without the {@code feed-user} group or without an expiry, or one whose subject is not a
+ * positive decimal user ID. Plain Java over the {@link JsonWebToken} interface, unit-tested.
  *
- * @param id     the user's ID ({@code sub})
- * @param handle the user's handle ({@code upn}), lower-case
+ * @param id        the user's ID ({@code sub})
+ * @param handle    the user's handle ({@code upn}), lower-case
+ * @param expiresAt when the token expires ({@code exp})
  */
-public record FeedIdentity(long id, String handle) {
+public record FeedIdentity(long id, String handle, Instant expiresAt) {
 
     public static Optional<FeedIdentity> of(Principal principal) {
         if (!(principal instanceof JsonWebToken token)) {
@@ -24,10 +26,12 @@ public record FeedIdentity(long id, String handle) {
         }
         Set<String> groups = token.getGroups();
         String handle = token.getName();
-        if (groups == null || !groups.contains(TokenSigner.GROUP) || handle == null || handle.isEmpty()) {
+        if (groups == null || !groups.contains(TokenSigner.GROUP) || handle == null || handle.isEmpty()
+                || !(token.getClaim("exp") instanceof Number exp)) {
             return Optional.empty();
         }
-        return userId(token.getSubject()).map(id -> new FeedIdentity(id, handle));
+        Instant expiresAt = Instant.ofEpochSecond(exp.longValue());
+        return userId(token.getSubject()).map(id -> new FeedIdentity(id, handle, expiresAt));
     }
 
     private static Optional<Long> userId(String subject) {

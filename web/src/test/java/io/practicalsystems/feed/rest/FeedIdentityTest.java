@@ -3,6 +3,7 @@ package io.practicalsystems.feed.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.Principal;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -10,10 +11,12 @@ import org.junit.jupiter.api.Test;
 
 class FeedIdentityTest {
 
+    private static final long EXP = 1_800_000_000L;
+
     @Test
     void aFeedTokenNamesTheUserByIdAndHandle() {
         assertThat(FeedIdentity.of(token("7040419296378343424", "alice", Set.of("feed-user"))))
-                .contains(new FeedIdentity(7040419296378343424L, "alice"));
+                .contains(new FeedIdentity(7040419296378343424L, "alice", Instant.ofEpochSecond(EXP)));
     }
 
     @Test
@@ -37,7 +40,15 @@ class FeedIdentityTest {
             assertThat(FeedIdentity.of(token(subject, "alice", Set.of("feed-user")))).as(subject).isEmpty();
         }
         assertThat(FeedIdentity.of(token("9223372036854775807", "alice", Set.of("feed-user"))))
-                .contains(new FeedIdentity(Long.MAX_VALUE, "alice"));
+                .contains(new FeedIdentity(Long.MAX_VALUE, "alice", Instant.ofEpochSecond(EXP)));
+    }
+
+    @Test
+    void aTokenWithoutAnExpiryIsNobody() {
+        JsonWebToken noExpiry = token("42", "alice", Set.of("feed-user"));
+        noExpiry.getClaimNames().remove("exp");
+
+        assertThat(FeedIdentity.of(noExpiry)).isEmpty();
     }
 
     @Test
@@ -51,6 +62,7 @@ class FeedIdentityTest {
         claims.put("sub", subject);
         claims.put("upn", name);
         claims.put("groups", groups);
+        claims.put("exp", EXP); // as mpJwt hands it over: seconds, a Long
         return new JsonWebToken() {
             @Override
             public String getName() {
