@@ -87,7 +87,8 @@ public final class CachedSets {
         };
     }
 
-    private static Set<Long> parseIfWarm(Set<String> raw) {
+    /** The members of a set as SMEMBERS answered it, or null when it is cold (no sentinel). */
+    static Set<Long> parseIfWarm(Set<String> raw) {
         if (!raw.contains(SENTINEL)) {
             return null;
         }
