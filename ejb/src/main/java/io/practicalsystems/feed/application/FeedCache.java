@@ -3,9 +3,7 @@ package io.practicalsystems.feed.application;
 import io.practicalsystems.feed.cache.CachedSets;
 import io.practicalsystems.feed.cache.CappedFeeds;
 import io.practicalsystems.feed.cache.FeedKeys;
-import io.practicalsystems.feed.cache.PageReads;
 import io.practicalsystems.feed.cache.PostContent;
-import io.practicalsystems.feed.cache.TimelineSources;
 import io.practicalsystems.feed.fanout.DeliveryMode;
 import io.practicalsystems.feed.post.Post;
 import io.practicalsystems.feed.store.GraphStore;
@@ -18,6 +16,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
@@ -49,8 +48,6 @@ public class FeedCache {
     private CachedSets sets;
     private CappedFeeds feeds;
     private PostContent content;
-    private PageReads pageReads;
-    private TimelineSources sources;
 
     @PostConstruct
     void init() {
@@ -58,8 +55,6 @@ public class FeedCache {
         sets = new CachedSets(redis, keys, settings.cacheTtlSeconds());
         feeds = new CappedFeeds(redis, settings.feedCap(), settings.cacheTtlSeconds());
         content = new PostContent(redis, keys, settings.contentTtlSeconds());
-        pageReads = new PageReads(redis, keys);
-        sources = new TimelineSources(redis, keys, feeds);
     }
 
     public FeedKeys keys() {
@@ -113,6 +108,25 @@ public class FeedCache {
                 feeds.cap()).stream().map(Post::id).toList());
     }
 
+    /**
+     * The recent PULL posts of each author, queued on {@code pipe}: valid after the pipeline's sync (lists Redis lost
+     * are then rebuilt one by one).
+     */
+    public Supplier<List<List<Long>>> pulledPostsOfEachIn(AbstractPipeline pipe, List<Long> authorIds) {
+        List<Supplier<Optional<List<Long>>>> cached = new ArrayList<>(authorIds.size());
+        for (long author : authorIds) {
+            cached.add(feeds.readIfCompleteIn(pipe, keys.pulled(author)));
+        }
+        return () -> {
+            List<List<Long>> lists = new ArrayList<>(authorIds.size());
+            for (int i = 0; i < authorIds.size(); i++) {
+                long author = authorIds.get(i);
+                lists.add(cached.get(i).get().orElseGet(() -> pulledPosts(author)));
+            }
+            return lists;
+        };
+    }
+
     /** A post just published as PULL: into its author's pulled list (if cached) and the set of PULL authors. */
     public void addPulled(Post post) {
         feeds.addToEach(List.of(keys.pulled(post.authorId())), post.id());
@@ -129,16 +143,6 @@ public class FeedCache {
 
     public PostContent content() {
         return content;
-    }
-
-    /** A page's posts with everything shown about them, in one round trip (what Redis lacks left out). */
-    public Map<Long, PageReads.Entry> readPage(List<Long> postIds, long readerId) {
-        return pageReads.read(postIds, readerId);
-    }
-
-    /** The post from a content hash Redis answered; read from the documents (and cached) when it lacks it. */
-    public Optional<Post> postFrom(long postId, Map<String, String> hash) {
-        return content.fromHash(postId, hash, posts::find);
     }
 
     /** When each user last read their home timeline; {@link Long#MIN_VALUE} for never (or not within the window). */
@@ -160,24 +164,19 @@ public class FeedCache {
         return times;
     }
 
-    /**
-     * What {@code readerId}'s timeline merges at {@code nowMillis}, in one round trip, with the read recorded if the
-     * reader last read at or after {@code activeSince} (see {@link TimelineSources}).
-     */
-    public TimelineSources.Read timelineSources(long readerId, long nowMillis, long activeSince, int homeCount) {
-        return sources.read(readerId, nowMillis, activeSince, lastReadTtlMillis(), homeCount);
+    /** When the user last read their home timeline (as in {@link #lastReads}), queued on {@code pipe}. */
+    public Supplier<Long> lastReadIn(AbstractPipeline pipe, long userId) {
+        Response<String> reply = pipe.get(keys.lastRead(userId));
+        return () -> reply.get() == null ? Long.MIN_VALUE : Long.parseLong(reply.get());
     }
 
     /**
-     * Records a home-timeline read. The entry expires with the inactivity window: Redis losing it only makes the
-     * user look inactive, which costs one rebuild at their next read and never a lost post.
+     * Records a home-timeline read, queued on {@code pipe}. The entry expires with the inactivity window: Redis
+     * losing it only makes the user look inactive, which costs one rebuild at their next read and never a lost post.
      */
-    public void recordRead(long userId, long nowMillis) {
-        redis.set(keys.lastRead(userId), Long.toString(nowMillis), SetParams.setParams().px(lastReadTtlMillis()));
-    }
-
-    private long lastReadTtlMillis() {
-        return Math.max(1, settings.fanout().inactiveAfterMillis());
+    public void recordReadIn(AbstractPipeline pipe, long userId, long nowMillis) {
+        pipe.set(keys.lastRead(userId), Long.toString(nowMillis),
+                SetParams.setParams().px(Math.max(1, settings.fanout().inactiveAfterMillis())));
     }
 
     /** A pipeline to queue several tiers' commands on (the {@code …In} methods): one round trip for all of them. */

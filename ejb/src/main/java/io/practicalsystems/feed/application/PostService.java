@@ -4,7 +4,6 @@ import io.practicalsystems.crawler.application.Listing;
 import io.practicalsystems.feed.account.Account;
 import io.practicalsystems.feed.account.AccountDirectory;
 import io.practicalsystems.feed.cache.CachedSets;
-import io.practicalsystems.feed.cache.PageReads;
 import io.practicalsystems.feed.fanout.FanoutPlanner;
 import io.practicalsystems.feed.fanout.PublishedPost;
 import io.practicalsystems.feed.post.Post;
@@ -172,42 +171,13 @@ public class PostService {
         List<PostView> views = new ArrayList<>(page.size());
         for (int i = 0; i < page.size(); i++) {
             Post post = page.get(i);
-            views.add(view(post, counts.get(3 * i), counts.get(3 * i + 1), counts.get(3 * i + 2),
-                    liked != null && liked.get(i), post.sharedFrom() == null ? null : shares.get(post.sharedFrom())));
+            Post original = post.sharedFrom() == null ? null : shares.get(post.sharedFrom());
+            PostView.Shared shared = original == null || original.deleted() ? null
+                    : new PostView.Shared(original, author(original.authorId()));
+            views.add(new PostView(post, author(post.authorId()), counts.get(3 * i), counts.get(3 * i + 1),
+                    counts.get(3 * i + 2), liked != null && liked.get(i), shared));
         }
         return views;
-    }
-
-    /**
-     * {@link #views} for a reader, from what {@link FeedCache#readPage} read with the page's posts: nothing more is
-     * read unless Redis lacked it (a missing counter, a cold set, a reposted post not cached), which is then read as
-     * in {@link #views}. Posts that were not read with the page go through {@link #views}.
-     */
-    public List<PostView> views(List<Post> page, long readerId, Map<Long, PageReads.Entry> read) {
-        if (!page.stream().allMatch(post -> read.containsKey(post.id()))) {
-            return views(page, OptionalLong.of(readerId));
-        }
-        List<PostView> views = new ArrayList<>(page.size());
-        for (Post post : page) {
-            PageReads.Entry entry = read.get(post.id());
-            long id = post.id();
-            views.add(view(post, orCount(entry.likes(), cache.likes(id)), orCount(entry.comments(), cache.comments(id)),
-                    orCount(entry.shares(), cache.shares(id)), entry.likedByReader() != null ? entry.likedByReader()
-                            : cache.sets().contains(cache.likes(id), readerId),
-                    post.sharedFrom() == null ? null : cache.postFrom(post.sharedFrom(), entry.shared()).orElse(null)));
-        }
-        return views;
-    }
-
-    private long orCount(Long read, CachedSets.Ref set) {
-        return read != null ? read : cache.sets().count(set);
-    }
-
-    /** A post with its counters and the post it reposts ({@code original}: null when none or not found). */
-    private PostView view(Post post, long likes, long comments, long shares, boolean likedByMe, Post original) {
-        PostView.Shared shared = original == null || original.deleted() ? null
-                : new PostView.Shared(original, author(original.authorId()));
-        return new PostView(post, author(post.authorId()), likes, comments, shares, likedByMe, shared);
     }
 
     /** The post if it exists and is not deleted, else 404 with {@code message} (or a default sentence). */

@@ -2,8 +2,6 @@ package io.practicalsystems.feed.application;
 
 import io.practicalsystems.crawler.application.Listing;
 import io.practicalsystems.feed.account.Account;
-import io.practicalsystems.feed.cache.PageReads;
-import io.practicalsystems.feed.cache.TimelineSources;
 import io.practicalsystems.feed.fanout.DeliveryMode;
 import io.practicalsystems.feed.fanout.FanoutPlanner;
 import io.practicalsystems.feed.post.Post;
@@ -23,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Supplier;
+import redis.clients.jedis.AbstractPipeline;
 
 /**
  * Home timelines and users' post lists. A home timeline is the reader's pushed feed merged (k-way, by ID) with the
@@ -56,35 +56,51 @@ public class TimelineService {
     }
 
     /**
-     * The reader's home timeline page, in two round trips when Redis holds what it needs: its sources (the home feed,
-     * the followed PULL authors' lists, the reader's blocks; the read recorded) in one script call, then the page's
-     * posts with everything shown about them in another (see {@link Visibility#read}).
+     * The reader's home timeline page. Its fixed reads go in two pipelined round trips: the last-read time, the
+     * follow list, the home feed, the PULL authors and the reader's blocks together; then the followed PULL authors'
+     * lists with the read recorded. The page's posts and their authors' blocks, then its counters, follow (see
+     * {@link Visibility}, {@link PostService#views}).
      */
     public Listing<PostView> home(long readerId, String cursor, int limit) {
         Long after = FeedCursors.decode(FeedCursors.TIMELINE, cursor);
         long now = System.currentTimeMillis();
         String homeKey = cache.keys().home(readerId);
-        TimelineSources.Read inRedis = cache.timelineSources(readerId, now, planner.activeSince(now),
-                after == null ? firstPageWindow(limit) : cache.feeds().cap());
-        Set<Long> authors = new LinkedHashSet<>(inRedis.following() != null ? inRedis.following()
-                : cache.sets().members(cache.following(readerId)));
-        authors.add(readerId);
-        List<List<Long>> sources = new ArrayList<>();
-        Optional<List<Long>> pushed = planner.feedNeedsRebuild(inRedis.lastRead(), now) ? Optional.empty()
-                : inRedis.home();
-        sources.add(pushed.isPresent() ? pushed.get() : cache.feeds().read(homeKey, true, () -> pushedPostsOf(authors)));
-        if (!inRedis.recorded()) {
-            cache.recordRead(readerId, now); // only after the rebuild: see FanoutPlanner.feedNeedsRebuild
+        Supplier<Long> lastRead;
+        Supplier<Set<Long>> following;
+        Supplier<Optional<List<Long>>> homeFeed;
+        Supplier<Set<Long>> pullAuthors;
+        Supplier<Set<Long>> blocked;
+        Supplier<Boolean> ageing;
+        try (AbstractPipeline pipe = cache.pipelined()) {
+            lastRead = cache.lastReadIn(pipe, readerId);
+            following = cache.sets().membersIn(pipe, cache.following(readerId));
+            homeFeed = after == null ? cache.feeds().readNewestIfCompleteIn(pipe, homeKey, firstPageWindow(limit))
+                    : cache.feeds().readIfCompleteIn(pipe, homeKey);
+            pullAuthors = cache.sets().membersIn(pipe, cache.pullAuthors());
+            blocked = cache.sets().membersIn(pipe, cache.blocks(readerId));
+            ageing = cache.feeds().ageingIn(pipe, homeKey);
+            pipe.sync();
         }
-        sources.addAll(inRedis.pulled() != null ? pulledLists(inRedis.pulled()) : pulledLists(authors));
-        Set<Long> blocked = inRedis.blocks() != null ? inRedis.blocks()
-                : cache.sets().members(cache.blocks(readerId));
+        Set<Long> authors = new LinkedHashSet<>(following.get());
+        authors.add(readerId);
+        boolean stale = planner.feedNeedsRebuild(lastRead.get(), now);
+        List<List<Long>> sources = new ArrayList<>();
+        Optional<List<Long>> pushed = stale ? Optional.empty() : homeFeed.get();
+        sources.add(pushed.isPresent() ? pushed.get() : cache.feeds().read(homeKey, true, () -> pushedPostsOf(authors)));
+        Set<Long> pulling = pullAuthors.get();
+        Supplier<List<List<Long>>> pulled;
+        try (AbstractPipeline pipe = cache.pipelined()) {
+            cache.recordReadIn(pipe, readerId, now); // only after the rebuild: see FanoutPlanner.feedNeedsRebuild
+            if (ageing.get()) {
+                cache.feeds().keepIn(pipe, homeKey); // a feed that is read stays (pushes do not restart its TTL)
+            }
+            pulled = cache.pulledPostsOfEachIn(pipe, authors.stream().filter(pulling::contains).toList());
+            pipe.sync();
+        }
+        sources.addAll(pulled.get());
         FeedCursor from = after == null ? null : new FeedCursor(after);
-        Visibility visible = new Visibility(readerId, blocked);
-        // The page's posts, and one beyond for the cursor, are read together with all the page shows about them.
-        Map<Long, PageReads.Entry> shown = visible.read(TimelineMerge.page(sources, id -> true, from, limit + 1)
-                .postIds());
-        TimelinePage page = TimelineMerge.page(sources, visible::test, from, limit);
+        Visibility visible = new Visibility(readerId, blocked.get());
+        TimelinePage page = page(sources, visible, from, limit);
         List<Long> home = sources.get(0);
         if (after == null && pushed.isPresent() && home.size() >= firstPageWindow(limit)
                 && (page.next() == null || page.next().lastServedId() <= home.get(home.size() - 1))) {
@@ -92,23 +108,10 @@ public class TimelineService {
             sources.set(0, cache.feeds().read(homeKey, false, () -> pushedPostsOf(authors)));
             page = page(sources, visible, from, limit);
         }
-        List<PostView> views = posts.views(page.postIds().stream().map(visible.loaded::get).toList(), readerId,
-                shown);
+        List<PostView> views = posts.views(page.postIds().stream().map(visible.loaded::get).toList(),
+                OptionalLong.of(readerId));
         return new Listing<>(views, page.next() == null ? null
                 : FeedCursors.encode(FeedCursors.TIMELINE, page.next().lastServedId()));
-    }
-
-    /** The PULL lists as read with the sources; one Redis lost is rebuilt from the documents. */
-    private List<List<Long>> pulledLists(Map<Long, Optional<List<Long>>> read) {
-        List<List<Long>> lists = new ArrayList<>(read.size());
-        read.forEach((author, list) -> lists.add(list.orElseGet(() -> cache.pulledPosts(author))));
-        return lists;
-    }
-
-    /** The PULL lists of these authors who ever published one (when Redis lost whom the reader follows, or them). */
-    private List<List<Long>> pulledLists(Set<Long> authors) {
-        Set<Long> pulling = cache.sets().members(cache.pullAuthors());
-        return authors.stream().filter(pulling::contains).map(cache::pulledPosts).toList();
     }
 
     /**
@@ -120,7 +123,7 @@ public class TimelineService {
         return 2 * limit + 2;
     }
 
-    /** Like home's first merge, for a merge over the whole feed; only IDs found invisible cost more. */
+    /** The page's posts, and one beyond for the cursor, are loaded together; only IDs found invisible cost more. */
     private static TimelinePage page(List<List<Long>> sources, Visibility visible, FeedCursor from, int limit) {
         visible.prefetch(TimelineMerge.page(sources, id -> true, from, limit + 1).postIds());
         return TimelineMerge.page(sources, visible::test, from, limit);
@@ -158,22 +161,6 @@ public class TimelineService {
         Visibility(long readerId, Set<Long> blockedByReader) {
             this.readerId = readerId;
             this.blockedByReader = blockedByReader;
-        }
-
-        /**
-         * Reads these posts with all a page shows about them, in one round trip, and remembers the posts and whether
-         * each author blocked the reader (what Redis lacked is read when tested).
-         */
-        Map<Long, PageReads.Entry> read(List<Long> postIds) {
-            Map<Long, PageReads.Entry> read = cache.readPage(postIds, readerId);
-            read.forEach((id, entry) -> {
-                Optional<Post> post = cache.postFrom(id, entry.post());
-                prefetched.put(id, post);
-                if (post.isPresent() && entry.authorBlockedReader() != null) {
-                    authorBlockedReader.put(post.get().authorId(), entry.authorBlockedReader());
-                }
-            });
-            return read;
         }
 
         /** Loads these posts, and whether each of their authors blocked the reader, in pipelined round trips. */

@@ -87,8 +87,7 @@ public final class CachedSets {
         };
     }
 
-    /** The members of a set as SMEMBERS answered it, or null when it is cold (no sentinel). */
-    static Set<Long> parseIfWarm(Set<String> raw) {
+    private static Set<Long> parseIfWarm(Set<String> raw) {
         if (!raw.contains(SENTINEL)) {
             return null;
         }

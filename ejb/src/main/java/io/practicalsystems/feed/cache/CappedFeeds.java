@@ -15,7 +15,7 @@ import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * The feed tier: capped sorted sets of post IDs (score and member the ID; Snowflake IDs order by time), newest kept,
- * each with a TTL that runs from its rebuild (or its creation by a push) and that reads restart (timeline-sources.lua). A feed is <em>complete</em> once rebuilt from the documents (it holds the sentinel {@code ~});
+ * each with a TTL that runs from its rebuild (or its creation by a push) and that reads restart. A feed is <em>complete</em> once rebuilt from the documents (it holds the sentinel {@code ~});
  * a fanout may add to a feed that is not complete (Redis lost it): the next read finds it incomplete and rebuilds,
  * merging with what was added meanwhile, so a post fanned out during a rebuild is kept either way.
  */
@@ -39,10 +39,6 @@ public final class CappedFeeds {
 
     public int cap() {
         return cap;
-    }
-
-    public long ttlSeconds() {
-        return ttlSeconds;
     }
 
     /**
@@ -118,6 +114,24 @@ public final class CappedFeeds {
         return refused;
     }
 
+    /**
+     * Whether the feed's TTL has run below half, queued on {@code pipe} (valid after its sync): a read then restarts
+     * it with {@link #keepIn}. Pushes leave an existing feed's TTL alone (see feed-fanout.lua), so a feed that is read
+     * stays and one nobody reads expires; checking first keeps the read path from writing an EXPIRE every time.
+     */
+    public Supplier<Boolean> ageingIn(AbstractPipeline pipe, String key) {
+        Response<Long> ttl = pipe.ttl(key);
+        return () -> {
+            long left = ttl.get();
+            return left == -1 || (left >= 0 && left < ttlSeconds / 2); // -1: no TTL (never left so); -2: no feed
+        };
+    }
+
+    /** Restarts the feed's TTL, queued on {@code pipe}. */
+    public void keepIn(AbstractPipeline pipe, String key) {
+        pipe.expire(key, ttlSeconds);
+    }
+
     /** Removes a post ID from each feed, pipelined. */
     public void removeFromEach(Collection<String> feedKeys, long postId) {
         try (AbstractPipeline pipe = redis.pipelined()) {
@@ -148,8 +162,33 @@ public final class CappedFeeds {
         return parse(redis.zrevrange(key, 0, cap));
     }
 
-    /** A feed as ZREVRANGE answered it: its IDs newest first if it is complete (the sentinel first), else empty. */
-    Optional<List<Long>> parse(List<String> raw) {
+    /** Each feed newest first if it is complete, else empty, in one pipelined round trip. */
+    public List<Optional<List<Long>>> readEachIfComplete(List<String> feedKeys) {
+        List<Supplier<Optional<List<Long>>>> replies = new ArrayList<>(feedKeys.size());
+        try (AbstractPipeline pipe = redis.pipelined()) {
+            for (String key : feedKeys) {
+                replies.add(readIfCompleteIn(pipe, key));
+            }
+            pipe.sync();
+        }
+        return replies.stream().map(Supplier::get).toList();
+    }
+
+    /** {@link #readIfComplete}, queued on {@code pipe} with other commands: valid after the pipeline's sync. */
+    public Supplier<Optional<List<Long>>> readIfCompleteIn(AbstractPipeline pipe, String key) {
+        return readNewestIfCompleteIn(pipe, key, cap);
+    }
+
+    /**
+     * Only the newest {@code count} IDs (at most the cap) of a complete feed, else empty, queued on {@code pipe}: for
+     * a first page, which rarely needs the whole feed (Redis sends, and Java parses, what is asked for).
+     */
+    public Supplier<Optional<List<Long>>> readNewestIfCompleteIn(AbstractPipeline pipe, String key, int count) {
+        Response<List<String>> reply = pipe.zrevrange(key, 0, Math.min(count, cap));
+        return () -> parse(reply.get());
+    }
+
+    private Optional<List<Long>> parse(List<String> raw) {
         if (raw.isEmpty() || !CachedSets.SENTINEL.equals(raw.get(0))) {
             return Optional.empty();
         }

@@ -13,12 +13,7 @@ public record FeedKeys(String prefix) {
 
     /** Feed tier: an author's recent PULL posts, merged into their followers' timelines at read time. */
     public String pulled(long authorId) {
-        return pulledPrefix() + authorId;
-    }
-
-    /** What {@link #pulled} puts before the author's ID (for scripts that name the lists of authors they read). */
-    public String pulledPrefix() {
-        return prefix + "pull:";
+        return prefix + "pull:" + authorId;
     }
 
     /** Social graph tier: the authors who ever published a PULL post (the only ones a read merges). */
@@ -28,12 +23,7 @@ public record FeedKeys(String prefix) {
 
     /** Content tier: one post's body and metadata (hash), or a tombstone once deleted. */
     public String post(long postId) {
-        return postPrefix() + postId;
-    }
-
-    /** What {@link #post} puts before the post's ID. */
-    public String postPrefix() {
-        return prefix + "post:";
+        return prefix + "post:" + postId;
     }
 
     /** Social graph tier: who follows the user. */
@@ -48,12 +38,7 @@ public record FeedKeys(String prefix) {
 
     /** Social graph tier: whom the user blocked. */
     public String blocks(long userId) {
-        return blocksPrefix() + userId;
-    }
-
-    /** What {@link #blocks} puts before the user's ID. */
-    public String blocksPrefix() {
-        return prefix + "blocks:";
+        return prefix + "blocks:" + userId;
     }
 
     /** Actions tier: who liked the post. */

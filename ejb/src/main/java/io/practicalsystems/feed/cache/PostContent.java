@@ -61,25 +61,20 @@ public final class PostContent {
             Map<Long, Post> found = new HashMap<>();
             for (int i = 0; i < postIds.size(); i++) {
                 long id = postIds.get(i);
-                fromHash(id, replies.get(i).get(), fromDocuments).ifPresent(post -> found.put(id, post));
+                Map<String, String> hash = replies.get(i).get();
+                if (hash.containsKey("text")) {
+                    found.put(id, decode(id, hash));
+                    continue;
+                }
+                Optional<Post> stored = fromDocuments.apply(id);
+                stored.ifPresent(post -> {
+                    boolean tombstoned = "1".equals(hash.get("deleted"));
+                    fill(post);
+                    found.put(id, tombstoned ? post.asDeleted() : post);
+                });
             }
             return found;
         };
-    }
-
-    /**
-     * The post from its cached hash as Redis answered it (HGETALL); when the hash lacks the post (a miss, or only a
-     * tombstone) it is read from the documents and cached, as in {@link #getAll}.
-     */
-    public Optional<Post> fromHash(long id, Map<String, String> hash, LongFunction<Optional<Post>> fromDocuments) {
-        if (hash.containsKey("text")) {
-            return Optional.of(decode(id, hash));
-        }
-        boolean tombstoned = "1".equals(hash.get("deleted"));
-        return fromDocuments.apply(id).map(post -> {
-            fill(post);
-            return tombstoned ? post.asDeleted() : post;
-        });
     }
 
     /** Caches a post just published (or read from the documents), unless an entry or tombstone is there. */

@@ -83,13 +83,11 @@ public final class FanoutPlanner {
      * {@code inactiveAfterMillis} ago (a time in the future, from clock skew, counts as active).
      */
     public boolean isActive(long lastActiveAtMillis, long nowMillis) {
-        return lastActiveAtMillis >= activeSince(nowMillis);
-    }
-
-    /** The earliest last-active time that is still active at {@code nowMillis} (what {@link #isActive} compares). */
-    public long activeSince(long nowMillis) {
         long cutoff = nowMillis - settings.inactiveAfterMillis();
-        return cutoff > nowMillis ? Long.MIN_VALUE : cutoff; // underflowed: every representable time is within it
+        if (cutoff > nowMillis) { // underflowed: every representable time is within the window
+            return true;
+        }
+        return lastActiveAtMillis >= cutoff;
     }
 
     /**

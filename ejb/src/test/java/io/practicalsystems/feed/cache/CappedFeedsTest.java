@@ -9,7 +9,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.JedisPubSub;
 
 /** The feed tier on a real Redis: capped, idempotent, complete only once rebuilt, merging on rebuild. */
@@ -118,11 +120,11 @@ class CappedFeedsTest extends RedisTierTest {
     }
 
     @Test
-    void readingServesCompleteFeedsAndFlagsTheRest() {
+    void readingSeveralFeedsAtOnceServesTheCompleteOnesAndFlagsTheRest() {
         read(keys.pulled(1), List.of(BASE + 3, BASE + 1));
         feeds.addToEach(List.of(keys.pulled(2)), BASE + 9); // partial: Redis had lost it
 
-        assertThat(List.of(1L, 2L, 3L).stream().map(author -> feeds.readIfComplete(keys.pulled(author))).toList())
+        assertThat(feeds.readEachIfComplete(List.of(keys.pulled(1), keys.pulled(2), keys.pulled(3))))
                 .containsExactly(java.util.Optional.of(List.of(BASE + 3, BASE + 1)), java.util.Optional.empty(),
                         java.util.Optional.empty());
     }
@@ -184,7 +186,7 @@ class CappedFeedsTest extends RedisTierTest {
     }
 
     @Test
-    void aPushGivesTheTtlOnlyToAFeedItCreates() {
+    void aPushGivesTheTtlOnlyToAFeedItCreatesAndAReadRestartsAnAgeingOne() {
         String existing = keys.home(1);
         String lost = keys.home(2);
         read(existing, List.of(BASE + 1)); // rebuilt: the full TTL
@@ -192,9 +194,23 @@ class CappedFeedsTest extends RedisTierTest {
 
         feeds.pushEach(List.of(new CappedFeeds.Push(List.of(existing, lost), BASE + 2, keys.liveChannel(), "-")));
 
-        assertThat(redis.ttl(existing)).as("a push leaves the TTL alone (a read restarts it: TimelineSourcesTest)")
-                .isBetween(1L, 1000L);
+        assertThat(redis.ttl(existing)).as("a push leaves the TTL alone").isBetween(1L, 1000L);
         assertThat(redis.ttl(lost)).as("a feed the push created").isBetween(1001L, 3600L);
+        Supplier<Boolean> ageing;
+        Supplier<Boolean> fresh;
+        Supplier<Boolean> absent;
+        try (AbstractPipeline pipe = redis.pipelined()) {
+            ageing = feeds.ageingIn(pipe, existing);
+            fresh = feeds.ageingIn(pipe, lost);
+            absent = feeds.ageingIn(pipe, keys.home(3));
+            pipe.sync();
+        }
+        assertThat(List.of(ageing.get(), fresh.get(), absent.get())).containsExactly(true, false, false);
+        try (AbstractPipeline pipe = redis.pipelined()) {
+            feeds.keepIn(pipe, existing);
+            pipe.sync();
+        }
+        assertThat(redis.ttl(existing)).as("restarted by the read").isBetween(1001L, 3600L);
         assertThat(redis.zrange(existing, 0, -1)).containsExactly(Long.toString(BASE + 1), Long.toString(BASE + 2), "~");
     }
 }
