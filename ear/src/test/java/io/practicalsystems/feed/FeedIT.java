@@ -7,6 +7,7 @@ import io.practicalsystems.platform.testkit.Http;
 import io.practicalsystems.platform.testkit.LibertyServer;
 import io.practicalsystems.platform.testkit.SharedServer;
 import io.practicalsystems.platform.testkit.TestServers;
+import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -164,11 +165,23 @@ class FeedIT {
         String repost = readers.get(2).ok("POST", "/posts/" + id + "/shares", "{}").getString("id");
         awaitTimeline(readers.get(2), "has the repost", t -> t.contains(repost));
         List<List<String>> timelines = readers.stream().map(FeedUser::timeline).toList();
+        List<List<JsonObject>> items = readers.stream().map(FeedUser::timelineItems).toList();
         var post = author.ok("GET", "/posts/" + id, null);
         var profile = author.ok("GET", "/users/" + author.handle(), null);
+        // A timeline item is the post as its reader sees it: its counters, likedByMe and the post it reposts.
+        JsonObject liked = items.get(0).get(0);
+        assertThat(liked.getString("id")).isEqualTo(id);
+        assertThat(liked.getBoolean("likedByMe")).isTrue();
+        assertThat(List.of(liked.getInt("likes"), liked.getInt("comments"), liked.getInt("shares")))
+                .containsExactly(1, 1, 1);
+        assertThat(items.get(1).get(0).getBoolean("likedByMe")).isFalse();
+        assertThat(items.get(2).get(0).getString("id")).isEqualTo(repost);
+        assertThat(items.get(2).get(0).getJsonObject("sharedFrom").getString("id")).isEqualTo(id);
 
         FeedRedis.dropEveryFeedKey();
 
+        assertThat(readers.stream().map(FeedUser::timelineItems).toList())
+                .as("the same items, counters, likedByMe and reposts rebuilt from the documents").isEqualTo(items);
         assertThat(readers.stream().map(FeedUser::timeline).toList()).isEqualTo(timelines);
         assertThat(author.ok("GET", "/posts/" + id, null)).isEqualTo(post);
         assertThat(author.ok("GET", "/users/" + author.handle(), null)).isEqualTo(profile);

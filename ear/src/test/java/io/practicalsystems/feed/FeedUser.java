@@ -65,6 +65,11 @@ record FeedUser(LibertyServer server, String handle, String password, String tok
         return pages("/timeline");
     }
 
+    /** The first page of the home timeline (20 items), each as the reader sees it: counters, likedByMe, repost. */
+    List<JsonObject> timelineItems() {
+        return ok("GET", "/timeline", null).getJsonArray("items").getValuesAs(JsonObject.class);
+    }
+
     List<String> postsOf(FeedUser author) {
         return pages("/users/" + author.handle + "/posts");
     }
