@@ -1,9 +1,7 @@
 package io.practicalsystems.shortener.application;
 
 import io.practicalsystems.idgen.application.IdGeneratorService;
-import io.practicalsystems.idgen.application.IdGeneratorUnavailableException;
 import io.practicalsystems.shortener.AliasPolicy;
-import io.practicalsystems.shortener.Base62;
 import io.practicalsystems.shortener.GroupCommit;
 import io.practicalsystems.shortener.LinkExpiry;
 import io.practicalsystems.shortener.RedirectType;
@@ -57,7 +55,7 @@ public class LinkCreator {
     @EJB
     IdGeneratorService ids;
 
-    private GroupCommit<ShortLink, ShortLink> commits;
+    private GroupCommit<NewLink, ShortLink> commits;
 
     /** The created (or, for an idempotent repeat, the existing) link; {@code created} tells which. */
     public record Created(LinkView link, boolean created) {
@@ -65,7 +63,7 @@ public class LinkCreator {
 
     @PostConstruct
     void start() {
-        commits = new GroupCommit<>(new NewLinkWriter(rows, this::evictEverywhere), MAX_BATCH, MAX_QUEUED);
+        commits = new GroupCommit<>(new NewLinkWriter(rows, ids::next, this::evictEverywhere), MAX_BATCH, MAX_QUEUED);
     }
 
     /** Creates already queued are still stored; new ones are refused (503). */
@@ -90,14 +88,13 @@ public class LinkCreator {
                 return new Created(existing.get(), false);
             }
         }
-        long id = nextId();
-        String code = alias ? command.alias() : Base62.encode(id);
-        ShortLink link = store(new ShortLink(id, code, url, hash, command.owner().key(), status, alias, now, expiresAt));
+        ShortLink link = store(new NewLink(alias ? command.alias() : null, url, hash, command.owner().key(), status, now,
+                expiresAt));
         return new Created(LinkView.of(link, now), true);
     }
 
-    /** Waits for the batch's commit; AliasTaken or StorageUnavailable from the writer reach the caller as they are. */
-    private ShortLink store(ShortLink link) {
+    /** Waits for the batch's IDs and commit; AliasTaken or StorageUnavailable from the writer reach the caller as they are. */
+    private ShortLink store(NewLink link) {
         try {
             return commits.submit(link);
         } catch (GroupCommit.Rejected e) {
@@ -109,13 +106,5 @@ public class LinkCreator {
     private void evictEverywhere(List<String> codes) {
         codes.forEach(nearCache::evict);
         cache.evictAll(codes);
-    }
-
-    private long nextId() {
-        try {
-            return ids.next();
-        } catch (IdGeneratorUnavailableException e) {
-            throw new ShortenerExceptions.StorageUnavailable("no short code can be issued: " + e.getMessage(), e);
-        }
     }
 }

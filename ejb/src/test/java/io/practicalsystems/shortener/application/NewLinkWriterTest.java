@@ -2,6 +2,7 @@ package io.practicalsystems.shortener.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.practicalsystems.shortener.Base62;
 import io.practicalsystems.shortener.GroupCommit;
 import io.practicalsystems.shortener.application.links.LinkRows;
 import io.practicalsystems.shortener.application.links.ShortLink;
@@ -56,22 +57,45 @@ class NewLinkWriterTest {
 
     private final FakeRows rows = new FakeRows();
     private final List<List<String>> evicted = new ArrayList<>();
-    private final NewLinkWriter writer = new NewLinkWriter(rows, evicted::add);
+    /** The next ID the fake generator issues; IDs calls, and whether it is unavailable. */
+    private long nextId = 1_000;
+    private int idCalls;
+    private boolean idsUnavailable;
+    private final NewLinkWriter writer = new NewLinkWriter(rows, this::issue, evicted::add);
 
-    private static ShortLink link(String code, boolean alias) {
-        return new ShortLink(code.hashCode(), code, "https://example.com/" + code, "hash", "anonymous", 302, alias, NOW,
-                null);
+    private long[] issue(int count) {
+        idCalls++;
+        if (idsUnavailable) {
+            throw new IllegalStateException("worker ID lease lost");
+        }
+        long[] ids = new long[count];
+        for (int i = 0; i < count; i++) {
+            ids[i] = nextId++;
+        }
+        return ids;
+    }
+
+    private static NewLink alias(String alias) {
+        return new NewLink(alias, "https://example.com/" + alias, "hash", "anonymous", 302, NOW, null);
+    }
+
+    private static NewLink generated() {
+        return new NewLink(null, "https://example.com/", "hash", "anonymous", 302, NOW, null);
+    }
+
+    private static String code(Object outcome) {
+        return ((ShortLink) outcome).code();
     }
 
     /** Runs the writer on one batch of these links; each one's outcome: the stored link or the exception. */
-    private List<Object> write(ShortLink... links) {
-        List<GroupCommit.Entry<ShortLink, ShortLink>> batch = new ArrayList<>();
-        for (ShortLink link : links) {
+    private List<Object> write(NewLink... links) {
+        List<GroupCommit.Entry<NewLink, ShortLink>> batch = new ArrayList<>();
+        for (NewLink link : links) {
             batch.add(new GroupCommit.Entry<>(link));
         }
         writer.write(batch);
         List<Object> outcomes = new ArrayList<>();
-        for (GroupCommit.Entry<ShortLink, ShortLink> entry : batch) {
+        for (GroupCommit.Entry<NewLink, ShortLink> entry : batch) {
             try {
                 outcomes.add(entry.outcome());
             } catch (RuntimeException e) {
@@ -82,35 +106,35 @@ class NewLinkWriterTest {
     }
 
     @Test
-    void aBatchIsOneTransactionAndItsCodesAreEvictedOnce() {
-        ShortLink a = link("AAA", false);
-        ShortLink b = link("my-alias", true);
+    void aBatchIsOneTransactionWithOneCallForItsIdsAndItsCodesAreEvictedOnce() {
+        List<Object> outcomes = write(generated(), alias("my-alias"));
 
-        assertThat(write(a, b)).containsExactly(a, b);
+        assertThat(outcomes).extracting(outcome -> ((ShortLink) outcome).id()).containsExactly(1_000L, 1_001L);
+        assertThat(code(outcomes.get(0))).isEqualTo(Base62.encode(1_000)); // a generated code is its ID in Base62
+        assertThat(code(outcomes.get(1))).isEqualTo("my-alias");
+        assertThat(((ShortLink) outcomes.get(1)).customAlias()).isTrue();
+        assertThat(idCalls).isOne();
         assertThat(rows.transactions).isOne();
-        assertThat(rows.codes).containsExactly("AAA", "my-alias");
-        assertThat(evicted).containsExactly(List.of("AAA", "my-alias"));
+        assertThat(rows.codes).containsExactly(Base62.encode(1_000), "my-alias");
+        assertThat(evicted).containsExactly(List.of(Base62.encode(1_000), "my-alias"));
     }
 
     @Test
     void aTakenAliasFailsOnlyItsOwnCreateAndItsBatchMatesAreStored() {
-        write(link("taken-alias", true));
+        write(alias("taken-alias"));
         evicted.clear();
-        ShortLink first = link("BBB", false);
-        ShortLink last = link("other-alias", true);
 
-        List<Object> outcomes = write(first, link("taken-alias", true), last);
+        List<Object> outcomes = write(generated(), alias("taken-alias"), alias("other-alias"));
 
-        assertThat(outcomes.get(0)).isEqualTo(first);
         assertThat(outcomes.get(1)).isInstanceOf(ShortenerExceptions.AliasTaken.class);
-        assertThat(outcomes.get(2)).isEqualTo(last);
-        assertThat(rows.codes).containsExactly("taken-alias", "BBB", "other-alias");
-        assertThat(evicted).containsExactly(List.of("BBB", "other-alias"));
+        assertThat(code(outcomes.get(2))).isEqualTo("other-alias");
+        assertThat(rows.codes).containsExactly("taken-alias", code(outcomes.get(0)), "other-alias");
+        assertThat(evicted).containsExactly(List.of(code(outcomes.get(0)), "other-alias"));
     }
 
     @Test
     void twoCreatesOfOneAliasInOneBatchStoreTheFirstAndRefuseTheSecond() {
-        List<Object> outcomes = write(link("same-alias", true), link("same-alias", true));
+        List<Object> outcomes = write(alias("same-alias"), alias("same-alias"));
 
         assertThat(outcomes.get(0)).isInstanceOf(ShortLink.class);
         assertThat(outcomes.get(1)).isInstanceOf(ShortenerExceptions.AliasTaken.class);
@@ -119,10 +143,10 @@ class NewLinkWriterTest {
 
     @Test
     void aLoneCreateWithATakenAliasIsRefusedWithoutARetry() {
-        write(link("taken-alias", true));
+        write(alias("taken-alias"));
         int before = rows.transactions;
 
-        assertThat(write(link("taken-alias", true)).get(0)).isInstanceOf(ShortenerExceptions.AliasTaken.class);
+        assertThat(write(alias("taken-alias")).get(0)).isInstanceOf(ShortenerExceptions.AliasTaken.class);
         assertThat(rows.transactions).isEqualTo(before + 1);
     }
 
@@ -130,7 +154,7 @@ class NewLinkWriterTest {
     void theDatabaseDownFailsTheBatchAsUnavailableStoresAndEvictsNothing() {
         rows.down = true;
 
-        List<Object> outcomes = write(link("CCC", false), link("an-alias", true));
+        List<Object> outcomes = write(generated(), alias("an-alias"));
 
         assertThat(outcomes).allSatisfy(outcome ->
                 assertThat(outcome).isInstanceOf(ShortenerExceptions.StorageUnavailable.class));
@@ -139,16 +163,29 @@ class NewLinkWriterTest {
     }
 
     @Test
+    void noIdsMeansEveryCreateOfTheBatchIsUnavailableAndNothingIsWritten() {
+        idsUnavailable = true;
+
+        List<Object> outcomes = write(generated(), alias("an-alias"));
+
+        assertThat(outcomes).allSatisfy(outcome -> assertThat((Throwable) outcome)
+                .isInstanceOf(ShortenerExceptions.StorageUnavailable.class)
+                .hasMessageContaining("no short code can be issued: worker ID lease lost"));
+        assertThat(rows.transactions).isZero();
+    }
+
+    @Test
     void anUncheckedFailureOfThePoolIsUnavailableTooNotAServerError() {
         rows.poolBroken = true;
 
-        assertThat(write(link("EEE", false)).get(0)).isInstanceOf(ShortenerExceptions.StorageUnavailable.class);
+        assertThat(write(generated()).get(0)).isInstanceOf(ShortenerExceptions.StorageUnavailable.class);
     }
 
     @Test
     void aDuplicateGeneratedCodeIsAStorageFailureNotAnAliasConflict() {
-        write(link("DDD", false));
+        write(generated());
+        nextId = 1_000; // the generator issuing an ID twice: never, but the unique index would catch it
 
-        assertThat(write(link("DDD", false)).get(0)).isInstanceOf(ShortenerExceptions.StorageUnavailable.class);
+        assertThat(write(generated()).get(0)).isInstanceOf(ShortenerExceptions.StorageUnavailable.class);
     }
 }
