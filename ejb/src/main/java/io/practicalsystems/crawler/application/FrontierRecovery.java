@@ -70,9 +70,8 @@ public class FrontierRecovery {
         if (redis.exists(keys.created())) {
             return Check.INTACT;
         }
-        CrawlDocument crawl = crawls.find(crawlId).orElse(null);
-        if (crawl == null || !crawl.seeded()) {
-            return Check.INTACT; // no frontier yet: the seed step makes it
+        if (!needsFrontier(crawlId)) {
+            return Check.INTACT;
         }
         String owner = UUID.randomUUID().toString();
         long lockMillis = settle.toMillis() + Duration.ofMinutes(10).toMillis();
@@ -83,10 +82,14 @@ public class FrontierRecovery {
             if (redis.exists(keys.created())) {
                 return Check.INTACT;
             }
-            LOG.warning("crawl " + crawlId + " (" + crawl.state() + "): its frontier is gone from Redis (Redis lost "
+            LOG.warning("crawl " + crawlId + ": its frontier is gone from Redis (Redis lost "
                     + "its data); rebuilding it from the stored pages after " + settle.toMillis()
                     + " ms for fetches in flight");
             Thread.sleep(settle.toMillis());
+            CrawlDocument crawl = crawls.find(crawlId).orElse(null);
+            if (crawl == null || !needsFrontier(crawl)) {
+                return Check.INTACT; // stopped or deleted meanwhile: a rebuild would bring back a deleted crawl's keys
+            }
             long started = System.currentTimeMillis();
             FrontierRebuild.Result result = rebuild(crawlId, crawl);
             long now = System.currentTimeMillis();
@@ -104,6 +107,20 @@ public class FrontierRecovery {
                 redis.del(keys.rebuildLock());
             }
         }
+    }
+
+    /**
+     * Whether the crawl, as its document says now, has a frontier to rebuild: seeded, and RUNNING or PAUSED. A STOPPED
+     * or FINISHED crawl claims nothing, and it is the only kind a delete removes — whose key sweep a run still on its
+     * way out (its view of the state up to half a second old) must not take for Redis losing the frontier.
+     */
+    private boolean needsFrontier(String crawlId) {
+        return crawls.find(crawlId).map(FrontierRecovery::needsFrontier).orElse(false);
+    }
+
+    private static boolean needsFrontier(CrawlDocument crawl) {
+        CrawlState state = crawl.crawlState();
+        return crawl.seeded() && (state == CrawlState.RUNNING || state == CrawlState.PAUSED);
     }
 
     private FrontierRebuild.Result rebuild(String crawlId, CrawlDocument crawl) {
