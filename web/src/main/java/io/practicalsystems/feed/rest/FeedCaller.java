@@ -38,17 +38,13 @@ public class FeedCaller {
         return signedIn().handle();
     }
 
-    /** What the signed-in user's token says; throws {@link SignInRequiredException} (401) when there is none. */
-    public FeedIdentity identityOrRefuse() {
-        return signedIn();
-    }
-
     /** The signed-in user's ID, or empty for an anonymous caller. */
     public OptionalLong idIfSignedIn() {
         return identity().map(who -> OptionalLong.of(who.id())).orElseGet(OptionalLong::empty);
     }
 
-    private FeedIdentity signedIn() {
+    /** What the signed-in user's token says; throws {@link SignInRequiredException} (401) when there is none. */
+    public FeedIdentity signedIn() {
         return identity().orElseThrow(SignInRequiredException::new);
     }
 

@@ -56,6 +56,6 @@ public class SessionResource {
     @Operation(summary = "The session of the token sent ('Authorization: Bearer <token>'): user ID, handle, expiry; "
             + "401 without a valid token")
     public CurrentSessionJson current() {
-        return CurrentSessionJson.of(caller.identityOrRefuse());
+        return CurrentSessionJson.of(caller.signedIn());
     }
 }
