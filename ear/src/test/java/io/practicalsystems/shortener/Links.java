@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.practicalsystems.platform.testkit.Await;
 import io.practicalsystems.platform.testkit.Http;
 import io.practicalsystems.platform.testkit.LibertyServer;
+import io.practicalsystems.platform.testkit.TestServers;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -87,6 +88,22 @@ final class Links {
         return send(request.build());
     }
 
+    /**
+     * POST /api/urls of raw bytes as {@code application/json}; {@code streamed} sends them without a declared length
+     * (chunked), which the create fast path leaves to JAX-RS: the two ways in, for comparing their answers.
+     */
+    static Http.Response post(LibertyServer server, byte[] body, String apiKey, boolean streamed) {
+        HttpRequest.BodyPublisher bytes = HttpRequest.BodyPublishers.ofByteArray(body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/urls"))
+                .version(HttpClient.Version.HTTP_1_1).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(streamed ? HttpRequest.BodyPublishers.fromPublisher(bytes) : bytes);
+        if (apiKey != null) {
+            request.header("X-Api-Key", apiKey);
+        }
+        return send(request.build());
+    }
+
     static JsonObject stats(LibertyServer server, String code) {
         return Http.getJson(server.baseUrl() + "/api/urls/" + code + "/stats");
     }
@@ -107,6 +124,14 @@ final class Links {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** An application counter of the server (e.g. a fast path's {@code shortener_creates_fast_total}), from /metrics. */
+    static long counter(LibertyServer server, String name) {
+        String metrics = Http.get(server.httpsBaseUrl() + "/metrics?scope=application", TestServers.admin()).body();
+        return metrics.lines().filter(line -> line.startsWith(name))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     /** Waits without failing the test on interruption (it restores the flag): polls and over-the-window checks. */

@@ -1,5 +1,6 @@
 package io.practicalsystems.platform.problem;
 
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,9 @@ public final class ServletProblems {
     /**
      * Replaces whatever the response holds so far with {@code problem}: its status, the problem+json type and the
      * body. Headers already set stay (a challenge, Retry-After, RateLimit-*). A committed response is left alone.
+     * The body is UTF-8 bytes under a bare {@code application/problem+json}, as JAX-RS sends it (JSON has no charset
+     * parameter), so an answer given outside JAX-RS is the same to the byte; a response whose writer is already in
+     * use gets the same text through it, declared UTF-8.
      */
     public static void write(Problem problem, HttpServletResponse response) throws IOException {
         if (response.isCommitted()) {
@@ -21,7 +25,17 @@ public final class ServletProblems {
         response.resetBuffer();
         response.setStatus(problem.status());
         response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(problem.toJson());
+        String json = problem.toJson();
+        ServletOutputStream out;
+        try {
+            out = response.getOutputStream();
+        } catch (IllegalStateException writerInUse) {
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write(json);
+            return;
+        }
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        out.write(body);
     }
 }

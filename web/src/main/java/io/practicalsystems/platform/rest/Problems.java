@@ -25,7 +25,12 @@ public final class Problems {
     }
 
     public static Response badRequest(String field, String detail) {
-        return problem(400, "invalid-request", "Invalid request", detail, Map.of("field", field)).build();
+        return response(badRequestProblem(field, detail)).build();
+    }
+
+    /** The body of {@link #badRequest}, for answers written outside JAX-RS (the create fast path). */
+    public static Problem badRequestProblem(String field, String detail) {
+        return new Problem(400, "invalid-request", "Invalid request", detail, Map.of("field", field));
     }
 
     public static Response of(int status, String slug, String title, String detail) {

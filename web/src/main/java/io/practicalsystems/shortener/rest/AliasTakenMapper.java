@@ -1,5 +1,6 @@
 package io.practicalsystems.shortener.rest;
 
+import io.practicalsystems.platform.problem.Problem;
 import io.practicalsystems.platform.rest.Problems;
 import io.practicalsystems.shortener.application.ShortenerExceptions;
 import jakarta.ws.rs.core.Response;
@@ -13,7 +14,11 @@ public class AliasTakenMapper implements ExceptionMapper<ShortenerExceptions.Ali
 
     @Override
     public Response toResponse(ShortenerExceptions.AliasTaken e) {
-        return Problems.problem(409, "alias-taken", "Alias already taken", e.getMessage(),
-                Map.of("field", "alias")).build();
+        return Problems.response(problem(e)).build();
+    }
+
+    /** Also the create fast path's answer. */
+    static Problem problem(ShortenerExceptions.AliasTaken e) {
+        return new Problem(409, "alias-taken", "Alias already taken", e.getMessage(), Map.of("field", "alias"));
     }
 }

@@ -1,5 +1,6 @@
 package io.practicalsystems.shortener.rest;
 
+import io.practicalsystems.platform.problem.Problem;
 import io.practicalsystems.platform.rest.Problems;
 import io.practicalsystems.shortener.InvalidLinkException;
 import jakarta.ws.rs.core.Response;
@@ -12,6 +13,11 @@ public class InvalidLinkMapper implements ExceptionMapper<InvalidLinkException> 
 
     @Override
     public Response toResponse(InvalidLinkException e) {
-        return Problems.badRequest(e.field(), e.getMessage());
+        return Problems.response(problem(e)).build();
+    }
+
+    /** Also the create fast path's answer. */
+    static Problem problem(InvalidLinkException e) {
+        return Problems.badRequestProblem(e.field(), e.getMessage());
     }
 }

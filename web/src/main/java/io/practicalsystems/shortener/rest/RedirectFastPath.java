@@ -1,12 +1,7 @@
 package io.practicalsystems.shortener.rest;
 
-import io.practicalsystems.platform.problem.ServletProblems;
-import io.practicalsystems.platform.ratelimit.RateLimitDecision;
-import io.practicalsystems.platform.ratelimit.RateLimiter;
-import io.practicalsystems.platform.ratelimit.TokenBucketPolicy;
 import io.practicalsystems.platform.rest.ratelimit.ClientIdentity;
-import io.practicalsystems.platform.rest.ratelimit.RateLimitFilter;
-import io.practicalsystems.platform.rest.ratelimit.RateLimitHeaders;
+import io.practicalsystems.platform.rest.ratelimit.ServletRateLimits;
 import io.practicalsystems.shortener.ReferrerHost;
 import io.practicalsystems.shortener.UserAgentFamily;
 import io.practicalsystems.shortener.application.RedirectService;
@@ -20,7 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -53,14 +47,10 @@ public class RedirectFastPath extends HttpFilter {
     ClickPublisher clicks;
 
     @Inject
-    RateLimiter limiter;
+    ServletRateLimits rateLimits;
 
     @Inject
     MetricRegistry metrics;
-
-    @Inject
-    @ConfigProperty(name = "ps.ratelimit.trust-forwarded-for", defaultValue = "false")
-    boolean trustForwardedFor;
 
     private Counter answered;
 
@@ -83,16 +73,8 @@ public class RedirectFastPath extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        String client = ClientIdentity.address(request.getRemoteAddr(),
-                request.getHeader(ClientIdentity.FORWARDED_FOR_HEADER), trustForwardedFor);
-        Optional<RateLimitDecision> decision = limiter.tryAcquire(RedirectResource.RATE_LIMIT_POLICY, client);
-        if (decision.isPresent()) {
-            TokenBucketPolicy policy = limiter.policy(RedirectResource.RATE_LIMIT_POLICY);
-            RateLimitHeaders.of(policy, decision.get()).forEach(response::setHeader);
-            if (!decision.get().allowed()) {
-                ServletProblems.write(RateLimitFilter.tooManyRequestsProblem(policy, decision.get()), response);
-                return;
-            }
+        if (!rateLimits.take(RedirectResource.RATE_LIMIT_POLICY, null, request, response)) {
+            return;
         }
         clicks.count(code, System.currentTimeMillis(), ReferrerHost.of(request.getHeader("Referer")),
                 UserAgentFamily.of(request.getHeader("User-Agent")));

@@ -1,5 +1,6 @@
 package io.practicalsystems.shortener.rest;
 
+import io.practicalsystems.platform.problem.Problem;
 import io.practicalsystems.platform.rest.Problems;
 import io.practicalsystems.shortener.application.ShortenerExceptions;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -12,9 +13,16 @@ import java.util.Map;
 @Provider
 public class StorageUnavailableMapper implements ExceptionMapper<ShortenerExceptions.StorageUnavailable> {
 
+    static final int RETRY_AFTER_SECONDS = 5;
+
     @Override
     public Response toResponse(ShortenerExceptions.StorageUnavailable e) {
-        return Problems.problem(503, "shortener-unavailable", "Storage unavailable", e.getMessage(),
-                Map.of("retryAfterSeconds", 5)).header(HttpHeaders.RETRY_AFTER, 5).build();
+        return Problems.response(problem(e)).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+    }
+
+    /** Also the create fast path's answer (with the same Retry-After). */
+    static Problem problem(ShortenerExceptions.StorageUnavailable e) {
+        return new Problem(503, "shortener-unavailable", "Storage unavailable", e.getMessage(),
+                Map.of("retryAfterSeconds", RETRY_AFTER_SECONDS));
     }
 }

@@ -4,7 +4,6 @@ import io.practicalsystems.platform.rest.InvalidParameterException;
 import io.practicalsystems.platform.rest.NumberParameter;
 import io.practicalsystems.platform.rest.ratelimit.RateLimited;
 import io.practicalsystems.shortener.LinkStats;
-import io.practicalsystems.shortener.application.CreateLinkCommand;
 import io.practicalsystems.shortener.application.LinkCreator;
 import io.practicalsystems.shortener.application.LinkOwner;
 import io.practicalsystems.shortener.application.LinkService;
@@ -44,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class UrlResource {
 
     static final String API_KEY = "X-Api-Key";
+    static final String CREATE_POLICY = "create";
 
     @Inject
     LinkService links;
@@ -57,17 +57,16 @@ public class UrlResource {
     @Inject
     ShortenerSettings settings;
 
+    /** Most creates are answered by {@link CreateFastPath} before JAX-RS; this is the rest, and what OpenAPI shows. */
     @POST
-    @RateLimited("create")
+    @RateLimited(CREATE_POLICY)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Shorten a URL: 201 with code and shortUrl (200 with the existing code for an idempotent repeat)")
     public Response create(CreateLinkRequest request, @HeaderParam(API_KEY) String apiKey) {
         if (request == null) {
             throw new InvalidParameterException("url", "a JSON body with at least \"url\" is required");
         }
-        LinkCreator.Created result = creator.create(new CreateLinkCommand(LinkOwner.fromApiKey(apiKey), request.url(),
-                request.alias(), request.expiresAt(), request.redirectType(),
-                Boolean.TRUE.equals(request.idempotent())));
+        LinkCreator.Created result = creator.create(request.command(apiKey));
         ShortLinkJson body = ShortLinkJson.of(result.link(), shortUrl(result.link().code()));
         return result.created()
                 ? Response.created(URI.create(shortUrl(result.link().code()))).entity(body).build()
@@ -123,8 +122,12 @@ public class UrlResource {
         return stats.stats(code);
     }
 
-    /** From the configured public base URL, never from the request: its {@code Host} header is the client's. */
     private String shortUrl(String code) {
+        return shortUrl(settings, code);
+    }
+
+    /** From the configured public base URL, never from the request: its {@code Host} header is the client's. */
+    static String shortUrl(ShortenerSettings settings, String code) {
         return settings.publicBaseUrl() + "/" + code;
     }
 }
