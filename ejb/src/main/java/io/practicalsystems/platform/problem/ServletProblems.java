@@ -4,6 +4,7 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /** Writes a problem+json answer on a servlet response, for the answers given outside JAX-RS (filters, servlets). */
 public final class ServletProblems {
@@ -37,5 +38,18 @@ public final class ServletProblems {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         out.write(body);
+    }
+
+    /**
+     * The last resort outside JAX-RS, as {@code UnexpectedExceptionMapper} answers inside it: a backing service out of
+     * reach is its 503 with Retry-After, anything else an {@link Incidents incident} (500 carrying only its id).
+     */
+    public static void writeUnexpected(Throwable failure, String where, HttpServletResponse response)
+            throws IOException {
+        Optional<BackendOutage> outage = BackendOutage.of(failure);
+        if (outage.isPresent() && !response.isCommitted()) {
+            response.setHeader("Retry-After", Integer.toString(BackendOutage.RETRY_AFTER_SECONDS));
+        }
+        write(outage.map(BackendOutage::problem).orElseGet(() -> Incidents.record(failure, where)), response);
     }
 }

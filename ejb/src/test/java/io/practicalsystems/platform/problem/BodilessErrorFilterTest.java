@@ -3,12 +3,8 @@ package io.practicalsystems.platform.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -21,7 +17,7 @@ class BodilessErrorFilterTest {
 
     @Test
     void anErrorWithoutABodyGetsAProblem() throws Exception {
-        FakeResponse response = new FakeResponse();
+        FakeServletResponse response = new FakeServletResponse();
         run(response, (req, res) -> ((HttpServletResponse) res).setStatus(401));
 
         assertThat(response.contentType).startsWith(Problem.MEDIA_TYPE);
@@ -30,7 +26,7 @@ class BodilessErrorFilterTest {
 
     @Test
     void anErrorWithItsOwnJsonWrittenToTheStreamKeepsIt() throws Exception {
-        FakeResponse response = new FakeResponse();
+        FakeServletResponse response = new FakeServletResponse();
         run(response, (req, res) -> {
             HttpServletResponse http = (HttpServletResponse) res;
             http.setStatus(409);
@@ -44,7 +40,7 @@ class BodilessErrorFilterTest {
 
     @Test
     void anErrorWithItsOwnTextWrittenToTheWriterKeepsIt() throws Exception {
-        FakeResponse response = new FakeResponse();
+        FakeServletResponse response = new FakeServletResponse();
         run(response, (req, res) -> {
             HttpServletResponse http = (HttpServletResponse) res;
             http.setStatus(413);
@@ -57,7 +53,7 @@ class BodilessErrorFilterTest {
 
     @Test
     void aStreamTakenButLeftEmptyStillGetsTheProblemThroughThatStream() throws Exception {
-        FakeResponse response = new FakeResponse();
+        FakeServletResponse response = new FakeServletResponse();
         run(response, (req, res) -> {
             HttpServletResponse http = (HttpServletResponse) res;
             http.setStatus(404);
@@ -75,7 +71,7 @@ class BodilessErrorFilterTest {
      */
     @Test
     void aBodilessErrorFlushedByItsProducerStillGetsAProblem() throws Exception {
-        FakeResponse response = new FakeResponse();
+        FakeServletResponse response = new FakeServletResponse();
         run(response, (req, res) -> {
             HttpServletResponse http = (HttpServletResponse) res;
             http.setStatus(401);
@@ -88,7 +84,7 @@ class BodilessErrorFilterTest {
 
     @Test
     void anErrorWithABodyIsFlushedWhenItsProducerAsks() throws Exception {
-        FakeResponse response = new FakeResponse();
+        FakeServletResponse response = new FakeServletResponse();
         run(response, (req, res) -> {
             HttpServletResponse http = (HttpServletResponse) res;
             http.setStatus(409);
@@ -102,14 +98,14 @@ class BodilessErrorFilterTest {
 
     @Test
     void successIsLeftAlone() throws Exception {
-        FakeResponse response = new FakeResponse();
+        FakeServletResponse response = new FakeServletResponse();
         run(response, (req, res) -> ((HttpServletResponse) res).setStatus(204));
 
         assertThat(response.body()).isEmpty();
         assertThat(response.contentType).isNull();
     }
 
-    private static void run(FakeResponse response, FilterChain chain) throws Exception {
+    private static void run(FakeServletResponse response, FilterChain chain) throws Exception {
         HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(
                 BodilessErrorFilterTest.class.getClassLoader(), new Class<?>[] {HttpServletRequest.class},
                 (proxy, method, args) -> switch (method.getName()) {
@@ -118,85 +114,5 @@ class BodilessErrorFilterTest {
                     default -> null;
                 });
         new BodilessErrorFilter().doFilter(request, response.proxy(), chain);
-    }
-
-    /** Just enough of a servlet response: status, content type, one body through a stream or a writer. */
-    private static final class FakeResponse {
-        int status = 200;
-        boolean committed;
-        String contentType;
-        boolean streamTaken;
-        boolean writerTaken;
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintWriter writer;
-
-        String body() {
-            if (writer != null) {
-                writer.flush();
-            }
-            return bytes.toString(StandardCharsets.UTF_8);
-        }
-
-        HttpServletResponse proxy() {
-            return (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> switch (method.getName()) {
-                        case "setStatus" -> {
-                            status = (Integer) args[0];
-                            yield null;
-                        }
-                        case "getStatus" -> status;
-                        case "setContentType" -> {
-                            contentType = (String) args[0];
-                            yield null;
-                        }
-                        case "getContentType" -> contentType;
-                        case "isCommitted" -> committed;
-                        case "flushBuffer" -> {
-                            committed = true; // as a container does: headers and status leave now
-                            yield null;
-                        }
-                        case "resetBuffer" -> {
-                            bytes.reset();
-                            yield null;
-                        }
-                        case "getOutputStream" -> {
-                            if (writerTaken) {
-                                throw new IllegalStateException("writer already taken");
-                            }
-                            streamTaken = true;
-                            yield new ServletOutputStream() {
-                                @Override
-                                public void write(int b) {
-                                    bytes.write(b);
-                                }
-
-                                @Override
-                                public void flush() {
-                                    committed = true;
-                                }
-
-                                @Override
-                                public boolean isReady() {
-                                    return true;
-                                }
-
-                                @Override
-                                public void setWriteListener(WriteListener listener) {
-                                }
-                            };
-                        }
-                        case "getWriter" -> {
-                            if (streamTaken) {
-                                throw new IllegalStateException("stream already taken");
-                            }
-                            writerTaken = true;
-                            if (writer == null) {
-                                writer = new PrintWriter(bytes, false, StandardCharsets.UTF_8);
-                            }
-                            yield writer;
-                        }
-                        default -> null;
-                    });
-        }
     }
 }

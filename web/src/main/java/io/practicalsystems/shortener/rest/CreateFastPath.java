@@ -88,8 +88,8 @@ public class CreateFastPath extends HttpFilter {
             return;
         }
         String apiKey = request.getHeader(ClientIdentity.API_KEY_HEADER);
-        Optional<String> keyId = verifiedKeyId(apiKey);
-        if (keyId == null) {
+        Optional<Caller> caller = callerKnownWithoutLookup(apiKey);
+        if (caller.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
@@ -100,7 +100,7 @@ public class CreateFastPath extends HttpFilter {
             return;
         }
         answered.inc();
-        if (!rateLimits.take(UrlResource.CREATE_POLICY, keyId.orElse(null), request, response)) {
+        if (!rateLimits.take(UrlResource.CREATE_POLICY, caller.get().keyId(), request, response)) {
             return;
         }
         try {
@@ -121,6 +121,9 @@ public class CreateFastPath extends HttpFilter {
         } catch (ShortenerExceptions.StorageUnavailable e) {
             response.setHeader("Retry-After", Integer.toString(StorageUnavailableMapper.RETRY_AFTER_SECONDS));
             ServletProblems.write(StorageUnavailableMapper.problem(e), response);
+        } catch (RuntimeException e) {
+            // what JAX-RS's last resort would answer, not the container's error page
+            ServletProblems.writeUnexpected(e, "a create on the fast path", response);
         }
     }
 
@@ -139,16 +142,18 @@ public class CreateFastPath extends HttpFilter {
                 && request.getHeader("Authorization") == null && request.getHeader("Content-Encoding") == null;
     }
 
-    /**
-     * As {@code ApiKeyFilter} decides without a lookup: empty for an anonymous request, the key's ID for a key the
-     * cache knows as valid; null for anything JAX-RS must decide (a key to look up, an invalid or revoked one).
-     */
-    private Optional<String> verifiedKeyId(String presented) {
-        if (presented == null || presented.isBlank()) {
-            return Optional.empty();
-        }
-        Optional<ApiKeyCheck> check = keys.cached(presented.strip());
-        return check.isPresent() && check.get().isValid() ? Optional.of(check.get().keyId()) : null;
+    /** Who creates, as far as the fast path knows: {@code keyId} null for an anonymous caller. */
+    private record Caller(String keyId) {
     }
 
+    /**
+     * As {@code ApiKeyFilter} decides without a lookup: an anonymous caller, or the key's ID for a key the cache
+     * knows as valid; empty for anything JAX-RS must decide (a key to look up, an invalid or revoked one).
+     */
+    private Optional<Caller> callerKnownWithoutLookup(String presented) {
+        if (presented == null || presented.isBlank()) {
+            return Optional.of(new Caller(null));
+        }
+        return keys.cached(presented.strip()).filter(ApiKeyCheck::isValid).map(check -> new Caller(check.keyId()));
+    }
 }
