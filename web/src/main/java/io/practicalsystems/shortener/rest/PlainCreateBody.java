@@ -3,6 +3,7 @@ package io.practicalsystems.shortener.rest;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -27,6 +28,8 @@ final class PlainCreateBody {
 
     /** An int without sign tricks or exponent: JSON-B reads it as the same Integer. */
     private static final Pattern PLAIN_INT = Pattern.compile("-?(0|[1-9][0-9]{0,8})");
+    /** One factory for every create: {@code Json.createParser} looks the JSON-P provider up again on each call. */
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(null);
 
     private PlainCreateBody() {
     }
@@ -39,7 +42,7 @@ final class PlainCreateBody {
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 return Optional.empty();
             }
