@@ -6,9 +6,10 @@
 #    after the load stops: the clicks the server served (its own counts in /metrics) against the sum of
 #    the stats' totals over all codes; and exactly: EXACT (20000) more redirects by curl, each answered, must add
 #    exactly that many clicks within 10 s (nothing lost, nothing double-counted).
-#  - Server CPU per request (utime + stime of the server process over each run / requests), and with JFR=1 a JFR
-#    profile of one more ping and one more redirect run: per kind of work (web container, security, JAX-RS, CDI,
-#    metrics, rate limiter, link cache, click pipeline, JMS, Derby, ...) its share of the samples and of the CPU per
+#  - CPU per request of each run (utime + stime over the run / requests) of the server, MariaDB's mariadbd, the
+#    server's redis-server and wrk, and of the whole machine (busy time of all cores: the kernel's share, too); with
+#    JFR=1 a JFR profile of one more ping and one more redirect run: per kind of work (web container, security, JAX-RS,
+#    CDI, metrics, rate limiter, link cache, click pipeline, JMS, Derby, ...) its share of the samples and of the CPU per
 #    request (bench/lib/jfr-shares.awk), so the two endpoints' costs compare line by line.
 #  - Creates (POST /api/urls), ROUNDS rounds alternating with the database floor: a plain JDBC loop inserting the same
 #    rows into the same table of the same MariaDB over as many connections as the server's pool (CreateFloor).
@@ -93,12 +94,28 @@ export BASE
 seq 1 "$CODES" | xargs -P 8 -I{} bash -c 'create_link {}' > "$codes_file"
 [ "$(wc -l < "$codes_file")" -eq "$CODES" ] || { echo "created $(wc -l < "$codes_file") of $CODES links" >&2; exit 1; }
 
-cpu_ticks() { sed 's/^.*) //' "/proc/$server_pid/stat" | awk '{print $12 + $13}'; }
+# The machine's other CPU users, measured alongside the server: MariaDB's server process and the bench's own
+# redis-server (the one listening on the server's embedded Redis port).
+mariadb_pid=$([ "$DB" = mariadb ] && { pgrep -xo mariadbd || pgrep -xo mysqld; } || true)
+redis_pid=$(ss -Hltnp "sport = :$((PORT + 7199))" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+# CPU ticks so far: "server mariadbd redis wrk machine". A process's utime + stime (/proc/PID/stat; 0 if absent);
+# wrk's as this shell's children's (cutime + cstime: wrk is the only child that runs during a round, and its time is
+# added when it ends); the machine's as the busy time of all cores (/proc/stat: all but idle and iowait), which adds
+# the kernel's network and disk work that no process is charged with.
+cpu_ticks() {
+  local pid
+  for pid in "$server_pid" "$mariadb_pid" "$redis_pid"; do
+    if [ -n "$pid" ]; then sed 's/^.*) //' "/proc/$pid/stat" | awk '{printf "%d ", $12 + $13}'; else printf '0 '; fi
+  done
+  sed 's/^.*) //' "/proc/$$/stat" | awk '{printf "%d ", $14 + $15}'
+  awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat
+}
 to_ms() { # a wrk latency ("512.00us", "1.23ms", "2.01s") in milliseconds
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000
     printf "%.3f", n }'
 }
-# run LABEL WRK-ARGS... -> prints a line; leaves "rps p99_ms cpu_us" in $WORK/LABEL
+# run LABEL WRK-ARGS... -> prints two lines; leaves "rps p99_ms server mariadbd redis wrk machine" (the last five
+# in CPU us per request) in $WORK/LABEL
 run() {
   local label=$1 t0 t1 rps p99 requests non2xx cpu
   shift
@@ -109,10 +126,13 @@ run() {
   p99=$(to_ms "$(awk '$1=="99%" {print $2}' "$WORK/wrk.out")")
   requests=$(awk '/requests in/ {print $1}' "$WORK/wrk.out")
   non2xx=$(awk '/Non-2xx or 3xx/ {print $5}' "$WORK/wrk.out")
-  cpu=$(awk -v d="$((t1 - t0))" -v hz="$clk_tck" -v n="$requests" 'BEGIN { printf "%.0f", d * 1e6 / hz / n }')
+  read -r -a cpu <<< "$(awk -v t0="$t0" -v t1="$t1" -v hz="$clk_tck" -v n="$requests" 'BEGIN {
+    split(t0, a); split(t1, b); for (i = 1; i <= 5; i++) printf "%.0f ", (b[i] - a[i]) * 1e6 / hz / n }')"
   printf '%-9s %9.0f req/s  p50 %8.3f ms  p99 %8.3f ms  server CPU %4s us/request  non-2xx/3xx %s\n' "$label" "$rps" \
-    "$(to_ms "$(awk '$1=="50%" {print $2}' "$WORK/wrk.out")")" "$p99" "$cpu" "${non2xx:-0}"
-  echo "$rps $p99 $cpu" > "$WORK/$label"
+    "$(to_ms "$(awk '$1=="50%" {print $2}' "$WORK/wrk.out")")" "$p99" "${cpu[0]}" "${non2xx:-0}"
+  printf '%-9s CPU us/request: server %s, mariadbd %s, redis %s, wrk %s; whole machine %s (the rest %s)\n' "" \
+    "${cpu[@]}" "$((cpu[4] - cpu[0] - cpu[1] - cpu[2] - cpu[3]))"
+  echo "$rps $p99 ${cpu[*]}" > "$WORK/$label"
 }
 # Redirects the server has answered: those of the servlet fast path (its counter, shortener.redirects.fast) and those
 # of JAX-RS (the REST request count for RedirectResource; MicroProfile Metrics).
@@ -189,7 +209,7 @@ if [ "${JFR:-0}" = 1 ]; then # one more run of each endpoint under JFR: where a 
     jcmd "$server_pid" JFR.start name="$endpoint" settings=profile filename="$jfr_file" > /dev/null
     run "$endpoint-jfr" -s "bench/wrk/$endpoint.lua"
     jcmd "$server_pid" JFR.stop name="$endpoint" > /dev/null
-    read -r _ _ cpu < "$WORK/$endpoint-jfr"
+    read -r _ _ cpu _ < "$WORK/$endpoint-jfr"
     jfr print --events jdk.ExecutionSample --stack-depth 128 "$jfr_file" \
       | awk -v label="$endpoint" -v cpu_us="$cpu" -f bench/lib/jfr-shares.awk
     cp "$jfr_file" "/tmp/shortener-$endpoint-$(date +%s).jfr"
