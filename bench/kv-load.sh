@@ -4,9 +4,12 @@
 # p99 <= 2x the no-op floor's p99 on node 1);
 # a one-server cluster is measured too, for reference. On both 3-node clusters, node 1's no-op /api/ping is measured
 # at each level as well: the floor that no KV request can go below on this machine. The N=1 cluster also gives the
-# peer-hop floor: two thirds of its gets are one peer call plus a replica read, two thirds of its puts one peer call
-# plus the owner's log append (the least an N=3 W=2 put must do besides its own append), so their p99s against
-# that cluster's ping p99 bound the ratio the N=3 cluster can reach on this machine.
+# one-peer-hop floor: gets and puts of keys node 1 does not own (KeysOwnedElsewhere, from node 1's own ring), so each
+# crosses exactly one peer hop to the key's only replica — the least an N=3 R=2 get or W=2 put must do besides its
+# local work; their p99s against that cluster's ping p99 bound the ratio the N=3 cluster can reach on this machine.
+# (The script checks the hop: node 1's forwardedWrites grows by one per such put.)
+# JFR=1: then one more round of gets on the N=3 cluster at each of JFR_LEVELS ("4 32") with all three servers under
+# JFR (settings=profile), kept as /tmp/kv-get-c<connections>-kv-<node>-<time>.jfr; not part of the measured rounds.
 #
 #   bench/kv-load.sh                      # after `mvn -DskipTests install`; needs wrk (apt-get install -y wrk)
 #   LEVELS="1 4 8 16 32" bench/kv-load.sh # measure at several connection counts (default: 32)
@@ -46,17 +49,45 @@ run() { # $1 label, $2 base url, $3 script, $4 connections
     "$(awk '$1=="99%" {print $2}' /tmp/kv-wrk.out)" "$(awk '/Non-2xx/ {print $5}' /tmp/kv-wrk.out)"
 }
 
-bench_cluster() { # $1 label, $2 nodes, $3 base port, $4 quorum, $5 peer transport, $6 "ping" to measure /api/ping too
+remote_keys() { # $1 url, $2 key prefix, $3 count: the first keys with that prefix node 1 does not own, one a line
+  curl -fsS "$1/api/kv-cluster/ring" | jq -r '.arcs[] | "\(.end) \(.node)"' \
+    | java -cp bench/target/classes:ejb/target/classes io.practicalsystems.kv.bench.KeysOwnedElsewhere kv-1 "$2" "$3"
+}
+
+forwarded() { curl -fsS "$1/api/kv-cluster" | jq '.counters.forwardedWrites // 0'; } # $1 url: node 1's count
+
+bench_cluster() { # $1 label, $2 nodes, $3 base port, $4 quorum, $5 peer transport, $6 extras: "ping", "one-hop", "jfr"
   local dir; dir=$(mktemp -d)
   KV_CLUSTER_DIR=$dir NODES=$2 BASE_PORT=$3 QUORUM=$4 PEER_TRANSPORT=${5:-websocket} ${SERVERS[@]+"${SERVERS[@]}"} \
     bin/kv-cluster.sh start >/dev/null
-  local url="http://127.0.0.1:$(( $3 + 1 ))" c
+  local url="http://127.0.0.1:$(( $3 + 1 ))" c before
   RUN=fill "${WRK[@]}" -t2 -c32 -d"${WARMUP:-60s}" -s bench/wrk/kv-put.lua "$url" >/dev/null # fill + JIT warm-up
+  # gets of filled keys node 1 does not own, KEYS per thread (of thread 1's fill: ~2/3 of its keys qualify)
+  if [[ " ${6:-} " == *" one-hop "* ]]; then remote_keys "$url" bench-fill-1- $(( 2 * KEYS )) > "$dir/remote-gets"; fi
   for c in $LEVELS; do
     RUN=measured-$c run "$1 put" "$url" kv-put.lua "$c"
     run "$1 get" "$url" kv-get.lua "$c"
-    if [ "${6:-}" = ping ]; then run "$1 ping (no-op floor)" "$url" ping.lua "$c"; fi
+    if [[ " ${6:-} " == *" one-hop "* ]]; then
+      remote_keys "$url" "bench-one-hop-$c-" 300000 > "$dir/remote-puts" # 20,000 puts/s for 15 s, each key once
+      before=$(forwarded "$url")
+      METHOD=PUT KEYS_FILE=$dir/remote-puts run "$1 put, one peer hop" "$url" kv-remote.lua "$c"
+      echo "  (node 1 forwarded $(( $(forwarded "$url") - before )) writes; wrk counted $(awk '/requests in/ {print $1}' /tmp/kv-wrk.out) puts)"
+      METHOD=GET KEYS_FILE=$dir/remote-gets run "$1 get, one peer hop" "$url" kv-remote.lua "$c"
+    fi
+    if [[ " ${6:-} " == *" ping "* ]]; then run "$1 ping (no-op floor)" "$url" ping.lua "$c"; fi
   done
+  if [[ " ${6:-} " == *" jfr "* ]] && [ "${JFR:-0}" = 1 ]; then
+    local i stamp; stamp=$(date +%s)
+    for c in ${JFR_LEVELS:-4 32}; do
+      for i in $(seq 1 "$2"); do
+        jcmd "$(cat "$dir/kv-$i/output/.pid/kv-$i.pid")" JFR.start name=kvget settings=profile \
+          filename="/tmp/kv-get-c$c-kv-$i-$stamp.jfr" >/dev/null
+      done
+      run "$1 get under JFR" "$url" kv-get.lua "$c"
+      for i in $(seq 1 "$2"); do jcmd "$(cat "$dir/kv-$i/output/.pid/kv-$i.pid")" JFR.stop name=kvget >/dev/null; done
+    done
+    echo "  JFR recordings: /tmp/kv-get-c*-kv-*-$stamp.jfr"
+  fi
   KV_CLUSTER_DIR=$dir NODES=$2 BASE_PORT=$3 bin/kv-cluster.sh stop
   rm -rf "$dir"
 }
@@ -65,6 +96,6 @@ echo "== connections: $LEVELS; $DURATION per run, $KEYS keys; $cores_note; load 
   "JVM_ARGS: ${JVM_ARGS:-(none: jvm.options)};" \
   "$("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
 bench_cluster "1 node, N=1 R=1 W=1" 1 9090 1/1/1
-bench_cluster "3 nodes, N=1 R=1 W=1" 3 9080 1/1/1 websocket ping
-bench_cluster "3 nodes, N=3 R=2 W=2" 3 9080 3/2/2 websocket ping
+bench_cluster "3 nodes, N=1 R=1 W=1" 3 9080 1/1/1 websocket "ping one-hop"
+bench_cluster "3 nodes, N=3 R=2 W=2" 3 9080 3/2/2 websocket "ping jfr"
 if [ "${COMPARE_HTTP:-0}" = 1 ]; then bench_cluster "3 nodes, N=3, HTTP links" 3 9080 3/2/2 http; fi
