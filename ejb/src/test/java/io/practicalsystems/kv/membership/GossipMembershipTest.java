@@ -151,6 +151,19 @@ class GossipMembershipTest {
     }
 
     @Test
+    void aMemberRestartedAtAnotherAddressIsCalledThere() {
+        heartbeatOfB(1, 0);
+        assertThat(a.addressOf(B)).contains(ADDRESS_B);
+        assertThat(a.addressOf(A)).contains(ADDRESS_A);
+        assertThat(a.addressOf(C)).isEmpty();
+
+        String moved = "http://127.0.0.1:9182";
+        a.onGossip(from(B, new GossipEntry(B.value(), moved, 8, 60_000, 0, MemberStatus.NORMAL.name())), at(1_000));
+
+        assertThat(a.addressOf(B)).contains(moved);
+    }
+
+    @Test
     void aLeavingMemberStaysInTheRingUntilItHasLeftAndLeftIsSticky() {
         heartbeatOfB(1, 0);
 
