@@ -11,7 +11,7 @@
 # JFR=1: then one more round of gets on the N=3 cluster at each of JFR_LEVELS ("4 32") with all three servers under
 # JFR (settings=profile), kept as /tmp/kv-get-c<connections>-kv-<node>-<time>.jfr; not part of the measured rounds.
 #
-#   bench/kv-load.sh                      # after `mvn -DskipTests install`; needs wrk (apt-get install -y wrk)
+#   bench/kv-load.sh                      # after `mvn -DskipTests install`; needs wrk and jq (apt-get install -y wrk jq)
 #   LEVELS="1 4 8 16 32" bench/kv-load.sh # measure at several connection counts (default: 32)
 #
 # It starts each cluster itself with bin/kv-cluster.sh (1 node on :9091, then 3 nodes on :9081-9083 twice) in
@@ -28,6 +28,7 @@ DURATION=${DURATION:-20s}
 export KEYS=${KEYS:-5000}
 export JVM_ARGS=${JVM_ARGS:-}
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
+command -v jq >/dev/null || { echo "jq not found (it reads the ring for the one-hop floor): apt-get install -y jq" >&2; exit 1; }
 CORES=$(nproc)
 if [ "$CORES" -gt 2 ]; then
   WRK=(taskset -c 0 wrk); SERVERS=(taskset -c "1-$((CORES - 1))")
