@@ -4,6 +4,7 @@ import io.practicalsystems.kv.application.KvService;
 import io.practicalsystems.kv.application.KvUnavailableException;
 import io.practicalsystems.kv.peer.client.WebSocketNodeTransport;
 import io.practicalsystems.kv.peer.server.PeerLinkSession;
+import io.practicalsystems.kv.peer.server.SerialSender;
 import jakarta.ejb.EJB;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -13,11 +14,9 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /**
@@ -68,34 +67,28 @@ public class KvPeerEndpoint {
         }
     }
 
-    /**
-     * The container's session as a {@link PeerLinkSession.Connection}. One send at a time per socket, but no thread
-     * waits for another's: a sender queues its message, and whichever finds the socket idle writes every queued one.
-     * Senders used to take turns on the session's monitor while each wrote — JFR, N=3 gets at 32 connections: 122
-     * waits, 3.4 s in 15 s on a peer, every waiting thread one fewer to answer the next request.
-     */
+    /** The container's session as a {@link PeerLinkSession.Connection}; one write at a time ({@link SerialSender}). */
     private static final class Socket implements PeerLinkSession.Connection {
         private final Session session;
-        private final Queue<ByteBuffer> queued = new ConcurrentLinkedQueue<>();
-        private final AtomicInteger unsent = new AtomicInteger();
+        private final SerialSender<ByteBuffer> sender;
 
         Socket(Session session) {
             this.session = session;
+            this.sender = new SerialSender<>(this::write,
+                    e -> LOG.fine("peer link closed before a message could be sent: " + e));
         }
 
         @Override
         public void send(ByteBuffer message) {
-            queued.add(message);
-            if (unsent.getAndIncrement() > 0) {
-                return; // the writing thread sends it: it leaves only once unsent is back to 0
+            sender.send(message);
+        }
+
+        private void write(ByteBuffer message) {
+            try {
+                session.getBasicRemote().sendBinary(message);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            do {
-                try {
-                    session.getBasicRemote().sendBinary(queued.remove());
-                } catch (IOException | IllegalStateException e) {
-                    LOG.fine("peer link closed before a message could be sent: " + e);
-                }
-            } while (unsent.decrementAndGet() > 0);
         }
 
         @Override
