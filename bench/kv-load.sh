@@ -11,6 +11,10 @@
 # JFR=1: then one more round of gets on the N=3 cluster at each of JFR_LEVELS ("4 32") with all three servers under
 # JFR (settings=profile), kept as /tmp/kv-get-c<connections>-kv-<node>-<time>.jfr; not part of the measured rounds.
 #
+# ROUNDS (3) alternating rounds per connection count on both 3-node clusters — put, get, [the one-hop floor,] ping —
+# as issue 18 asks; at the end bench/kv-verdicts.sh prints each target's ratio per round and judges by their median
+# (a p99 against the same round's ping p99: one round's verdict flips with the machine's hiccups).
+#
 #   bench/kv-load.sh                      # after `mvn -DskipTests install`; needs wrk and jq (apt-get install -y wrk jq)
 #   LEVELS="1 4 8 16 32" bench/kv-load.sh # measure at several connection counts (default: 32)
 #
@@ -20,11 +24,14 @@
 # COMPARE_HTTP=1 adds the three-node N=3 cluster with replica calls over HTTP instead of WebSockets.
 # JVM_ARGS="..." adds JVM options to every server of every cluster (after jvm.options: G1, 512 MB heap), e.g.
 # JVM_ARGS="-XX:+UseZGC -Xms1g -Xmx1g" for the ZGC comparison in docs/kv.md. JAVA_HOME picks the servers' JDK.
+# CLUSTERS="n3" runs only the N=3 cluster (with its ping floor), e.g. to compare JVM_ARGS quickly; default "1 n1 n3".
 # With more than two cores wrk is pinned to core 0 and the servers to the others (taskset); with two they share.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LEVELS=${LEVELS:-32}
 DURATION=${DURATION:-20s}
+ROUNDS=${ROUNDS:-3}
+RESULTS=$(mktemp)
 export KEYS=${KEYS:-5000}
 export JVM_ARGS=${JVM_ARGS:-}
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
@@ -43,11 +50,11 @@ export PS_RATELIMIT_KV_CAPACITY=${PS_RATELIMIT_KV_CAPACITY:-1000000000}
 export PS_RATELIMIT_KV_REFILL_PER_SECOND=${PS_RATELIMIT_KV_REFILL_PER_SECOND:-1000000000}
 
 run() { # $1 label, $2 base url, $3 script, $4 connections
-  local threads=$(( $4 < 2 ? 1 : 2 ))
+  local threads=$(( $4 < 2 ? 1 : 2 )) started; started=$(date -u +%T)
   "${WRK[@]}" -t"$threads" -c"$4" -d"$DURATION" --latency -s "bench/wrk/$3" "$2" > /tmp/kv-wrk.out
-  printf '%-40s c=%-3s %10s req/s  p50 %-9s p99 %-9s non-2xx %s\n' "$1" "$4" \
+  printf '%-40s c=%-3s %10s req/s  p50 %-9s p99 %-9s non-2xx %-4s %s UTC\n' "$1" "$4" \
     "$(awk '/Requests\/sec/ {print $2}' /tmp/kv-wrk.out)" "$(awk '$1=="50%" {print $2}' /tmp/kv-wrk.out)" \
-    "$(awk '$1=="99%" {print $2}' /tmp/kv-wrk.out)" "$(awk '/Non-2xx/ {print $5}' /tmp/kv-wrk.out)"
+    "$(awk '$1=="99%" {print $2}' /tmp/kv-wrk.out)" "$(awk '/Non-2xx/ {print $5}' /tmp/kv-wrk.out)" "$started"
 }
 
 remote_keys() { # $1 url, $2 key prefix, $3 count: the first keys with that prefix node 1 does not own, one a line
@@ -57,25 +64,36 @@ remote_keys() { # $1 url, $2 key prefix, $3 count: the first keys with that pref
 
 forwarded() { curl -fsS "$1/api/kv-cluster" | jq '.counters.forwardedWrites // 0'; } # $1 url: node 1's count
 
-bench_cluster() { # $1 label, $2 nodes, $3 base port, $4 quorum, $5 peer transport, $6 extras: "ping", "one-hop", "jfr"
+record() { # $1 cluster key, $2 what, $3 connections, $4 round: appends "key what c round req/s p99-ms" to $RESULTS
+  echo "$1 $2 $3 $4 $(awk '/Requests\/sec/ {print $2}' /tmp/kv-wrk.out) $(awk '$1=="99%" {v=$2;
+    if (v ~ /us$/) v = v / 1000; else if (v ~ /ms$/) v = v + 0; else if (v ~ /s$/) v = v * 1000; print v}' /tmp/kv-wrk.out)" \
+    >> "$RESULTS"
+}
+
+bench_cluster() { # $1 label, $2 nodes, $3 base port, $4 quorum, $5 peer transport, $6 extras: "ping", "one-hop", "jfr", $7 key
   local dir; dir=$(mktemp -d)
   KV_CLUSTER_DIR=$dir NODES=$2 BASE_PORT=$3 QUORUM=$4 PEER_TRANSPORT=${5:-websocket} ${SERVERS[@]+"${SERVERS[@]}"} \
     bin/kv-cluster.sh start >/dev/null
-  local url="http://127.0.0.1:$(( $3 + 1 ))" c before
+  local url="http://127.0.0.1:$(( $3 + 1 ))" c before round rounds=$ROUNDS
+  [[ " ${6:-} " == *" ping "* ]] || rounds=1 # the reference cluster: no floor to alternate with
   RUN=fill "${WRK[@]}" -t2 -c32 -d"${WARMUP:-60s}" -s bench/wrk/kv-put.lua "$url" >/dev/null # fill + JIT warm-up
   # gets of filled keys node 1 does not own, KEYS per thread (of thread 1's fill: ~2/3 of its keys qualify)
   if [[ " ${6:-} " == *" one-hop "* ]]; then remote_keys "$url" bench-fill-1- $(( 2 * KEYS )) > "$dir/remote-gets"; fi
   for c in $LEVELS; do
-    RUN=measured-$c run "$1 put" "$url" kv-put.lua "$c"
-    run "$1 get" "$url" kv-get.lua "$c"
-    if [[ " ${6:-} " == *" one-hop "* ]]; then
-      remote_keys "$url" "bench-one-hop-$c-" 300000 > "$dir/remote-puts" # 20,000 puts/s for 15 s, each key once
-      before=$(forwarded "$url")
-      METHOD=PUT KEYS_FILE=$dir/remote-puts run "$1 put, one peer hop" "$url" kv-remote.lua "$c"
-      echo "  (node 1 forwarded $(( $(forwarded "$url") - before )) writes; wrk counted $(awk '/requests in/ {print $1}' /tmp/kv-wrk.out) puts)"
-      METHOD=GET KEYS_FILE=$dir/remote-gets run "$1 get, one peer hop" "$url" kv-remote.lua "$c"
-    fi
-    if [[ " ${6:-} " == *" ping "* ]]; then run "$1 ping (no-op floor)" "$url" ping.lua "$c"; fi
+    for round in $(seq 1 "$rounds"); do
+      RUN=measured-$c-$round run "$1 put" "$url" kv-put.lua "$c"; record "$7" put "$c" "$round"
+      run "$1 get" "$url" kv-get.lua "$c"; record "$7" get "$c" "$round"
+      if [[ " ${6:-} " == *" one-hop "* ]]; then
+        remote_keys "$url" "bench-one-hop-$c-$round-" 300000 > "$dir/remote-puts" # 20,000 puts/s for 15 s, each once
+        before=$(forwarded "$url")
+        METHOD=PUT KEYS_FILE=$dir/remote-puts run "$1 put, one peer hop" "$url" kv-remote.lua "$c"
+        record "$7" hop-put "$c" "$round"
+        echo "  (node 1 forwarded $(( $(forwarded "$url") - before )) writes; wrk counted $(awk '/requests in/ {print $1}' /tmp/kv-wrk.out) puts)"
+        METHOD=GET KEYS_FILE=$dir/remote-gets run "$1 get, one peer hop" "$url" kv-remote.lua "$c"
+        record "$7" hop-get "$c" "$round"
+      fi
+      if [[ " ${6:-} " == *" ping "* ]]; then run "$1 ping (no-op floor)" "$url" ping.lua "$c"; record "$7" ping "$c" "$round"; fi
+    done
   done
   if [[ " ${6:-} " == *" jfr "* ]] && [ "${JFR:-0}" = 1 ]; then
     local i stamp; stamp=$(date +%s)
@@ -96,7 +114,9 @@ bench_cluster() { # $1 label, $2 nodes, $3 base port, $4 quorum, $5 peer transpo
 echo "== connections: $LEVELS; $DURATION per run, $KEYS keys; $cores_note; load average $(cut -d' ' -f1-3 /proc/loadavg);" \
   "JVM_ARGS: ${JVM_ARGS:-(none: jvm.options)};" \
   "$("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
-bench_cluster "1 node, N=1 R=1 W=1" 1 9090 1/1/1
-bench_cluster "3 nodes, N=1 R=1 W=1" 3 9080 1/1/1 websocket "ping one-hop"
-bench_cluster "3 nodes, N=3 R=2 W=2" 3 9080 3/2/2 websocket "ping jfr"
-if [ "${COMPARE_HTTP:-0}" = 1 ]; then bench_cluster "3 nodes, N=3, HTTP links" 3 9080 3/2/2 http; fi
+CLUSTERS=" ${CLUSTERS:-1 n1 n3} "
+if [[ $CLUSTERS == *" 1 "* ]]; then bench_cluster "1 node, N=1 R=1 W=1" 1 9090 1/1/1 websocket "" one; fi
+if [[ $CLUSTERS == *" n1 "* ]]; then bench_cluster "3 nodes, N=1 R=1 W=1" 3 9080 1/1/1 websocket "ping one-hop" n1; fi
+if [[ $CLUSTERS == *" n3 "* ]]; then bench_cluster "3 nodes, N=3 R=2 W=2" 3 9080 3/2/2 websocket "ping jfr" n3; fi
+if [ "${COMPARE_HTTP:-0}" = 1 ]; then bench_cluster "3 nodes, N=3, HTTP links" 3 9080 3/2/2 http "" http; fi
+bench/kv-verdicts.sh "$RESULTS" "$LEVELS"
