@@ -32,6 +32,7 @@ LEVELS=${LEVELS:-32}
 DURATION=${DURATION:-20s}
 ROUNDS=${ROUNDS:-3}
 RESULTS=$(mktemp)
+trap 'rm -f "$RESULTS"' EXIT
 export KEYS=${KEYS:-5000}
 export JVM_ARGS=${JVM_ARGS:-}
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
