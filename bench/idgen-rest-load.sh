@@ -87,14 +87,8 @@ cpu_ticks() {
   fi
 }
 
-# Converts a wrk latency ("512.00us", "1.23ms", "2.01s") to milliseconds.
-to_ms() {
-  awk -v v="$1" 'BEGIN {
-    n = v + 0
-    if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000
-    printf "%.3f", n
-  }'
-}
+# shellcheck source=bench/lib/wrk.sh
+. "$(dirname "$0")/lib/wrk.sh" # to_ms
 
 # run_wrk NAME CONNECTIONS DURATION PATH
 #   -> prints "req/s p50_ms p99_ms non2xx socket_errors server_cpu_us_per_request(-1 if unknown)"

@@ -50,12 +50,16 @@ fi
 export PS_RATELIMIT_KV_CAPACITY=${PS_RATELIMIT_KV_CAPACITY:-1000000000}
 export PS_RATELIMIT_KV_REFILL_PER_SECOND=${PS_RATELIMIT_KV_REFILL_PER_SECOND:-1000000000}
 
-run() { # $1 label, $2 base url, $3 script, $4 connections
-  local threads=$(( $4 < 2 ? 1 : 2 )) started; started=$(date -u +%T)
+# shellcheck source=bench/lib/wrk.sh
+. bench/lib/wrk.sh
+
+run() { # $1 label, $2 base url, $3 script, $4 connections; prints one line, leaves req/s and p99 (ms) in rps, p99
+  local threads=$(( $4 < 2 ? 1 : 2 )) started p99_text; started=$(date -u +%T)
   "${WRK[@]}" -t"$threads" -c"$4" -d"$DURATION" --latency -s "bench/wrk/$3" "$2" > /tmp/kv-wrk.out
-  printf '%-40s c=%-3s %10s req/s  p50 %-9s p99 %-9s non-2xx %-4s %s UTC\n' "$1" "$4" \
-    "$(awk '/Requests\/sec/ {print $2}' /tmp/kv-wrk.out)" "$(awk '$1=="50%" {print $2}' /tmp/kv-wrk.out)" \
-    "$(awk '$1=="99%" {print $2}' /tmp/kv-wrk.out)" "$(awk '/Non-2xx/ {print $5}' /tmp/kv-wrk.out)" "$started"
+  rps=$(awk '/Requests\/sec/ {print $2}' /tmp/kv-wrk.out); p99_text=$(awk '$1=="99%" {print $2}' /tmp/kv-wrk.out)
+  p99=$(to_ms "$p99_text")
+  printf '%-40s c=%-3s %10s req/s  p50 %-9s p99 %-9s non-2xx %-4s %s UTC\n' "$1" "$4" "$rps" \
+    "$(awk '$1=="50%" {print $2}' /tmp/kv-wrk.out)" "$p99_text" "$(awk '/Non-2xx/ {print $5}' /tmp/kv-wrk.out)" "$started"
 }
 
 remote_keys() { # $1 url, $2 key prefix, $3 count: the first keys with that prefix node 1 does not own, one a line
@@ -65,10 +69,8 @@ remote_keys() { # $1 url, $2 key prefix, $3 count: the first keys with that pref
 
 forwarded() { curl -fsS "$1/api/kv-cluster" | jq '.counters.forwardedWrites // 0'; } # $1 url: node 1's count
 
-record() { # $1 cluster key, $2 what, $3 connections, $4 round: appends "key what c round req/s p99-ms" to $RESULTS
-  echo "$1 $2 $3 $4 $(awk '/Requests\/sec/ {print $2}' /tmp/kv-wrk.out) $(awk '$1=="99%" {v=$2;
-    if (v ~ /us$/) v = v / 1000; else if (v ~ /ms$/) v = v + 0; else if (v ~ /s$/) v = v * 1000; print v}' /tmp/kv-wrk.out)" \
-    >> "$RESULTS"
+record() { # $1 cluster key, $2 what, $3 connections, $4 round: appends "key what c round req/s p99-ms" of the last run
+  echo "$1 $2 $3 $4 $rps $p99" >> "$RESULTS"
 }
 
 bench_cluster() { # $1 label, $2 nodes, $3 base port, $4 quorum, $5 peer transport, $6 extras: "ping", "one-hop", "jfr", $7 key

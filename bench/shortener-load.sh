@@ -38,6 +38,8 @@ WARMUP=${WARMUP:-60s}
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
 # shellcheck source=bench/lib/liberty.sh
 . bench/lib/liberty.sh
+# shellcheck source=bench/lib/wrk.sh
+. bench/lib/wrk.sh
 
 CORES=$(nproc)
 if [ "$CORES" -gt 2 ]; then
@@ -109,10 +111,6 @@ cpu_ticks() {
   done
   sed 's/^.*) //' "/proc/$$/stat" | awk '{printf "%d ", $14 + $15}'
   awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat
-}
-to_ms() { # a wrk latency ("512.00us", "1.23ms", "2.01s") in milliseconds
-  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000
-    printf "%.3f", n }'
 }
 # run LABEL WRK-ARGS... -> prints two lines; leaves "rps p99_ms server mariadbd redis wrk machine" (the last five
 # in CPU us per request) in $WORK/LABEL
