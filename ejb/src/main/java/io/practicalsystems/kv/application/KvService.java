@@ -107,7 +107,7 @@ public class KvService {
             KvNodeConfig config = new KvNodeConfig(defaults.quorum(), settings.hintDeliveryInterval(),
                     settings.antiEntropyInterval(), defaults.merkleDepth(), defaults.ringCheckInterval(),
                     defaults.handoffInterval(), defaults.gcInterval(), settings.tombstoneGrace(),
-                    defaults.maxHintsPerTarget(), defaults.batchSize());
+                    defaults.maxHintsPerTarget(), defaults.batchSize(), settings.readFanout());
             Files.createDirectories(settings.dataDir());
             ObjectLimits limits = settings.objectLimits();
             Path file = settings.dataDir().resolve(self.value() + ".mv.db");

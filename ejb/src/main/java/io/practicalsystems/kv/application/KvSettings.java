@@ -2,6 +2,7 @@ package io.practicalsystems.kv.application;
 
 import io.practicalsystems.kv.coordinator.QuorumConfig;
 import io.practicalsystems.kv.coordinator.QuorumMode;
+import io.practicalsystems.kv.coordinator.ReadFanout;
 import io.practicalsystems.kv.peer.server.PeerLinkSettings;
 import io.practicalsystems.kv.ring.NodeId;
 import io.practicalsystems.kv.storage.ObjectLimits;
@@ -140,6 +141,16 @@ public class KvSettings {
     @ConfigProperty(name = "ps.kv.tombstone-grace.s", defaultValue = "864000")
     long tombstoneGraceSeconds;
 
+    /** {@code quorum}: a read asks R replicas, its own first, and one more on need; {@code all}: all N at once. */
+    @Inject
+    @ConfigProperty(name = "ps.kv.read.fanout", defaultValue = "quorum")
+    String readFanout;
+
+    /** Quorum fan-out: how long a read waits for R answers before it asks one more replica. */
+    @Inject
+    @ConfigProperty(name = "ps.kv.read.speculate-after.ms", defaultValue = "50")
+    long readSpeculateAfterMillis;
+
     public boolean enabled() {
         return enabled;
     }
@@ -246,6 +257,11 @@ public class KvSettings {
 
     public Duration hintDeliveryInterval() {
         return Duration.ofMillis(hintDeliveryIntervalMillis);
+    }
+
+    /** @throws IllegalArgumentException for a mode other than quorum or all, or a delay below 1 ms */
+    public ReadFanout readFanout() {
+        return ReadFanout.parse(readFanout, Duration.ofMillis(readSpeculateAfterMillis));
     }
 
     public Duration antiEntropyInterval() {

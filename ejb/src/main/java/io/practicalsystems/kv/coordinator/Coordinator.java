@@ -3,16 +3,18 @@ package io.practicalsystems.kv.coordinator;
 import io.practicalsystems.kv.ring.HashRing;
 import io.practicalsystems.kv.ring.NodeId;
 import io.practicalsystems.kv.ring.Placement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * A Dynamo request path from the steps: place, write to all and wait for W; or read from all, wait for R,
- * reconcile, answer, and repair stale replicas once every replica has answered.
+ * A Dynamo request path from the steps: place, write to all and wait for W; or read (from all, or from R and more
+ * on need), wait for R, reconcile, answer, and repair stale replicas once every replica asked has answered.
  *
  * <p>No I/O, threads or clocks of its own: everything runs on the threads that complete the
  * {@link ReplicaClient}'s futures, so the same code runs over HTTP and over the deterministic simulation. Writes
@@ -28,6 +30,7 @@ public final class Coordinator<V> {
     private final ReconcileStep<V> reconcile;
     private final ReadRepairStep<V> readRepair;
     private final Consumer<RepairReport> repairListener;
+    private final Optional<NodeId> askFirst;
 
     /**
      * @param ring       the current ring, read per request
@@ -44,13 +47,21 @@ public final class Coordinator<V> {
     /** @param repairListener told about every read repair round, e.g. for metrics; runs on a transport thread */
     public Coordinator(Supplier<HashRing> ring, QuorumConfig cluster, Predicate<NodeId> healthy,
             ReplicaClient<V> replicas, Reconciler<V> reconciler, Consumer<RepairReport> repairListener) {
+        this(ring, cluster, healthy, replicas, reconciler, repairListener, ReadPlan.ASK_ALL);
+    }
+
+    /** @param readPlan which replicas a read asks, which first, and what runs a speculative ask */
+    public Coordinator(Supplier<HashRing> ring, QuorumConfig cluster, Predicate<NodeId> healthy,
+            ReplicaClient<V> replicas, Reconciler<V> reconciler, Consumer<RepairReport> repairListener,
+            ReadPlan readPlan) {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.preferenceList = new PreferenceListStep(ring, healthy);
         this.writes = new ParallelWriteStep<>(replicas);
-        this.reads = new QuorumReadStep<>(replicas);
+        this.reads = new QuorumReadStep<>(replicas, readPlan.fanout(), readPlan.delays());
         this.reconcile = new ReconcileStep<>(reconciler);
         this.readRepair = new ReadRepairStep<>(replicas);
         this.repairListener = Objects.requireNonNull(repairListener, "repairListener");
+        this.askFirst = readPlan.askFirst();
     }
 
     public QuorumConfig cluster() {
@@ -70,15 +81,16 @@ public final class Coordinator<V> {
     }
 
     /**
-     * Reads the key from its N replicas; completes with the reconciled value of the first R answers, or
-     * exceptionally with {@link QuorumNotReachedException}. Read repair follows in the background.
+     * Reads the key from its replicas (all N, or R and more on need: the {@link ReadFanout}); completes with the
+     * reconciled value of the first R answers, or exceptionally with {@link QuorumNotReachedException}. Read repair
+     * follows in the background.
      *
      * @throws IllegalArgumentException (synchronously) for an invalid override or N above the ring's node count
      */
     public CompletableFuture<ReadResult<V>> get(String key, RequestOverrides overrides) {
         QuorumConfig quorum = cluster.with(overrides);
         List<Placement> placements = preferenceList.placements(key, quorum);
-        List<NodeId> nodes = placements.stream().map(Placement::node).toList();
+        List<NodeId> nodes = askFirst(placements.stream().map(Placement::node).toList());
         ReadRound<V> round = reads.read(key, nodes, quorum.r());
 
         // Repair from every answer, not just the first R: the replicas that answered late are the likeliest to be
@@ -88,5 +100,17 @@ public final class Coordinator<V> {
 
         return round.quorum().thenApply(answers -> new ReadResult<>(reconcile.reconcile(answers).value(),
                 answers.stream().map(NodeResponse::node).toList()));
+    }
+
+    /** The preference list with the node to ask first (the coordinator's own copy: no network hop) moved ahead. */
+    private List<NodeId> askFirst(List<NodeId> nodes) {
+        if (askFirst.isEmpty() || nodes.isEmpty() || nodes.get(0).equals(askFirst.get())
+                || !nodes.contains(askFirst.get())) {
+            return nodes;
+        }
+        List<NodeId> ordered = new ArrayList<>(nodes.size());
+        ordered.add(askFirst.get());
+        nodes.stream().filter(node -> !node.equals(askFirst.get())).forEach(ordered::add);
+        return ordered;
     }
 }

@@ -8,7 +8,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Counts replica answers against a quorum: {@link #quorum()} completes at the {@code required}-th success, or
  * fails with {@link QuorumNotReachedException} once so many replicas failed that the rest cannot make up the
- * number; {@link #settled()} completes when every replica has answered or failed (for read repair).
+ * number; {@link #settled()} completes when every replica has answered, failed or been {@linkplain #notAsked not
+ * asked} (for read repair).
  *
  * <p>Decisions are made under a lock, futures are completed outside it: completing a future runs the caller's
  * continuation on this thread, which must not happen while other replicas' answers wait for the lock.
@@ -23,6 +24,7 @@ final class QuorumCollector<T> {
     private final List<Throwable> causes = new ArrayList<>();
     private final CompletableFuture<List<T>> quorum = new CompletableFuture<>();
     private final CompletableFuture<List<T>> settled = new CompletableFuture<>();
+    private int notAsked;
     private boolean decided;
 
     QuorumCollector(String operation, int required, int contacted) {
@@ -93,7 +95,21 @@ final class QuorumCollector<T> {
         }
     }
 
+    /** {@code count} replicas will not be asked after all (a read whose quorum came from the others). */
+    void notAsked(int count) {
+        List<T> all = null;
+        synchronized (this) {
+            notAsked += count;
+            if (count > 0 && answers() == contacted) {
+                all = List.copyOf(successes);
+            }
+        }
+        if (all != null) {
+            settled.complete(all);
+        }
+    }
+
     private int answers() {
-        return successes.size() + failedNodes.size();
+        return successes.size() + failedNodes.size() + notAsked;
     }
 }

@@ -9,7 +9,8 @@
  * <li>{@link io.practicalsystems.kv.coordinator.ParallelWriteStep}: send to all, complete at W acknowledgements or
  * fail as soon as W became impossible ({@link io.practicalsystems.kv.coordinator.QuorumNotReachedException},
  * which says how many replicas answered: the REST layer's 503).</li>
- * <li>{@link io.practicalsystems.kv.coordinator.QuorumReadStep}: ask all, complete at R answers.</li>
+ * <li>{@link io.practicalsystems.kv.coordinator.QuorumReadStep}: ask all, or R and one more on a failure or after a
+ * delay ({@link io.practicalsystems.kv.coordinator.ReadFanout}); complete at R answers.</li>
  * <li>{@link io.practicalsystems.kv.coordinator.ReconcileStep}: merge the answers with a
  * {@link io.practicalsystems.kv.coordinator.Reconciler} and list the stale replicas (pure).</li>
  * <li>{@link io.practicalsystems.kv.coordinator.ReadRepairStep}: send the merged value to those, fire-and-forget.</li>
@@ -21,7 +22,8 @@
  *
  * <h2>Nothing here waits</h2>
  * Every step composes the {@code CompletableFuture}s of a {@link io.practicalsystems.kv.coordinator.ReplicaClient}
- * and reads no clock: timeouts, retries and randomness live in the transport, so the deterministic simulation can
+ * and reads no clock: timeouts, retries and randomness live in the transport, a speculative read's delay in
+ * {@link io.practicalsystems.kv.coordinator.Delays}, so the deterministic simulation can
  * drive this code with virtual time, and unit tests complete futures by hand.
  *
  * <h2>Versions are someone else's</h2>

@@ -1,6 +1,7 @@
 package io.practicalsystems.kv.node;
 
 import io.practicalsystems.kv.coordinator.QuorumConfig;
+import io.practicalsystems.kv.coordinator.ReadFanout;
 import io.practicalsystems.kv.merkle.MerkleTree;
 import java.time.Duration;
 import java.util.Objects;
@@ -24,13 +25,22 @@ import java.util.Objects;
  *                              the hand-off sweep still deliver them)
  * @param batchSize             keys per message in range moves, hand-offs and anti-entropy pushes (a message can
  *                              be up to {@code batchSize} times the largest value)
+ * @param readFanout            which replicas a client read asks: R (its own copy first) and one more on need, or
+ *                              all N
  */
 public record KvNodeConfig(QuorumConfig quorum, Duration hintDeliveryInterval, Duration antiEntropyInterval,
         int merkleDepth, Duration ringCheckInterval, Duration handoffInterval, Duration gcInterval,
-        Duration tombstoneGrace, int maxHintsPerTarget, int batchSize) {
+        Duration tombstoneGrace, int maxHintsPerTarget, int batchSize, ReadFanout readFanout) {
+
+    /**
+     * R replicas, one more after 50 ms without a quorum: well above a peer read's usual time, a twentieth of the
+     * default request timeout (docs/kv.md, "Which replicas a read asks").
+     */
+    public static final ReadFanout DEFAULT_READ_FANOUT = ReadFanout.quorum(Duration.ofMillis(50));
 
     public KvNodeConfig {
         Objects.requireNonNull(quorum, "quorum");
+        Objects.requireNonNull(readFanout, "readFanout");
         positive(hintDeliveryInterval, "hintDeliveryInterval");
         positive(antiEntropyInterval, "antiEntropyInterval");
         positive(ringCheckInterval, "ringCheckInterval");
@@ -52,6 +62,14 @@ public record KvNodeConfig(QuorumConfig quorum, Duration hintDeliveryInterval, D
         }
     }
 
+    /** With the {@linkplain #DEFAULT_READ_FANOUT default read fan-out}. */
+    public KvNodeConfig(QuorumConfig quorum, Duration hintDeliveryInterval, Duration antiEntropyInterval,
+            int merkleDepth, Duration ringCheckInterval, Duration handoffInterval, Duration gcInterval,
+            Duration tombstoneGrace, int maxHintsPerTarget, int batchSize) {
+        this(quorum, hintDeliveryInterval, antiEntropyInterval, merkleDepth, ringCheckInterval, handoffInterval,
+                gcInterval, tombstoneGrace, maxHintsPerTarget, batchSize, DEFAULT_READ_FANOUT);
+    }
+
     /** Production-like defaults around {@code quorum}: seconds-scale maintenance, a 10-day tombstone grace. */
     public static KvNodeConfig defaults(QuorumConfig quorum) {
         return new KvNodeConfig(quorum, Duration.ofSeconds(5), Duration.ofSeconds(30), 10, Duration.ofSeconds(2),
@@ -60,12 +78,17 @@ public record KvNodeConfig(QuorumConfig quorum, Duration hintDeliveryInterval, D
 
     public KvNodeConfig withQuorum(QuorumConfig newQuorum) {
         return new KvNodeConfig(newQuorum, hintDeliveryInterval, antiEntropyInterval, merkleDepth, ringCheckInterval,
-                handoffInterval, gcInterval, tombstoneGrace, maxHintsPerTarget, batchSize);
+                handoffInterval, gcInterval, tombstoneGrace, maxHintsPerTarget, batchSize, readFanout);
     }
 
     public KvNodeConfig withTombstoneGrace(Duration grace) {
         return new KvNodeConfig(quorum, hintDeliveryInterval, antiEntropyInterval, merkleDepth, ringCheckInterval,
-                handoffInterval, gcInterval, grace, maxHintsPerTarget, batchSize);
+                handoffInterval, gcInterval, grace, maxHintsPerTarget, batchSize, readFanout);
+    }
+
+    public KvNodeConfig withReadFanout(ReadFanout fanout) {
+        return new KvNodeConfig(quorum, hintDeliveryInterval, antiEntropyInterval, merkleDepth, ringCheckInterval,
+                handoffInterval, gcInterval, tombstoneGrace, maxHintsPerTarget, batchSize, fanout);
     }
 
     private static void positive(Duration duration, String name) {
