@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 final class SharedKvCluster implements ParameterResolver, AfterAllCallback {
 
     static final Duration CONVERGE = Duration.ofSeconds(60);
-    private static final Set<String> USERS = Set.of(KvClusterIT.class.getName(), ConsoleKvClusterIT.class.getName());
+    private static final Set<String> USERS = Set.of(KvClusterIT.class.getName(), ConsoleKvClusterIT.class.getName(),
+            KvSpeculativeReadIT.class.getName());
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedKvCluster.class);
 
     @Override

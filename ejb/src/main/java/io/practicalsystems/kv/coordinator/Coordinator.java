@@ -3,10 +3,8 @@ package io.practicalsystems.kv.coordinator;
 import io.practicalsystems.kv.ring.HashRing;
 import io.practicalsystems.kv.ring.NodeId;
 import io.practicalsystems.kv.ring.Placement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -30,12 +28,14 @@ public final class Coordinator<V> {
     private final ReconcileStep<V> reconcile;
     private final ReadRepairStep<V> readRepair;
     private final Consumer<RepairReport> repairListener;
-    private final Optional<NodeId> askFirst;
+    private final ReadPlan readPlan;
+    private final Predicate<NodeId> healthy;
 
     /**
      * @param ring       the current ring, read per request
      * @param cluster    N, R, W and quorum mode of the cluster
-     * @param healthy    the failure detector's current view, read per request (sloppy quorum only)
+     * @param healthy    the failure detector's current view, read per request: stand-ins (sloppy quorum only), and
+     *                   which replicas a read asks first
      * @param replicas   the transport
      * @param reconciler how versioned values merge
      */
@@ -61,7 +61,8 @@ public final class Coordinator<V> {
         this.reconcile = new ReconcileStep<>(reconciler);
         this.readRepair = new ReadRepairStep<>(replicas);
         this.repairListener = Objects.requireNonNull(repairListener, "repairListener");
-        this.askFirst = readPlan.askFirst();
+        this.readPlan = Objects.requireNonNull(readPlan, "readPlan");
+        this.healthy = healthy;
     }
 
     public QuorumConfig cluster() {
@@ -90,7 +91,7 @@ public final class Coordinator<V> {
     public CompletableFuture<ReadResult<V>> get(String key, RequestOverrides overrides) {
         QuorumConfig quorum = cluster.with(overrides);
         List<Placement> placements = preferenceList.placements(key, quorum);
-        List<NodeId> nodes = askFirst(placements.stream().map(Placement::node).toList());
+        List<NodeId> nodes = readPlan.order(placements.stream().map(Placement::node).toList(), healthy);
         ReadRound<V> round = reads.read(key, nodes, quorum.r());
 
         // Repair from every answer, not just the first R: the replicas that answered late are the likeliest to be
@@ -100,17 +101,5 @@ public final class Coordinator<V> {
 
         return round.quorum().thenApply(answers -> new ReadResult<>(reconcile.reconcile(answers).value(),
                 answers.stream().map(NodeResponse::node).toList()));
-    }
-
-    /** The preference list with the node to ask first (the coordinator's own copy: no network hop) moved ahead. */
-    private List<NodeId> askFirst(List<NodeId> nodes) {
-        if (askFirst.isEmpty() || nodes.isEmpty() || nodes.get(0).equals(askFirst.get())
-                || !nodes.contains(askFirst.get())) {
-            return nodes;
-        }
-        List<NodeId> ordered = new ArrayList<>(nodes.size());
-        ordered.add(askFirst.get());
-        nodes.stream().filter(node -> !node.equals(askFirst.get())).forEach(ordered::add);
-        return ordered;
     }
 }

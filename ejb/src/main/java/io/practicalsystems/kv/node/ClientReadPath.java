@@ -25,7 +25,10 @@ final class ClientReadPath {
     ClientReadPath(NodeContext node) {
         this.node = node;
         this.readPlan = new ReadPlan(node.config().readFanout(), Optional.of(node.self()),
-                (delay, task) -> node.scheduler().schedule(delay, task)::cancel);
+                (delay, task) -> node.scheduler().schedule(delay, () -> {
+                    node.counters().increment(NodeCounters.SPECULATIVE_READS);
+                    task.run();
+                })::cancel);
     }
 
     CompletableFuture<ClientReadResult> read(String key, RequestOverrides overrides) {

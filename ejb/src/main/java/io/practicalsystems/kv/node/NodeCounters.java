@@ -11,6 +11,8 @@ public final class NodeCounters {
     public static final String FORWARDED_WRITES = "forwardedWrites";
     public static final String COORDINATED_WRITES = "coordinatedWrites";
     public static final String READ_REPAIRS = "readRepairs";
+    /** Reads that had no R answers after the speculative delay and asked one more replica. */
+    public static final String SPECULATIVE_READS = "speculativeReads";
     public static final String HINTS_STORED = "hintsStored";
     public static final String HINTS_DELIVERED = "hintsDelivered";
     public static final String HINTS_DISCARDED = "hintsDiscarded";

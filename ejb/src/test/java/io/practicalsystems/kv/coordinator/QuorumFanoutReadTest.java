@@ -132,6 +132,21 @@ class QuorumFanoutReadTest extends CoordinatorFixture {
     }
 
     @Test
+    void aReadAsksItsOwnCopyThenTheReplicasSeenUpThenTheRest() {
+        NodeId self = preferred(2);
+        ReadPlan plan = new ReadPlan(ReadFanout.quorum(DELAY), Optional.of(self), delays);
+        List<NodeId> preference = walk.subList(0, 3);
+
+        assertThat(plan.order(preference, node -> true)).containsExactly(self, preferred(0), preferred(1));
+        assertThat(plan.order(preference, node -> !node.equals(preferred(0))))
+                .containsExactly(self, preferred(1), preferred(0));
+        assertThat(plan.order(preference, node -> false)).as("its own copy first even if it thinks itself down")
+                .containsExactly(self, preferred(0), preferred(1));
+        assertThat(plan.order(walk.subList(3, 5), node -> true)).as("not a replica: the preference order")
+                .containsExactly(preferred(3), preferred(4));
+    }
+
+    @Test
     void parsesTheConfigurationsForms() {
         assertThat(ReadFanout.parse(" ALL ", DELAY)).isEqualTo(ReadFanout.ALL);
         assertThat(ReadFanout.parse("quorum", DELAY)).isEqualTo(ReadFanout.quorum(DELAY));
