@@ -28,9 +28,9 @@ import org.h2.mvstore.MVStore;
  *
  * <h2>Durability</h2>
  * Every change is appended to a {@link WriteAheadLog} and written before the write returns; concurrent writers share
- * the log writes (group commit). The MVStore file is committed only at checkpoints — every 8 MB of log or 19 MB of
- * unsaved pages, on a background thread ({@link BackgroundCheckpoints}); after garbage collection; on close — and on
- * opening, the log left since the last checkpoint is replayed.
+ * the log writes (group commit). The MVStore file is committed only at checkpoints — after 5.6–8 MB of log or about an
+ * eighth of the heap in unsaved pages, on a background thread ({@link BackgroundCheckpoints}); after garbage
+ * collection; on close — and on opening, the log left since the last checkpoint is replayed.
  * What an acknowledged write survives depends on {@link Durability}:
  * <ul>
  *   <li>{@link Durability#PROCESS_CRASH} (the default): the log record is written to the operating system, which keeps

@@ -3,7 +3,11 @@ package io.practicalsystems.kv.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -114,6 +118,66 @@ class BackgroundCheckpointsTest {
     }
 
     @Test
+    void aStaggeredThresholdQueuesTheCheckpointEarlierAndIsDrawnAnewAfterEachOne() throws Exception {
+        Deque<Double> fractions = new ArrayDeque<>(List.of(0.5, 1.0));
+        AtomicInteger runs = new AtomicInteger();
+        try (BackgroundCheckpoints checkpoints = new BackgroundCheckpoints("test",
+                List.of(new BackgroundCheckpoints.Limit(logBytes::get, 100, 400)), runs::incrementAndGet,
+                fractions::removeFirst)) {
+            logBytes.set(49);
+            checkpoints.afterWrite();
+            waitUntilIdle(checkpoints);
+            assertThat(runs).hasValue(0);
+
+            logBytes.set(50); // half the threshold: this cycle's fraction
+            checkpoints.afterWrite();
+            waitUntilIdle(checkpoints);
+            assertThat(runs).hasValue(1);
+
+            checkpoints.afterWrite(); // the next cycle drew 1.0: 50 no longer queues one
+            waitUntilIdle(checkpoints);
+            assertThat(runs).hasValue(1);
+
+            logBytes.set(100);
+            fractions.add(1.0);
+            checkpoints.afterWrite();
+            waitUntilIdle(checkpoints);
+            assertThat(runs).hasValue(2);
+        }
+    }
+
+    @Test
+    void theStoresStaggerNeverRaisesAThresholdAndVaries() {
+        Set<Long> firstQueuedAt = new HashSet<>();
+        for (int store = 0; store < 20; store++) {
+            AtomicInteger runs = new AtomicInteger();
+            AtomicLong log = new AtomicLong();
+            try (BackgroundCheckpoints checkpoints = BackgroundCheckpoints.forStore("test", log::get, () -> 0,
+                    runs::incrementAndGet)) {
+                while (runs.get() == 0 && log.get() < BackgroundCheckpoints.LOG_BYTES) {
+                    log.addAndGet(BackgroundCheckpoints.LOG_BYTES / 100);
+                    checkpoints.afterWrite();
+                    waitUntilIdleQuietly(checkpoints);
+                }
+                assertThat(runs).hasValue(1);
+                assertThat(log.get()).isGreaterThanOrEqualTo(
+                        (long) ((1 - BackgroundCheckpoints.STAGGER) * BackgroundCheckpoints.LOG_BYTES));
+                firstQueuedAt.add(log.get());
+            }
+        }
+        assertThat(firstQueuedAt).as("replicas with the same writes checkpoint at different points").hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void theUnsavedMemoryThresholdIsAnEighthOfTheHeapWithinBounds() {
+        assertThat(BackgroundCheckpoints.unsavedMemoryLimit(512L << 20)).isEqualTo(64L << 20);
+        assertThat(BackgroundCheckpoints.unsavedMemoryLimit(64L << 20))
+                .isEqualTo(BackgroundCheckpoints.MIN_UNSAVED_MEMORY);
+        assertThat(BackgroundCheckpoints.unsavedMemoryLimit(16L << 30))
+                .isEqualTo(BackgroundCheckpoints.MAX_UNSAVED_MEMORY);
+    }
+
+    @Test
     void thresholdsMustBeOrdered() {
         assertThatThrownBy(() -> new BackgroundCheckpoints.Limit(() -> 0, 0, 10))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -125,6 +189,15 @@ class BackgroundCheckpointsTest {
     private static void waitUntilIdle(BackgroundCheckpoints checkpoints) throws InterruptedException {
         while (!checkpoints.idle()) {
             Thread.sleep(1);
+        }
+    }
+
+    private static void waitUntilIdleQuietly(BackgroundCheckpoints checkpoints) {
+        try {
+            waitUntilIdle(checkpoints);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
