@@ -21,6 +21,8 @@
 # It starts each cluster itself with bin/kv-cluster.sh (1 node on :9091, then 3 nodes on :9081-9083 twice) in
 # separate directories, loads node 1 (it coordinates, or forwards to a replica), and stops it. Each cluster first
 # takes WARMUP (60s) of puts: a fresh JVM runs the request path several times slower until the JIT has compiled it.
+# Then warm-up cycles (5 s of each measured request kind at each level, not recorded) until the servers' compilers
+# used at most 10 % of the cores over a cycle, or WARMUP_MAX (300) seconds of cycles (bench/lib/jit.sh).
 # COMPARE_HTTP=1 adds the three-node N=3 cluster with replica calls over HTTP instead of WebSockets.
 # JVM_ARGS="..." adds JVM options to every server of every cluster (after jvm.options: G1, 512 MB heap), e.g.
 # JVM_ARGS="-XX:+UseZGC -Xms1g -Xmx1g" for the ZGC comparison in docs/kv.md. JAVA_HOME picks the servers' JDK.
@@ -52,6 +54,8 @@ export PS_RATELIMIT_KV_REFILL_PER_SECOND=${PS_RATELIMIT_KV_REFILL_PER_SECOND:-10
 
 # shellcheck source=bench/lib/wrk.sh
 . bench/lib/wrk.sh
+# shellcheck source=bench/lib/jit.sh
+. bench/lib/jit.sh
 
 run() { # $1 label, $2 base url, $3 script, $4 connections; prints one line, leaves req/s and p99 (ms) in rps, p99
   local threads=$(( $4 < 2 ? 1 : 2 )) started p99_text; started=$(date -u +%T)
@@ -69,6 +73,16 @@ remote_keys() { # $1 url, $2 key prefix, $3 count: the first keys with that pref
 
 forwarded() { curl -fsS "$1/api/kv-cluster" | jq '.counters.forwardedWrites // 0'; } # $1 url: node 1's count
 
+warm_cycle() { # $1 url, $2 extras: one warm-up cycle, 5 s of each measured request kind at each level, unrecorded
+  local c threads; warm_cycles=$(( ${warm_cycles:-0} + 1 ))
+  for c in $LEVELS; do
+    threads=$(( c < 2 ? 1 : 2 ))
+    RUN=warm-$warm_cycles-$c "${WRK[@]}" -t"$threads" -c"$c" -d5s -s bench/wrk/kv-put.lua "$1" >/dev/null
+    "${WRK[@]}" -t"$threads" -c"$c" -d5s -s bench/wrk/kv-get.lua "$1" >/dev/null
+    if [[ " $2 " == *" ping "* ]]; then "${WRK[@]}" -t"$threads" -c"$c" -d5s -s bench/wrk/ping.lua "$1" >/dev/null; fi
+  done
+}
+
 record() { # $1 cluster key, $2 what, $3 connections, $4 round: appends "key what c round req/s p99-ms" of the last run
   echo "$1 $2 $3 $4 $rps $p99" >> "$RESULTS"
 }
@@ -80,6 +94,9 @@ bench_cluster() { # $1 label, $2 nodes, $3 base port, $4 quorum, $5 peer transpo
   local url="http://127.0.0.1:$(( $3 + 1 ))" c before round rounds=$ROUNDS
   [[ " ${6:-} " == *" ping "* ]] || rounds=1 # the reference cluster: no floor to alternate with
   RUN=fill "${WRK[@]}" -t2 -c32 -d"${WARMUP:-60s}" -s bench/wrk/kv-put.lua "$url" >/dev/null # fill + JIT warm-up
+  local pids="" i
+  for i in $(seq 1 "$2"); do pids="$pids $(cat "$dir/kv-$i/output/.pid/kv-$i.pid")"; done
+  settle_jit "${WARMUP_MAX:-300}" "$pids" warm_cycle "$url" "${6:-}"
   # gets of filled keys node 1 does not own, KEYS per thread (of thread 1's fill: ~2/3 of its keys qualify)
   if [[ " ${6:-} " == *" one-hop "* ]]; then remote_keys "$url" bench-fill-1- $(( 2 * KEYS )) > "$dir/remote-gets"; fi
   for c in $LEVELS; do
