@@ -99,9 +99,9 @@ bench_cluster() { # $1 label, $2 nodes, $3 base port, $4 quorum, $5 peer transpo
   local fill_puts; fill_puts=$(awk '/requests in/ {print $1}' /tmp/kv-fill.out)
   echo "  fill: $fill_puts puts, $(awk '/Non-2xx/ {n = $5} END {print n + 0}' /tmp/kv-fill.out) non-2xx"
   (( fill_puts / 2 >= KEYS )) || echo "  fill: fewer than KEYS=$KEYS puts per thread: some gets will find no key (404)"
-  local pids="" i
-  for i in $(seq 1 "$2"); do pids="$pids $(cat "$dir/kv-$i/output/.pid/kv-$i.pid")"; done
-  settle_jit "${WARMUP_MAX:-300}" "$pids" warm_cycle "$url" "${6:-}"
+  local pids=() i # node i's process is pids[i-1]
+  for i in $(seq 1 "$2"); do pids+=("$(cat "$dir/kv-$i/output/.pid/kv-$i.pid")"); done
+  settle_jit "${WARMUP_MAX:-300}" "${pids[*]}" warm_cycle "$url" "${6:-}"
   # gets of filled keys node 1 does not own, KEYS per thread: of thread 1's fill (~2/3 of its keys qualify, so at
   # most 3/10 of all fill puts)
   if [[ " ${6:-} " == *" one-hop "* ]]; then
@@ -124,14 +124,14 @@ bench_cluster() { # $1 label, $2 nodes, $3 base port, $4 quorum, $5 peer transpo
     done
   done
   if [[ " ${6:-} " == *" jfr "* ]] && [ "${JFR:-0}" = 1 ]; then
-    local i stamp; stamp=$(date +%s)
+    local stamp; stamp=$(date +%s)
     for c in ${JFR_LEVELS:-4 32}; do
       for i in $(seq 1 "$2"); do
-        jcmd "$(cat "$dir/kv-$i/output/.pid/kv-$i.pid")" JFR.start name=kvget settings=profile \
+        jcmd "${pids[i - 1]}" JFR.start name=kvget settings=profile \
           filename="/tmp/kv-get-c$c-kv-$i-$stamp.jfr" >/dev/null
       done
       run "$1 get under JFR" "$url" kv-get.lua "$c"
-      for i in $(seq 1 "$2"); do jcmd "$(cat "$dir/kv-$i/output/.pid/kv-$i.pid")" JFR.stop name=kvget >/dev/null; done
+      for i in $(seq 1 "$2"); do jcmd "${pids[i - 1]}" JFR.stop name=kvget >/dev/null; done
     done
     echo "  JFR recordings: /tmp/kv-get-c*-kv-*-$stamp.jfr"
   fi

@@ -1,6 +1,6 @@
 # The JIT warm-up a benchmark needs, measured rather than guessed: after a fixed fill, a fresh Liberty JVM's
 # compilers were still taking half of this 2-core machine (15 CPU-s in 16 s over three servers) when the first
-# measured round began, and settled only 2-3 minutes later (docs/kv.md, "Warm-up"). A round that shares the cores
+# measured round began, and settled only 2-3 minutes later (docs/kv.md, "Benchmark"). A round that shares the cores
 # with the JIT measures the JIT.
 
 # jit_ticks PID...: the CPU ticks the JVMs' compiler threads (C1, C2) have used so far; 0 where /proc is missing.
