@@ -77,24 +77,27 @@ final class AntiEntropyPass {
     private CompletableFuture<AntiEntropyReport> compareWith(TokenRange range, NodeId peer, Map<String, byte[]> ours,
             byte[] ourRoot) {
         node.counters().increment(NodeCounters.ANTI_ENTROPY_ROUNDS);
-        return Futures.safely(() -> node.transport().merkleLeaves(peer, range, 0)).thenCompose(theirRoot ->
+        AntiEntropyExchange exchange = AntiEntropyExchange.start(ourRoot);
+        return Futures.safely(() -> node.transport().merkleLeaves(peer, range, 0, exchange)).thenCompose(theirRoot ->
                         theirRoot.size() == 1 && Arrays.equals(theirRoot.get(0), ourRoot)
                                 ? CompletableFuture.completedFuture(AntiEntropyReport.agreed(range, peer))
-                                : exchange(range, peer, ours))
+                                : exchange(range, peer, ours, exchange.continued()))
                 .exceptionally(error -> new AntiEntropyReport(range, peer, 0, 0, 0, true));
     }
 
     /** Compares and repairs {@code range} with {@code peer} leaf by leaf; fails if a call to the peer fails. */
-    private CompletableFuture<AntiEntropyReport> exchange(TokenRange range, NodeId peer, Map<String, byte[]> ours) {
+    private CompletableFuture<AntiEntropyReport> exchange(TokenRange range, NodeId peer, Map<String, byte[]> ours,
+            AntiEntropyExchange exchange) {
         int depth = node.config().merkleDepth();
         MerkleTree ourTree = MerkleTree.build(depth, ours);
-        return Futures.safely(() -> node.transport().merkleLeaves(peer, range, depth)).thenCompose(leaves -> {
+        return Futures.safely(() -> node.transport().merkleLeaves(peer, range, depth, exchange)).thenCompose(leaves -> {
             List<KeyRangeDiff> diffs = MerkleTree.diff(ourTree, MerkleTree.fromLeafHashes(depth, leaves));
-            if (diffs.isEmpty()) { // the roots differed, the leaves agree: a write landed in between
+            if (diffs.isEmpty()) { // the roots differed, the leaves agree: a write landed in between (the peer
+                // drops the exchange's snapshot after a while)
                 return CompletableFuture.completedFuture(AntiEntropyReport.agreed(range, peer));
             }
             List<Integer> buckets = diffs.stream().map(KeyRangeDiff::bucket).toList();
-            return Futures.safely(() -> node.transport().bucketDigests(peer, range, depth, buckets))
+            return Futures.safely(() -> node.transport().bucketDigests(peer, range, depth, buckets, exchange))
                     .thenCompose(theirs -> repair(range, peer, diffs, inBuckets(ours, diffs), theirs));
         });
     }

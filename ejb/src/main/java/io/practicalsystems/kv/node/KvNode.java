@@ -12,7 +12,9 @@ import io.practicalsystems.kv.storage.Blob;
 import io.practicalsystems.kv.storage.ReplicaStore;
 import io.practicalsystems.kv.version.CausalContext;
 import io.practicalsystems.kv.version.DottedVersionVectorSet;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +58,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class KvNode {
 
+    /** A peer's exchange unused this long is forgotten (its calls follow each other within milliseconds). */
+    static final Duration EXCHANGE_MAX_IDLE = Duration.ofSeconds(30);
+
     private final NodeId self;
     private final LocalReplica replica;
     private final MembershipView membership;
@@ -69,6 +74,7 @@ public final class KvNode {
     private final AntiEntropyPass antiEntropy;
     private final RangeHandoff rangeHandoff;
     private final HandoffSweep handoffSweep;
+    private final ExchangeSnapshots exchanges;
     private final List<PeriodicTask> tasks = new ArrayList<>();
     private boolean running;
 
@@ -99,6 +105,7 @@ public final class KvNode {
         this.antiEntropy = new AntiEntropyPass(context);
         this.rangeHandoff = new RangeHandoff(context, membership.ring());
         this.handoffSweep = new HandoffSweep(context);
+        this.exchanges = new ExchangeSnapshots(scheduler::now, EXCHANGE_MAX_IDLE);
     }
 
     public NodeId id() {
@@ -188,21 +195,40 @@ public final class KvNode {
         return writes.coordinate(write);
     }
 
-    /** {@link NodeTransport#merkleLeaves}: the leaf hashes of this node's tree of {@code range}. */
-    public List<byte[]> handleMerkleLeaves(TokenRange range, int depth) {
-        return MerkleTree.build(depth, replica.versionDigests(range)).leafHashes();
+    /**
+     * {@link NodeTransport#merkleLeaves}: the leaf hashes of this node's tree of {@code range}, from the exchange's
+     * snapshot of the range's digests ({@link ExchangeSnapshots}); ended at once where the roots agree.
+     */
+    public List<byte[]> handleMerkleLeaves(TokenRange range, int depth, AntiEntropyExchange exchange) {
+        List<byte[]> leaves = MerkleTree.build(depth, exchangeDigests(exchange, range)).leafHashes();
+        if (exchange != null && depth == 0 && Arrays.equals(leaves.get(0), exchange.initiatorRoot())) {
+            exchanges.end(exchange);
+        }
+        return leaves;
     }
 
-    /** {@link NodeTransport#bucketDigests}: key → version digest of this node's keys in those buckets of the range. */
-    public Map<String, byte[]> handleBucketDigests(TokenRange range, int depth, List<Integer> buckets) {
+    /**
+     * {@link NodeTransport#bucketDigests}: key → version digest of this node's keys in those buckets of the range,
+     * from the exchange's snapshot; the exchange's last call, so the snapshot is dropped.
+     */
+    public Map<String, byte[]> handleBucketDigests(TokenRange range, int depth, List<Integer> buckets,
+            AntiEntropyExchange exchange) {
         Set<Integer> wanted = new HashSet<>(buckets);
         Map<String, byte[]> result = new TreeMap<>();
-        replica.versionDigests(range).forEach((key, digest) -> {
+        exchangeDigests(exchange, range).forEach((key, digest) -> {
             if (wanted.contains(MerkleTree.bucketOf(key, depth))) {
                 result.put(key, digest);
             }
         });
+        exchanges.end(exchange);
         return result;
+    }
+
+    private Map<String, byte[]> exchangeDigests(AntiEntropyExchange exchange, TokenRange range) {
+        return exchanges.digests(exchange, range, () -> {
+            counters.increment(NodeCounters.ANTI_ENTROPY_RANGE_SCANS);
+            return replica.versionDigests(range);
+        });
     }
 
     /** {@link NodeTransport#fetch}: this node's copies of those keys it holds. */

@@ -20,6 +20,11 @@ public final class NodeCounters {
     public static final String ANTI_ENTROPY_PASSES = "antiEntropyPasses";
     /** (range, peer) comparisons, most of them settled by the root hash alone. */
     public static final String ANTI_ENTROPY_ROUNDS = "antiEntropyRounds";
+    /**
+     * Scans of one range's version digests for a peer's anti-entropy exchange: one per exchange (the peer's calls share
+     * it, {@link ExchangeSnapshots}), one per call before.
+     */
+    public static final String ANTI_ENTROPY_RANGE_SCANS = "antiEntropyRangeScans";
     public static final String ANTI_ENTROPY_KEYS_PUSHED = "antiEntropyKeysPushed";
     public static final String ANTI_ENTROPY_KEYS_PULLED = "antiEntropyKeysPulled";
     public static final String RANGE_MOVES_DONE = "rangeMovesDone";

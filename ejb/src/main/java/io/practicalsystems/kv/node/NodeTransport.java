@@ -37,16 +37,19 @@ public interface NodeTransport extends ReplicaClient<DottedVersionVectorSet<Blob
 
     /**
      * The leaf hashes of {@code node}'s Merkle tree of {@code range} at {@code depth}, in bucket order
-     * ({@link KvNode#handleMerkleLeaves}): the first step of an anti-entropy round.
+     * ({@link KvNode#handleMerkleLeaves}): the first step of an anti-entropy round. {@code exchange} (or null) names the
+     * exchange, so all of its calls read one snapshot of the range on {@code node}.
      */
-    CompletableFuture<List<byte[]>> merkleLeaves(NodeId node, TokenRange range, int depth);
+    CompletableFuture<List<byte[]>> merkleLeaves(NodeId node, TokenRange range, int depth,
+            AntiEntropyExchange exchange);
 
     /**
      * Key → version digest for every key {@code node} holds in {@code range} that falls into one of {@code buckets}
-     * of a tree of {@code depth} ({@link KvNode#handleBucketDigests}): the keys of the differing leaves.
+     * of a tree of {@code depth} ({@link KvNode#handleBucketDigests}): the keys of the differing leaves;
+     * the last call of {@code exchange} (or null).
      */
     CompletableFuture<Map<String, byte[]>> bucketDigests(NodeId node, TokenRange range, int depth,
-            List<Integer> buckets);
+            List<Integer> buckets, AntiEntropyExchange exchange);
 
     /** {@code node}'s copies of {@code keys}; keys it does not hold are left out ({@link KvNode#handleFetch}). */
     CompletableFuture<List<KeyedCopy>> fetch(NodeId node, List<String> keys);

@@ -51,7 +51,8 @@ public final class KvWire {
     public record LimitRefusal(String limit, long allowed, long actual) {
     }
 
-    public record DigestRequest(long start, long end, int depth, List<Integer> buckets) {
+    /** {@code exchange}: the anti-entropy exchange's id, or null (a fresh scan). */
+    public record DigestRequest(long start, long end, int depth, List<Integer> buckets, String exchange) {
     }
 
     public static String base64(byte[] bytes) {

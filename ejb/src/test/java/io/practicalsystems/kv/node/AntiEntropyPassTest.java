@@ -44,6 +44,21 @@ class AntiEntropyPassTest {
         assertThat(reports).noneMatch(AntiEntropyReport::failed);
         assertThat(reports.stream().mapToInt(AntiEntropyReport::pushed).sum())
                 .isEqualTo(keys.stream().mapToInt(key -> cluster.replicasOf(key).size() - 1).sum());
+        assertThat(reports).filteredOn(report -> report.differingBuckets() > 0).isNotEmpty();
+        // root, leaves and bucket digests of one exchange read one scan of the range on the peer's side
+        assertThat(peerScans(cluster, only, 4)).isEqualTo(reports.size());
+    }
+
+    private static long peerScans(SimCluster cluster, NodeId initiator, int nodes) {
+        long scans = 0;
+        for (int i = 1; i <= nodes; i++) {
+            NodeId node = NodeId.of("n" + i);
+            if (!node.equals(initiator)) {
+                scans += cluster.node(node).status().counters()
+                        .getOrDefault(NodeCounters.ANTI_ENTROPY_RANGE_SCANS, 0L);
+            }
+        }
+        return scans;
     }
 
     @Test

@@ -52,14 +52,14 @@ class KvNodeHandlersTest {
             node.handleMergeBatch(List.of(new KeyedCopy("key-" + i, copy("v" + i))));
         }
         int depth = 3;
-        List<byte[]> leaves = node.handleMerkleLeaves(WHOLE_RING, depth);
+        List<byte[]> leaves = node.handleMerkleLeaves(WHOLE_RING, depth, null);
         assertThat(leaves).hasSize(8);
 
         int bucket = MerkleTree.bucketOf("key-0", depth);
-        Map<String, byte[]> digests = node.handleBucketDigests(WHOLE_RING, depth, List.of(bucket));
+        Map<String, byte[]> digests = node.handleBucketDigests(WHOLE_RING, depth, List.of(bucket), null);
         assertThat(digests).containsKey("key-0")
                 .allSatisfy((key, digest) -> assertThat(MerkleTree.bucketOf(key, depth)).isEqualTo(bucket));
-        assertThat(MerkleTree.build(depth, node.handleBucketDigests(WHOLE_RING, depth, List.of(bucket)))
+        assertThat(MerkleTree.build(depth, node.handleBucketDigests(WHOLE_RING, depth, List.of(bucket), null))
                 .leafHashes().get(bucket)).isEqualTo(leaves.get(bucket));
     }
 
@@ -67,8 +67,45 @@ class KvNodeHandlersTest {
     void bucketDigestsStayInsideTheRange() {
         node.handleMergeBatch(List.of(new KeyedCopy("a", copy("1")), new KeyedCopy("b", copy("2"))));
         long position = RingHash.of("a");
-        Map<String, byte[]> onlyA = node.handleBucketDigests(new TokenRange(position - 1, position), 0, List.of(0));
+        Map<String, byte[]> onlyA = node.handleBucketDigests(new TokenRange(position - 1, position), 0, List.of(0), null);
         assertThat(onlyA).containsOnlyKeys("a");
+    }
+
+    @Test
+    void anExchangeScansTheRangeOnceAndSeesItAsItWasAtItsFirstCall() {
+        node.handleMergeBatch(List.of(new KeyedCopy("a", copy("1")), new KeyedCopy("b", copy("2"))));
+        AntiEntropyExchange first = new AntiEntropyExchange("x1", new byte[32]); // a root nobody has: they differ
+        byte[] root = node.handleMerkleLeaves(WHOLE_RING, 0, first).get(0);
+        node.handleMergeBatch(List.of(new KeyedCopy("c", copy("3")))); // lands mid-exchange
+
+        List<byte[]> leaves = node.handleMerkleLeaves(WHOLE_RING, 2, first.continued());
+        Map<String, byte[]> digests = node.handleBucketDigests(WHOLE_RING, 0, List.of(0), first.continued());
+
+        assertThat(scans()).isEqualTo(1);
+        assertThat(digests).containsOnlyKeys("a", "b");
+        assertThat(MerkleTree.build(0, digests).rootHash()).isEqualTo(root);
+        assertThat(leaves).containsExactlyElementsOf(MerkleTree.build(2, digests).leafHashes());
+        // its last call ended it: the next exchange, and a call naming none, read the range afresh
+        assertThat(node.handleBucketDigests(WHOLE_RING, 0, List.of(0), first.continued())).containsKey("c");
+        assertThat(node.handleMerkleLeaves(WHOLE_RING, 0, null).get(0)).isNotEqualTo(root);
+        assertThat(scans()).isEqualTo(3);
+    }
+
+    @Test
+    void anExchangeWhoseRootsAgreeKeepsNothing() {
+        node.handleMergeBatch(List.of(new KeyedCopy("a", copy("1"))));
+        byte[] root = node.handleMerkleLeaves(WHOLE_RING, 0, null).get(0);
+
+        node.handleMerkleLeaves(WHOLE_RING, 0, new AntiEntropyExchange("x2", root));
+        node.handleMergeBatch(List.of(new KeyedCopy("b", copy("2"))));
+
+        assertThat(node.handleBucketDigests(WHOLE_RING, 0, List.of(0), new AntiEntropyExchange("x2", null)))
+                .containsOnlyKeys("a", "b");
+        assertThat(scans()).isEqualTo(3);
+    }
+
+    private long scans() {
+        return node.status().counters().getOrDefault(NodeCounters.ANTI_ENTROPY_RANGE_SCANS, 0L);
     }
 
     @Test

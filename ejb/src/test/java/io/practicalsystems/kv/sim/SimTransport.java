@@ -1,5 +1,6 @@
 package io.practicalsystems.kv.sim;
 
+import io.practicalsystems.kv.node.AntiEntropyExchange;
 import io.practicalsystems.kv.node.ClientWrite;
 import io.practicalsystems.kv.node.ClientWriteResult;
 import io.practicalsystems.kv.node.KeyedCopy;
@@ -45,14 +46,16 @@ final class SimTransport implements NodeTransport {
     }
 
     @Override
-    public CompletableFuture<List<byte[]>> merkleLeaves(NodeId node, TokenRange range, int depth) {
-        return network.call(self, node, target -> now(() -> target.node().handleMerkleLeaves(range, depth)));
+    public CompletableFuture<List<byte[]>> merkleLeaves(NodeId node, TokenRange range, int depth,
+            AntiEntropyExchange exchange) {
+        return network.call(self, node, target -> now(() -> target.node().handleMerkleLeaves(range, depth, exchange)));
     }
 
     @Override
     public CompletableFuture<Map<String, byte[]>> bucketDigests(NodeId node, TokenRange range, int depth,
-            List<Integer> buckets) {
-        return network.call(self, node, target -> now(() -> target.node().handleBucketDigests(range, depth, buckets)));
+            List<Integer> buckets, AntiEntropyExchange exchange) {
+        return network.call(self, node,
+                target -> now(() -> target.node().handleBucketDigests(range, depth, buckets, exchange)));
     }
 
     @Override

@@ -70,8 +70,8 @@ public class KvInternalResource {
     @Path("merkle/leaves")
     @Produces(MediaType.APPLICATION_JSON)
     public List<String> merkleLeaves(@QueryParam("start") long start, @QueryParam("end") long end,
-            @QueryParam("depth") int depth) {
-        return peers().merkleLeaves(start, end, depth);
+            @QueryParam("depth") int depth, @QueryParam("exchange") String exchange, @QueryParam("root") String root) {
+        return peers().merkleLeaves(start, end, depth, exchange, root);
     }
 
     @POST

@@ -2,6 +2,7 @@ package io.practicalsystems.kv.peer.client;
 
 import io.practicalsystems.kv.membership.GossipMessage;
 import io.practicalsystems.kv.membership.GossipTransport;
+import io.practicalsystems.kv.node.AntiEntropyExchange;
 import io.practicalsystems.kv.node.ClientWrite;
 import io.practicalsystems.kv.node.ClientWriteResult;
 import io.practicalsystems.kv.node.KeyedCopy;
@@ -110,9 +111,10 @@ public final class HttpNodeTransport implements NodeTransport, GossipTransport {
     }
 
     @Override
-    public CompletableFuture<List<byte[]>> merkleLeaves(NodeId node, TokenRange range, int depth) {
-        return send(node, "/merkle/leaves?start=" + range.start() + "&end=" + range.end() + "&depth=" + depth, "GET",
-                null, null)
+    public CompletableFuture<List<byte[]>> merkleLeaves(NodeId node, TokenRange range, int depth,
+            AntiEntropyExchange exchange) {
+        return send(node, "/merkle/leaves?start=" + range.start() + "&end=" + range.end() + "&depth=" + depth
+                + exchangeParameters(exchange), "GET", null, null)
                 .thenApply(response -> {
                     List<String> leaves = fromJson(response, listOf(String.class));
                     List<byte[]> result = new ArrayList<>(leaves.size());
@@ -123,8 +125,9 @@ public final class HttpNodeTransport implements NodeTransport, GossipTransport {
 
     @Override
     public CompletableFuture<Map<String, byte[]>> bucketDigests(NodeId node, TokenRange range, int depth,
-            List<Integer> buckets) {
-        KvWire.DigestRequest request = new KvWire.DigestRequest(range.start(), range.end(), depth, buckets);
+            List<Integer> buckets, AntiEntropyExchange exchange) {
+        KvWire.DigestRequest request = new KvWire.DigestRequest(range.start(), range.end(), depth, buckets,
+                exchange == null ? null : exchange.id());
         return send(node, "/merkle/digests", "POST", JSON, json(request))
                 .thenApply(response -> {
                     Map<String, String> digests = fromJson(response, mapOf(String.class));
@@ -205,6 +208,15 @@ public final class HttpNodeTransport implements NodeTransport, GossipTransport {
 
     private <T> T fromJson(HttpResponse<byte[]> response, Type type) {
         return jsonb.fromJson(new String(response.body(), StandardCharsets.UTF_8), type);
+    }
+
+    /** The exchange's id and (first call) the initiator's root as query parameters; none without an exchange. */
+    private static String exchangeParameters(AntiEntropyExchange exchange) {
+        if (exchange == null) {
+            return "";
+        }
+        byte[] root = exchange.initiatorRoot();
+        return "&exchange=" + encode(exchange.id()) + (root == null ? "" : "&root=" + encode(KvWire.base64(root)));
     }
 
     private static String encode(String text) {

@@ -1,5 +1,6 @@
 package io.practicalsystems.kv.peer.client;
 
+import io.practicalsystems.kv.node.AntiEntropyExchange;
 import io.practicalsystems.kv.node.ClientWrite;
 import io.practicalsystems.kv.node.ClientWriteResult;
 import io.practicalsystems.kv.node.KeyedCopy;
@@ -115,14 +116,15 @@ public final class WebSocketNodeTransport implements NodeTransport {
     }
 
     @Override
-    public CompletableFuture<List<byte[]>> merkleLeaves(NodeId node, TokenRange range, int depth) {
-        return http.merkleLeaves(node, range, depth);
+    public CompletableFuture<List<byte[]>> merkleLeaves(NodeId node, TokenRange range, int depth,
+            AntiEntropyExchange exchange) {
+        return http.merkleLeaves(node, range, depth, exchange);
     }
 
     @Override
     public CompletableFuture<Map<String, byte[]>> bucketDigests(NodeId node, TokenRange range, int depth,
-            List<Integer> buckets) {
-        return http.bucketDigests(node, range, depth, buckets);
+            List<Integer> buckets, AntiEntropyExchange exchange) {
+        return http.bucketDigests(node, range, depth, buckets, exchange);
     }
 
     @Override

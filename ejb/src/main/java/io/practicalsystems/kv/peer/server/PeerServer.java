@@ -2,6 +2,7 @@ package io.practicalsystems.kv.peer.server;
 
 import io.practicalsystems.kv.membership.GossipMembership;
 import io.practicalsystems.kv.membership.GossipMessage;
+import io.practicalsystems.kv.node.AntiEntropyExchange;
 import io.practicalsystems.kv.node.KvNode;
 import io.practicalsystems.kv.node.Scheduler;
 import io.practicalsystems.kv.peer.KvWire;
@@ -121,14 +122,20 @@ public final class PeerServer {
         return node().handleForwardedWrite(decoded(() -> KvWire.write(write))).handle(ForwardOutcome::of);
     }
 
-    public List<String> merkleLeaves(long start, long end, int depth) {
-        return node().handleMerkleLeaves(new TokenRange(start, end), depth).stream().map(KvWire::base64).toList();
+    /** {@code exchange} and {@code root} (base64) may be null: a caller that names no exchange gets a fresh scan. */
+    public List<String> merkleLeaves(long start, long end, int depth, String exchange, String root) {
+        AntiEntropyExchange named = decoded(() -> exchange == null ? null : new AntiEntropyExchange(exchange,
+                root == null ? null : KvWire.unbase64(root, "root hash")));
+        return node().handleMerkleLeaves(new TokenRange(start, end), depth, named).stream().map(KvWire::base64)
+                .toList();
     }
 
     public Map<String, String> bucketDigests(KvWire.DigestRequest request) {
+        AntiEntropyExchange named = decoded(() -> request.exchange() == null ? null
+                : new AntiEntropyExchange(request.exchange(), null));
         Map<String, String> result = new LinkedHashMap<>();
-        node().handleBucketDigests(new TokenRange(request.start(), request.end()), request.depth(), request.buckets())
-                .forEach((k, digest) -> result.put(k, KvWire.base64(digest)));
+        node().handleBucketDigests(new TokenRange(request.start(), request.end()), request.depth(), request.buckets(),
+                named).forEach((k, digest) -> result.put(k, KvWire.base64(digest)));
         return result;
     }
 
