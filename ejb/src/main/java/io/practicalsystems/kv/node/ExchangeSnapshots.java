@@ -13,9 +13,9 @@ import java.util.function.Supplier;
 /**
  * The version digests of a range that a peer's anti-entropy exchange reads here, kept from its first call (the root
  * hash) to its last (the differing buckets' digests), so this node scans the range once per exchange instead of once
- * per call — as Cassandra's repair has each replica build its tree once per session. Under steady writes nearly every
- * root differs (writes in flight), so every exchange went on to its second and third call, each a full scan: at
- * 235,000 keys such scans were a quarter of a coordinator's CPU under load (docs/kv.md, "Anti-entropy passes").
+ * per call — as Cassandra's repair has each replica build its tree once per session. Under writes a root differs
+ * wherever a write landed between the two sides' scans, and such an exchange went on to a second and third call, each
+ * a full scan of the range (docs/kv.md, "Anti-entropy passes", has what that cost).
  *
  * <p>An exchange thus sees this node's range as it was at its first call, as one call answering everything would;
  * a write landing meanwhile is the next pass's to compare. Bounded: an exchange whose roots agree is ended at once
