@@ -246,9 +246,11 @@ class CrawlApiIT {
 
     @Test
     void pauseResumeAndStopFollowTheStateMachine() {
+        // One host that never resolves, 60 s apart: its first URL fails at once, the rest keep the crawl RUNNING until
+        // the stop below (with the default delay its 20 URLs could all fail first, and the stop was then 409).
         String seeds = IntStream.range(0, 20).mapToObj(i -> "\"https://busy.crawl.invalid/" + i + "\"")
                 .collect(Collectors.joining(","));
-        String id = createId("{\"seeds\":[" + seeds + "],\"maxDepth\":0}");
+        String id = createId("{\"seeds\":[" + seeds + "],\"maxDepth\":0,\"minDelayMs\":60000}");
         assertThat(act(id, "start").status()).isEqualTo(202);
         Http.Response paused = act(id, "pause");
         assertThat(paused.status()).as(paused.body()).isEqualTo(202);
@@ -258,7 +260,7 @@ class CrawlApiIT {
         assertThat(resumed.status()).as(resumed.body()).isEqualTo(202);
         assertThat(resumed.json().getString("state")).isEqualTo("RUNNING");
         Http.Response stopped = act(id, "stop");
-        assertThat(stopped.status()).isEqualTo(202);
+        assertThat(stopped.status()).as(stopped.body()).isEqualTo(202);
         assertThat(stopped.json().getString("state")).isEqualTo("STOPPED");
         assertProblem(act(id, "resume"), 409);
     }
