@@ -58,7 +58,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class KvNode {
 
-    /** A peer's exchange unused this long is forgotten (its calls follow each other within milliseconds). */
+    /** A peer's exchange unused this long is forgotten (each of its calls follows as soon as the last is answered). */
     static final Duration EXCHANGE_MAX_IDLE = Duration.ofSeconds(30);
 
     private final NodeId self;
