@@ -35,7 +35,6 @@ final class ExchangeSnapshots {
     private final Supplier<Instant> clock;
     private final Duration maxIdle;
     private final LinkedHashMap<String, Snapshot> byExchange = new LinkedHashMap<>(16, 0.75f, true);
-    private long keptKeys;
 
     ExchangeSnapshots(Supplier<Instant> clock, Duration maxIdle) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -67,7 +66,7 @@ final class ExchangeSnapshots {
     /** Drops {@code exchange}'s snapshot: its last call was answered. */
     synchronized void end(AntiEntropyExchange exchange) {
         if (exchange != null) {
-            drop(byExchange.remove(exchange.id()));
+            byExchange.remove(exchange.id());
         }
     }
 
@@ -75,30 +74,19 @@ final class ExchangeSnapshots {
         return byExchange.size();
     }
 
+    /** Keeps the snapshot, then drops the least recently used ones while over a bound (a sum over at most 33). */
     private synchronized void keep(String id, Snapshot snapshot) {
-        drop(byExchange.put(id, snapshot));
-        keptKeys += snapshot.digests().size();
+        byExchange.put(id, snapshot);
+        long keys = byExchange.values().stream().mapToLong(kept -> kept.digests().size()).sum();
         Iterator<Snapshot> eldestFirst = byExchange.values().iterator();
-        while ((byExchange.size() > MAX_EXCHANGES || keptKeys > MAX_KEPT_KEYS) && eldestFirst.hasNext()) {
-            keptKeys -= eldestFirst.next().digests().size();
+        while ((byExchange.size() > MAX_EXCHANGES || keys > MAX_KEPT_KEYS) && eldestFirst.hasNext()) {
+            keys -= eldestFirst.next().digests().size();
             eldestFirst.remove();
         }
     }
 
     private void dropIdle(Instant now) {
         Instant oldest = now.minus(maxIdle);
-        byExchange.values().removeIf(snapshot -> {
-            boolean idle = snapshot.lastUsed().isBefore(oldest);
-            if (idle) {
-                keptKeys -= snapshot.digests().size();
-            }
-            return idle;
-        });
-    }
-
-    private void drop(Snapshot snapshot) {
-        if (snapshot != null) {
-            keptKeys -= snapshot.digests().size();
-        }
+        byExchange.values().removeIf(snapshot -> snapshot.lastUsed().isBefore(oldest));
     }
 }
