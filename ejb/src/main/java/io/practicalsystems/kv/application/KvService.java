@@ -107,7 +107,8 @@ public class KvService {
             KvNodeConfig config = new KvNodeConfig(defaults.quorum(), settings.hintDeliveryInterval(),
                     settings.antiEntropyInterval(), defaults.merkleDepth(), defaults.ringCheckInterval(),
                     defaults.handoffInterval(), defaults.gcInterval(), settings.tombstoneGrace(),
-                    defaults.maxHintsPerTarget(), defaults.batchSize(), settings.readFanout());
+                    defaults.maxHintsPerTarget(), defaults.batchSize(), settings.readFanout(),
+                    settings.antiEntropyKeysPerSecond());
             Files.createDirectories(settings.dataDir());
             ObjectLimits limits = settings.objectLimits();
             Path file = settings.dataDir().resolve(self.value() + ".mv.db");

@@ -137,6 +137,11 @@ public class KvSettings {
     @ConfigProperty(name = "ps.kv.anti-entropy.interval.ms", defaultValue = "30000")
     long antiEntropyIntervalMillis;
 
+    /** Anti-entropy's pace: key reads per second its passes may cause, here and on the peers; 0: unpaced. */
+    @Inject
+    @ConfigProperty(name = "ps.kv.anti-entropy.keys-per-second", defaultValue = "5000")
+    long antiEntropyKeysPerSecond;
+
     @Inject
     @ConfigProperty(name = "ps.kv.tombstone-grace.s", defaultValue = "864000")
     long tombstoneGraceSeconds;
@@ -266,6 +271,15 @@ public class KvSettings {
 
     public Duration antiEntropyInterval() {
         return Duration.ofMillis(antiEntropyIntervalMillis);
+    }
+
+    /** @throws IllegalArgumentException if negative */
+    public long antiEntropyKeysPerSecond() {
+        if (antiEntropyKeysPerSecond < 0) {
+            throw new IllegalArgumentException("ps.kv.anti-entropy.keys-per-second must be 0 (unpaced) or more, got "
+                    + antiEntropyKeysPerSecond);
+        }
+        return antiEntropyKeysPerSecond;
     }
 
     public Duration tombstoneGrace() {

@@ -7,6 +7,7 @@ import io.practicalsystems.kv.merkle.MerkleTree;
 import io.practicalsystems.kv.ring.HashRing;
 import io.practicalsystems.kv.ring.NodeId;
 import io.practicalsystems.kv.ring.TokenRange;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Anti-entropy, one full pass at a time: every range this node replicates, compared with every other reachable
@@ -28,7 +30,9 @@ import java.util.concurrent.CompletableFuture;
  * <p>Cost: ranges are compared {@value #CONCURRENT_RANGES} at a time, the peers of one range one after the other, so
  * at most {@value #CONCURRENT_RANGES} calls of this node's pass are in flight; where replicas agree a pass costs one
  * scan of this node's keys, one of each peer's, and one 32-byte answer per (range, peer). (Riak's active
- * anti-entropy exchanges all partitions the same way, under a concurrency limit.)
+ * anti-entropy exchanges all partitions the same way, under a concurrency limit.) Those reads are paced
+ * ({@link ScanPace}, {@link KvNodeConfig#antiEntropyKeysPerSecond()}): a range starts only once the reads the
+ * ranges before it caused are paid off.
  */
 final class AntiEntropyPass {
 
@@ -36,9 +40,12 @@ final class AntiEntropyPass {
     static final int CONCURRENT_RANGES = 4;
 
     private final NodeContext node;
+    /** One per node, shared by its passes: the pace holds across a pass's end and the next one's start. */
+    private final ScanPace pace;
 
     AntiEntropyPass(NodeContext node) {
         this.node = node;
+        this.pace = new ScanPace(node.config().antiEntropyKeysPerSecond());
     }
 
     /**
@@ -50,18 +57,41 @@ final class AntiEntropyPass {
         int n = ReplicaSets.replicas(node.config().quorum(), ring);
         List<TokenRange> ranges = ReplicaSets.replicatedBy(ring, node.self(), n);
         node.counters().increment(NodeCounters.ANTI_ENTROPY_PASSES);
-        return BoundedConcurrency.map(ranges, CONCURRENT_RANGES, range -> compareRange(range,
+        return BoundedConcurrency.map(ranges, CONCURRENT_RANGES, range -> paced(() -> compareRange(range,
                 ReplicaSets.peersOf(ring, range, node.self(), n).stream()
-                        .filter(node.membership()::isReachable).toList()))
+                        .filter(node.membership()::isReachable).toList())))
                 .thenApply(perRange -> perRange.stream().flatMap(List::stream).toList());
     }
 
-    /** Compares {@code range} with each of {@code peers} in turn. */
+    /** Starts {@code comparison} once the reads charged so far are paid off ({@link ScanPace}). */
+    private <T> CompletableFuture<T> paced(Supplier<CompletableFuture<T>> comparison) {
+        Duration wait = pace.waitAt(node.scheduler().now());
+        if (wait.isZero()) {
+            return Futures.safely(comparison);
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        node.scheduler().schedule(wait, () -> Futures.safely(comparison).whenComplete((value, error) -> {
+            if (error != null) {
+                result.completeExceptionally(Futures.unwrap(error));
+            } else {
+                result.complete(value);
+            }
+        }));
+        return result;
+    }
+
+    /**
+     * Compares {@code range} with each of {@code peers} in turn. Charged to the pace: this node's keys of the range,
+     * read once, and about as many again on each peer, which reads its own copy of the range for the exchange.
+     */
     private CompletableFuture<List<AntiEntropyReport>> compareRange(TokenRange range, List<NodeId> peers) {
         if (peers.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
         }
         Map<String, byte[]> ours = node.replica().versionDigests(range);
+        long reads = (long) ours.size() * (1 + peers.size());
+        pace.charge(reads, node.scheduler().now());
+        node.counters().add(NodeCounters.ANTI_ENTROPY_KEY_READS, reads);
         byte[] ourRoot = MerkleTree.build(0, ours).rootHash();
         CompletableFuture<List<AntiEntropyReport>> reports = CompletableFuture.completedFuture(List.of());
         for (NodeId peer : peers) {

@@ -27,10 +27,19 @@ import java.util.Objects;
  *                              be up to {@code batchSize} times the largest value)
  * @param readFanout            which replicas a client read asks: R (its own copy first) and one more on need, or
  *                              all N
+ * @param antiEntropyKeysPerSecond how many key reads per second anti-entropy may cause on average, counting this
+ *                              node's reads of a range and each compared peer's ({@link ScanPace}); 0: unpaced
  */
 public record KvNodeConfig(QuorumConfig quorum, Duration hintDeliveryInterval, Duration antiEntropyInterval,
         int merkleDepth, Duration ringCheckInterval, Duration handoffInterval, Duration gcInterval,
-        Duration tombstoneGrace, int maxHintsPerTarget, int batchSize, ReadFanout readFanout) {
+        Duration tombstoneGrace, int maxHintsPerTarget, int batchSize, ReadFanout readFanout,
+        long antiEntropyKeysPerSecond) {
+
+    /**
+     * Anti-entropy's default pace: 5,000 key reads per second. A pass costs each key of a range once here and once per
+     * peer, so one over 100,000 keys at N=3 takes at least a minute (docs/kv.md, "Anti-entropy passes").
+     */
+    public static final long DEFAULT_ANTI_ENTROPY_KEYS_PER_SECOND = 5_000;
 
     /**
      * R replicas, one more after 50 ms without a quorum: well above a peer read's usual time, a twentieth of the
@@ -60,9 +69,21 @@ public record KvNodeConfig(QuorumConfig quorum, Duration hintDeliveryInterval, D
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
         }
+        if (antiEntropyKeysPerSecond < 0) {
+            throw new IllegalArgumentException(
+                    "antiEntropyKeysPerSecond must be >= 0 (0: unpaced), got " + antiEntropyKeysPerSecond);
+        }
     }
 
-    /** With the {@linkplain #DEFAULT_READ_FANOUT default read fan-out}. */
+    /** Unpaced anti-entropy (the simulation's settings, in virtual time). */
+    public KvNodeConfig(QuorumConfig quorum, Duration hintDeliveryInterval, Duration antiEntropyInterval,
+            int merkleDepth, Duration ringCheckInterval, Duration handoffInterval, Duration gcInterval,
+            Duration tombstoneGrace, int maxHintsPerTarget, int batchSize, ReadFanout readFanout) {
+        this(quorum, hintDeliveryInterval, antiEntropyInterval, merkleDepth, ringCheckInterval, handoffInterval,
+                gcInterval, tombstoneGrace, maxHintsPerTarget, batchSize, readFanout, 0);
+    }
+
+    /** With the {@linkplain #DEFAULT_READ_FANOUT default read fan-out}, unpaced anti-entropy. */
     public KvNodeConfig(QuorumConfig quorum, Duration hintDeliveryInterval, Duration antiEntropyInterval,
             int merkleDepth, Duration ringCheckInterval, Duration handoffInterval, Duration gcInterval,
             Duration tombstoneGrace, int maxHintsPerTarget, int batchSize) {
@@ -70,25 +91,37 @@ public record KvNodeConfig(QuorumConfig quorum, Duration hintDeliveryInterval, D
                 gcInterval, tombstoneGrace, maxHintsPerTarget, batchSize, DEFAULT_READ_FANOUT);
     }
 
-    /** Production-like defaults around {@code quorum}: seconds-scale maintenance, a 10-day tombstone grace. */
+    /**
+     * Production-like defaults around {@code quorum}: seconds-scale maintenance, paced anti-entropy, a 10-day tombstone
+     * grace.
+     */
     public static KvNodeConfig defaults(QuorumConfig quorum) {
         return new KvNodeConfig(quorum, Duration.ofSeconds(5), Duration.ofSeconds(30), 10, Duration.ofSeconds(2),
-                Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofDays(10), 10_000, 64);
+                Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofDays(10), 10_000, 64, DEFAULT_READ_FANOUT,
+                DEFAULT_ANTI_ENTROPY_KEYS_PER_SECOND);
     }
 
     public KvNodeConfig withQuorum(QuorumConfig newQuorum) {
         return new KvNodeConfig(newQuorum, hintDeliveryInterval, antiEntropyInterval, merkleDepth, ringCheckInterval,
-                handoffInterval, gcInterval, tombstoneGrace, maxHintsPerTarget, batchSize, readFanout);
+                handoffInterval, gcInterval, tombstoneGrace, maxHintsPerTarget, batchSize, readFanout,
+                antiEntropyKeysPerSecond);
     }
 
     public KvNodeConfig withTombstoneGrace(Duration grace) {
         return new KvNodeConfig(quorum, hintDeliveryInterval, antiEntropyInterval, merkleDepth, ringCheckInterval,
-                handoffInterval, gcInterval, grace, maxHintsPerTarget, batchSize, readFanout);
+                handoffInterval, gcInterval, grace, maxHintsPerTarget, batchSize, readFanout,
+                antiEntropyKeysPerSecond);
     }
 
     public KvNodeConfig withReadFanout(ReadFanout fanout) {
         return new KvNodeConfig(quorum, hintDeliveryInterval, antiEntropyInterval, merkleDepth, ringCheckInterval,
-                handoffInterval, gcInterval, tombstoneGrace, maxHintsPerTarget, batchSize, fanout);
+                handoffInterval, gcInterval, tombstoneGrace, maxHintsPerTarget, batchSize, fanout,
+                antiEntropyKeysPerSecond);
+    }
+
+    public KvNodeConfig withAntiEntropyKeysPerSecond(long keysPerSecond) {
+        return new KvNodeConfig(quorum, hintDeliveryInterval, antiEntropyInterval, merkleDepth, ringCheckInterval,
+                handoffInterval, gcInterval, tombstoneGrace, maxHintsPerTarget, batchSize, readFanout, keysPerSecond);
     }
 
     private static void positive(Duration duration, String name) {

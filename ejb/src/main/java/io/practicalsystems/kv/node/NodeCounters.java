@@ -25,6 +25,11 @@ public final class NodeCounters {
      * it, {@link ExchangeSnapshots}), one per call before.
      */
     public static final String ANTI_ENTROPY_RANGE_SCANS = "antiEntropyRangeScans";
+    /**
+     * Key reads this node's passes caused, charged to its pace ({@link KvNodeConfig#antiEntropyKeysPerSecond()}): its
+     * own keys of each range compared, and as many again per peer compared with.
+     */
+    public static final String ANTI_ENTROPY_KEY_READS = "antiEntropyKeyReads";
     public static final String ANTI_ENTROPY_KEYS_PUSHED = "antiEntropyKeysPushed";
     public static final String ANTI_ENTROPY_KEYS_PULLED = "antiEntropyKeysPulled";
     public static final String RANGE_MOVES_DONE = "rangeMovesDone";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.practicalsystems.kv.coordinator.QuorumMode;
 import io.practicalsystems.kv.ring.NodeId;
+import io.practicalsystems.kv.ring.RingHash;
 import io.practicalsystems.kv.sim.SimCluster;
 import io.practicalsystems.kv.sim.SimConfigs;
 import io.practicalsystems.kv.storage.Blob;
@@ -12,6 +13,7 @@ import io.practicalsystems.kv.version.Versioned;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +104,41 @@ class AntiEntropyPassTest {
         cluster.await(cluster.node(node).runAntiEntropyPass(), Duration.ofSeconds(30));
         keys.stream().filter(key -> cluster.replicasOf(key).contains(down)).forEach(key ->
                 assertThat(cluster.stored(down, key)).as("%s on %s after it returned", key, down).isPresent());
+    }
+
+    @Test
+    void aPacedPassSpreadsItsKeyReadsOverTimeAndStillRepairsEverything() {
+        long keysPerSecond = 50;
+        SimCluster cluster = new SimCluster(34, 4, 8,
+                SimConfigs.quiet(QuorumMode.STRICT).withAntiEntropyKeysPerSecond(keysPerSecond), 10);
+        NodeId node = NodeId.of("n1");
+        List<String> keys = writtenOnlyOn(cluster, node, 60);
+        Instant start = cluster.scheduler().now();
+
+        List<AntiEntropyReport> reports = cluster.await(cluster.node(node).runAntiEntropyPass(),
+                Duration.ofMinutes(10));
+
+        Duration took = Duration.between(start, cluster.scheduler().now());
+        long reads = cluster.node(node).counters().get(NodeCounters.ANTI_ENTROPY_KEY_READS);
+        // each of the 60 keys read here and on its two other replicas
+        assertThat(reads).isEqualTo(keys.size() * 3L);
+        // only the reads of the ranges started last (at most CONCURRENT_RANGES of them) may still be unpaid at the end
+        long unpaid = Math.min(reads, mostReadsOfAnyRanges(cluster, node, keys, AntiEntropyPass.CONCURRENT_RANGES));
+        assertThat(unpaid).isLessThan(reads);
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis((reads - unpaid) * 1000 / keysPerSecond));
+        assertThat(reports).noneMatch(AntiEntropyReport::failed);
+        for (String key : keys) {
+            for (NodeId replica : cluster.replicasOf(key)) {
+                assertThat(cluster.stored(replica, key)).as("%s on %s", key, replica).isPresent();
+            }
+        }
+    }
+
+    /** The reads a pass of {@code node} causes for the {@code count} of its ranges holding most of {@code keys}. */
+    private static long mostReadsOfAnyRanges(SimCluster cluster, NodeId node, List<String> keys, int count) {
+        return cluster.ring().replicatedRanges(3).get(node).stream()
+                .mapToLong(range -> keys.stream().filter(key -> range.contains(RingHash.of(key))).count() * 3)
+                .boxed().sorted(Comparator.reverseOrder()).limit(count).mapToLong(Long::longValue).sum();
     }
 
     /** Keys {@code node} replicates, written straight into its store only (as if it died before replicating). */

@@ -18,6 +18,9 @@ class KvNodeConfigTest {
         assertThat(config.quorum()).isEqualTo(Q);
         assertThat(config.tombstoneGrace()).isGreaterThan(config.antiEntropyInterval());
         assertThat(config.withTombstoneGrace(Duration.ZERO).tombstoneGrace()).isZero();
+        assertThat(config.antiEntropyKeysPerSecond()).isEqualTo(KvNodeConfig.DEFAULT_ANTI_ENTROPY_KEYS_PER_SECOND);
+        assertThat(config.withQuorum(Q).withReadFanout(config.readFanout()).withTombstoneGrace(Duration.ZERO)
+                .antiEntropyKeysPerSecond()).as("the withers keep the pace").isEqualTo(5_000);
     }
 
     @Test
@@ -34,5 +37,7 @@ class KvNodeConfigTest {
         assertThatThrownBy(() -> new KvNodeConfig(Q, ok.hintDeliveryInterval(), ok.antiEntropyInterval(), 10,
                 ok.ringCheckInterval(), ok.handoffInterval(), ok.gcInterval(), ok.tombstoneGrace(), 0, 10))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxHintsPerTarget");
+        assertThatThrownBy(() -> ok.withAntiEntropyKeysPerSecond(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("antiEntropyKeysPerSecond");
     }
 }
