@@ -69,15 +69,9 @@ final class AntiEntropyPass {
         if (wait.isZero()) {
             return Futures.safely(comparison);
         }
-        CompletableFuture<T> result = new CompletableFuture<>();
-        node.scheduler().schedule(wait, () -> Futures.safely(comparison).whenComplete((value, error) -> {
-            if (error != null) {
-                result.completeExceptionally(Futures.unwrap(error));
-            } else {
-                result.complete(value);
-            }
-        }));
-        return result;
+        CompletableFuture<Void> paidOff = new CompletableFuture<>();
+        node.scheduler().schedule(wait, () -> paidOff.complete(null));
+        return paidOff.thenCompose(ignored -> Futures.safely(comparison));
     }
 
     /**

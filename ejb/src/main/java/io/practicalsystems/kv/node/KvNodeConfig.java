@@ -75,20 +75,15 @@ public record KvNodeConfig(QuorumConfig quorum, Duration hintDeliveryInterval, D
         }
     }
 
-    /** Unpaced anti-entropy (the simulation's settings, in virtual time). */
-    public KvNodeConfig(QuorumConfig quorum, Duration hintDeliveryInterval, Duration antiEntropyInterval,
-            int merkleDepth, Duration ringCheckInterval, Duration handoffInterval, Duration gcInterval,
-            Duration tombstoneGrace, int maxHintsPerTarget, int batchSize, ReadFanout readFanout) {
-        this(quorum, hintDeliveryInterval, antiEntropyInterval, merkleDepth, ringCheckInterval, handoffInterval,
-                gcInterval, tombstoneGrace, maxHintsPerTarget, batchSize, readFanout, 0);
-    }
-
-    /** With the {@linkplain #DEFAULT_READ_FANOUT default read fan-out}, unpaced anti-entropy. */
+    /**
+     * With the {@linkplain #DEFAULT_READ_FANOUT default read fan-out} and unpaced anti-entropy (the simulation's
+     * settings, in virtual time).
+     */
     public KvNodeConfig(QuorumConfig quorum, Duration hintDeliveryInterval, Duration antiEntropyInterval,
             int merkleDepth, Duration ringCheckInterval, Duration handoffInterval, Duration gcInterval,
             Duration tombstoneGrace, int maxHintsPerTarget, int batchSize) {
         this(quorum, hintDeliveryInterval, antiEntropyInterval, merkleDepth, ringCheckInterval, handoffInterval,
-                gcInterval, tombstoneGrace, maxHintsPerTarget, batchSize, DEFAULT_READ_FANOUT);
+                gcInterval, tombstoneGrace, maxHintsPerTarget, batchSize, DEFAULT_READ_FANOUT, 0);
     }
 
     /**
